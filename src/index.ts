@@ -1,0 +1,61 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
+import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
+import { platformRoutes } from "./routes/health";
+import { incidentRoutes } from "./routes/incidents";
+import { liveRoutes } from "./routes/live";
+import { sessionRoutes } from "./routes/session";
+
+export { LiveRoom } from "./live/room";
+
+const OPEN = new Set(["GET /api/health", "GET /api/openapi.json", "POST /api/session"]);
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const app = new OpenAPIHono<AppEnv>();
+
+app.use("/api/*", sameOriginJson);
+app.use("/api/*", async (c, next) => {
+  const route = `${c.req.method} ${c.req.path}`;
+  if (OPEN.has(route)) return next();
+  // Signing out is not an entity write; every other unsafe request is.
+  const write = UNSAFE.has(c.req.method) && c.req.path !== "/api/session";
+  return requireUser(c, async () => {
+    if (!write) return next();
+    const replayed = await idempotent(c, next);
+    if (replayed) c.res = replayed;
+  });
+});
+
+const routes = app
+  .route("/", platformRoutes)
+  .route("/", sessionRoutes)
+  .route("/", incidentRoutes)
+  .route("/", liveRoutes);
+
+app.doc31("/api/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Keizoku API",
+    version: "1",
+    description:
+      "Disaster business-continuity console. Sign in with POST /api/session (cookie). Every unsafe request needs a same-origin Origin and a JSON body; entity writes need an Idempotency-Key and answer {data, seq}.",
+  },
+});
+
+app.notFound((c) => c.json(errorBody(new ApiError(404, "not_found", "No such address.")), 404));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return c.json(errorBody(err), err.status);
+  if (err instanceof Replayed) return err.response;
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    return c.json(errorBody(new ApiError(status, status === 400 ? "invalid_request" : "http_error", err.message)), status);
+  }
+  console.error("unhandled", err);
+  return c.json(errorBody(new ApiError(500, "internal", "Something failed on the server; nothing was half-written.")), 500);
+});
+
+export type AppType = typeof routes;
+export default app;

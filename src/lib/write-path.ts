@@ -1,0 +1,84 @@
+import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
+import { findAnswer, storeAnswer } from "../db/idempotency";
+import type { Change } from "../schema/changes";
+import type { Incident } from "../schema/incidents";
+import { announceChanges, announceIncident } from "../live/announce";
+import { type Ctx, nowIso, Replayed, staleVersion } from "./app";
+import { replay } from "./guards";
+
+/** A statement, or one that must change exactly one row (else the whole write is stale). */
+export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
+
+export type LoggedChange = {
+  entityType: string;
+  entityId: string;
+  op: string;
+  before: unknown;
+  after: unknown;
+};
+
+export type Write<T> = {
+  /** The change-log stream: an incident id, or 'standing' for peacetime data. */
+  stream: string;
+  steps: WriteStep[];
+  changes: LoggedChange[];
+  /** What the client gets back as `data`. */
+  data: T;
+  status?: 200 | 201;
+  /** The current state to answer a 409 with, when a guarded step found the entity moved on. */
+  reload?: () => Promise<unknown>;
+  /** An incident whose row changed, for every console's incident list. */
+  incident?: Incident;
+};
+
+/**
+ * The one write path. Validation and authorisation happened in the route; here the entity
+ * change, its change-log rows and the idempotency record commit in one D1 batch, the rooms
+ * are told, and only then is the client answered.
+ */
+export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
+  const db = c.env.DB;
+  const user = c.get("user");
+  const mutation = c.get("mutation");
+  const at = nowIso();
+  const status = w.status ?? 200;
+
+  const statements: D1PreparedStatement[] = [];
+  for (const step of w.steps) {
+    if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
+    else statements.push(step);
+  }
+  const firstLog = statements.length;
+  const actor = { id: user.id, name: user.displayName, unitId: user.unitId };
+  const entries = w.changes.map((ch) => ({ ...ch, stream: w.stream, at, actor, mutationId: mutation.key }));
+  for (const e of entries) statements.push(appendChange(db, e));
+  statements.push(
+    storeAnswer(db, {
+      userId: user.id,
+      key: mutation.key,
+      requestHash: mutation.requestHash,
+      status,
+      body: { data: w.data, seq: 0 },
+      stream: w.stream,
+      at,
+    }),
+  );
+
+  let results: D1Result[];
+  try {
+    results = await db.batch(statements);
+  } catch (err) {
+    if (isStaleWrite(err)) {
+      throw staleVersion(await w.reload?.());
+    }
+    // A concurrent retry with the same key committed first: answer as that one did.
+    const stored = await findAnswer(db, user.id, mutation.key);
+    if (stored) throw new Replayed(replay(stored, mutation.requestHash));
+    throw err;
+  }
+
+  const seqs = results.slice(firstLog, firstLog + entries.length).map((r) => (r.results[0] as { seq: number }).seq);
+  const changes: Change[] = entries.map((e, i) => ({ ...e, seq: seqs[i]!, before: e.before ?? null, after: e.after ?? null }));
+  await Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]);
+  return { data: w.data, seq: seqs.at(-1)! };
+}

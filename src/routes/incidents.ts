@@ -1,0 +1,125 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { listChanges } from "../db/changes";
+import { findIncident, insertIncident, listIncidents, updateIncident } from "../db/incidents";
+import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
+import { newIncident, patchIncident } from "../domain/incidents";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { ChangePage, ChangesQuery } from "../schema/changes";
+import { committed, ErrorEnvelope } from "../schema/common";
+import { Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const errors = {
+  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
+  401: json(ErrorEnvelope, "Not signed in"),
+  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
+};
+
+const list = createRoute({
+  method: "get",
+  path: "/api/incidents",
+  tags: ["incidents"],
+  summary: "Incidents, open first",
+  responses: { 200: json(IncidentList, "Incidents"), 401: errors[401] },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/incidents",
+  tags: ["incidents"],
+  summary: "Open an incident (real or drill)",
+  request: { headers: idempotencyHeaders, body: jsonBody(IncidentCreate) },
+  responses: { 201: json(committed(Incident), "Opened"), ...errors, 422: json(ErrorEnvelope, "Idempotency-Key reused") },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}",
+  tags: ["incidents"],
+  summary: "One incident",
+  request: { params: IdParam },
+  responses: { 200: json(Incident, "The incident"), 401: errors[401], 404: json(ErrorEnvelope, "No such incident") },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/incidents/{id}",
+  tags: ["incidents"],
+  summary: "Change an incident's title, hazard, onset, phase or status, over the version last seen",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(IncidentPatch) },
+  responses: {
+    200: json(committed(Incident), "Changed"),
+    ...errors,
+    404: json(ErrorEnvelope, "No such incident"),
+    409: json(ErrorEnvelope, "Stale version; `current` holds the incident as it is now"),
+    422: json(ErrorEnvelope, "Idempotency-Key reused"),
+  },
+});
+
+const changes = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/changes",
+  tags: ["incidents"],
+  summary: "The incident's change log after a sequence number, in order, paged",
+  request: { params: IdParam, query: ChangesQuery },
+  responses: { 200: json(ChangePage, "A page of changes"), 401: errors[401], 404: json(ErrorEnvelope, "No such incident") },
+});
+
+export async function requireIncident(db: D1Database, id: string): Promise<Incident> {
+  const incident = await findIncident(db, id);
+  if (!incident) throw new ApiError(404, "not_found", "No such incident.");
+  return incident;
+}
+
+export const incidentRoutes = newApp()
+  .openapi(list, async (c) => c.json({ items: await listIncidents(c.env.DB) }, 200))
+  .openapi(create, async (c) => {
+    const user = c.get("user");
+    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot open incidents.");
+    const incident = newIncident(c.req.valid("json"), {
+      id: crypto.randomUUID(),
+      now: nowIso(),
+      userId: user.id,
+      unitId: user.unitId,
+    });
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [insertIncident(c.env.DB, incident)],
+      changes: [{ entityType: "incident", entityId: incident.id, op: "create", before: null, after: incident }],
+      data: incident,
+      status: 201,
+      incident,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(read, async (c) => c.json(await requireIncident(c.env.DB, c.req.valid("param").id), 200))
+  .openapi(patch, async (c) => {
+    const user = c.get("user");
+    const db = c.env.DB;
+    const current = await requireIncident(db, c.req.valid("param").id);
+    if (!mayWriteForUnit(user, current.leadUnitId)) {
+      throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may change this incident.");
+    }
+    const body = c.req.valid("json");
+    if (body.version !== current.version) {
+      throw staleVersion(current);
+    }
+    const next = patchIncident(current, body, nowIso());
+    const done = await commitWrite(c, {
+      stream: current.id,
+      steps: [{ exactlyOne: updateIncident(db, next) }],
+      changes: [{ entityType: "incident", entityId: current.id, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findIncident(db, current.id),
+      incident: next,
+    });
+    return c.json(done, 200);
+  })
+  .openapi(changes, async (c) => {
+    const { id } = c.req.valid("param");
+    await requireIncident(c.env.DB, id);
+    const { after, limit } = c.req.valid("query");
+    return c.json(await listChanges(c.env.DB, id, after, limit), 200);
+  });

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { IDEMPOTENCY_KEY } from "../schema/common";
+
+/** A JSON response or body entry for createRoute. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+
+/** Documents (and checks) the header every entity write carries. */
+export const idempotencyHeaders = z.object({
+  "idempotency-key": z.string().regex(IDEMPOTENCY_KEY).describe("The client's mutation id: a retry with the same key answers the first result and writes nothing."),
+});
+
+export const IdParam = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** An instant, accepted with any offset (e.g. +09:00) and always answered in UTC. */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString());
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ or -");
+
+/** Idempotency-Key header: the client's mutation id. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export const Version = z.number().int().min(1);
+
+export const ErrorField = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+
+/** The one error shape every failure answers with. */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(ErrorField).optional(),
+    current: z.unknown().optional(),
+    retryAfterSeconds: z.number().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/** A write's answer: the entity as committed and the change-log sequence number it got. */
+export const committed = <T extends z.ZodType>(entity: T) =>
+  z.object({ data: entity, seq: z.number().int().min(1) });
