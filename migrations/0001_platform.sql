@@ -89,3 +89,26 @@ CREATE TABLE write_guard (
   id  INTEGER PRIMARY KEY CHECK (id = 1),
   ok  INTEGER NOT NULL CONSTRAINT stale_write CHECK (ok = 1)
 );
+
+-- Kushiro City's units. 'hq' is the disaster HQ secretariat (災害対策本部事務局, 防災危機管理課).
+INSERT INTO units (id, name_ja, name_en, kind, sort_order) VALUES
+  ('hq',           '災害対策本部（防災危機管理課）', 'Disaster HQ (Disaster Management Div.)', 'hq', 1),
+  ('general',      '総務部',                 'General Affairs Dept.',              'department', 2),
+  ('policy',       '総合政策部',             'Policy Planning Dept.',              'department', 3),
+  ('finance',      '財政部',                 'Finance Dept.',                      'department', 4),
+  ('citizens',     '市民環境部',             'Citizens & Environment Dept.',       'department', 5),
+  ('welfare',      '福祉部',                 'Welfare Dept.',                      'department', 6),
+  ('children',     'こども保健部',           'Children & Health Dept.',            'department', 7),
+  ('industry',     '産業振興部',             'Industrial Promotion Dept.',         'department', 8),
+  ('port',         '水産港湾空港部',         'Fisheries, Port & Airport Dept.',    'department', 9),
+  ('urban',        '都市整備部',             'Urban Development Dept.',            'department', 10),
+  ('water',        '上下水道部',             'Water & Sewer Dept.',                'department', 11),
+  ('hospital',     '市立釧路総合病院',       'Kushiro City General Hospital',      'hospital', 12),
+  ('fire',         '消防本部',               'Fire Department HQ',                 'fire', 13),
+  ('education',    '教育委員会',             'Board of Education',                 'department', 14),
+  ('akan',         '阿寒町行政センター',     'Akan Administrative Centre',         'other', 15),
+  ('onbetsu',      '音別町行政センター',     'Onbetsu Administrative Centre',      'other', 16),
+  ('accounting',   '会計室',                 'Accounting Office',                  'department', 17),
+  ('assembly',     '議会事務局',             'Assembly Secretariat',               'other', 18),
+  ('agriculture',  '農業委員会事務局',       'Agricultural Committee Secretariat', 'other', 19),
+  ('audit',        '監査委員事務局',         'Audit Secretariat',                  'other', 20);

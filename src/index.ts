@@ -4,8 +4,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
 import { platformRoutes } from "./routes/health";
+import { checklistsRoutes } from "./routes/checklists";
+import { drillsRoutes } from "./routes/drills";
 import { incidentRoutes } from "./routes/incidents";
 import { liveRoutes } from "./routes/live";
+import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
 
 export { LiveRoom } from "./live/room";
@@ -32,7 +35,10 @@ const routes = app
   .route("/", platformRoutes)
   .route("/", sessionRoutes)
   .route("/", incidentRoutes)
-  .route("/", liveRoutes);
+  .route("/", liveRoutes)
+  .route("/", checklistsRoutes)
+  .route("/", relocationRoutes)
+  .route("/", drillsRoutes);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",

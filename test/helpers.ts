@@ -9,12 +9,6 @@ export const PASSWORD = "correct horse";
 // Tests hash with few iterations; the server reads each user's own count.
 const TEST_ITERATIONS = 1_000;
 
-export const UNITS = [
-  ["hq", "災害対策本部", "Disaster HQ", "hq"],
-  ["water", "上下水道部", "Water & Sewer Dept.", "department"],
-  ["hospital", "市立釧路総合病院", "City General Hospital", "hospital"],
-] as const;
-
 export const PEOPLE: Record<string, { unitId: string; role: Role }> = {
   hq: { unitId: "hq", role: "admin" },
   water: { unitId: "water", role: "editor" },
@@ -24,11 +18,9 @@ export const PEOPLE: Record<string, { unitId: string; role: Role }> = {
 
 export async function seedPeople() {
   const db = env.DB;
-  if (await db.prepare("SELECT 1 FROM units LIMIT 1").first()) return;
+  if (await db.prepare("SELECT 1 FROM users LIMIT 1").first()) return;
   const now = new Date().toISOString();
-  const statements = UNITS.map(([id, ja, en, kind], i) =>
-    db.prepare("INSERT INTO units (id, name_ja, name_en, kind, sort_order) VALUES (?, ?, ?, ?, ?)").bind(id, ja, en, kind, i),
-  );
+  const statements: D1PreparedStatement[] = [];
   for (const [login, p] of Object.entries(PEOPLE)) {
     const salt = newSalt();
     statements.push(

@@ -4,6 +4,9 @@ import type { Incident } from "../schema/incidents";
 /** The room that every console's incident list listens to. Ids cannot contain '~'. */
 export const DIRECTORY = "~directory";
 
+/** The stream of peacetime data that belongs to no incident. */
+export const STANDING = "standing";
+
 export const roomFor = (env: Env, stream: string) => env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(stream));
 
 // The change is already committed: a failed announcement costs listeners a pull, never the change.

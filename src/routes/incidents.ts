@@ -6,6 +6,7 @@ import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
 import { newIncident, patchIncident } from "../domain/incidents";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { STANDING } from "../live/announce";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
@@ -67,6 +68,15 @@ const changes = createRoute({
   responses: { 200: json(ChangePage, "A page of changes"), 401: errors[401], 404: json(ErrorEnvelope, "No such incident") },
 });
 
+const standingChanges = createRoute({
+  method: "get",
+  path: "/api/standing/changes",
+  tags: ["platform"],
+  summary: "The change log of peacetime (standing) data after a sequence number, in order, paged",
+  request: { query: ChangesQuery },
+  responses: { 200: json(ChangePage, "A page of changes"), 401: errors[401] },
+});
+
 export async function requireIncident(db: D1Database, id: string): Promise<Incident> {
   const incident = await findIncident(db, id);
   if (!incident) throw new ApiError(404, "not_found", "No such incident.");
@@ -122,4 +132,8 @@ export const incidentRoutes = newApp()
     await requireIncident(c.env.DB, id);
     const { after, limit } = c.req.valid("query");
     return c.json(await listChanges(c.env.DB, id, after, limit), 200);
+  })
+  .openapi(standingChanges, async (c) => {
+    const { after, limit } = c.req.valid("query");
+    return c.json(await listChanges(c.env.DB, STANDING, after, limit), 200);
   });

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { latestSeq } from "../db/changes";
 import { maySeeIncident } from "../domain/access";
 import { ApiError, type AppEnv, newApp } from "../lib/app";
-import { DIRECTORY, roomFor } from "../live/announce";
+import { DIRECTORY, roomFor, STANDING } from "../live/announce";
 import type { Listener } from "../live/room";
 import { requireIncident } from "./incidents";
 
@@ -30,6 +30,7 @@ liveRoutes
     if (!maySeeIncident(c.get("user"))) throw new ApiError(403, "forbidden", "This incident is not shared with your unit.");
     return join(c, incident.id, await latestSeq(c.env.DB, incident.id));
   })
+  .get("/api/standing/live", async (c) => join(c, STANDING, await latestSeq(c.env.DB, STANDING)))
   .get("/api/live", (c) => join(c, DIRECTORY, 0));
 
 const upgrade = {
@@ -45,6 +46,13 @@ liveRoutes.openAPIRegistry.registerPath({
   path: "/api/incidents/{id}/live",
   tags: ["live"],
   summary: "Live room of one incident: hello {latestSeq}, then every change with its seq",
+  ...upgrade,
+});
+liveRoutes.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/api/standing/live",
+  tags: ["live"],
+  summary: "Live room of peacetime (standing) data: templates, sites, registries, readiness",
   ...upgrade,
 });
 liveRoutes.openAPIRegistry.registerPath({

@@ -1,0 +1,3 @@
+import { newApp } from "../lib/app";
+
+export const checklistsRoutes = newApp();
