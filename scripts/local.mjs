@@ -1,0 +1,71 @@
+// Shared by `npm start`, the browser tests and the benchmarks: a local, offline wrangler.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { demoSeedSql } from "./seed.mjs";
+
+/** Nothing may reach out: no telemetry, no cf.json fetch, no update check. */
+export const QUIET_ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  WRANGLER_LOG: process.env.WRANGLER_LOG ?? "warn",
+};
+
+function wrangler(args, opts = {}) {
+  const r = spawnSync("npx", ["wrangler", ...args], { env: QUIET_ENV, encoding: "utf8", ...opts });
+  if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Applies migrations and, on an empty database, the demo seed. Returns the seeded drill if it seeded. */
+export function prepareDatabase({ persistTo, password }) {
+  const persist = persistTo ? ["--persist-to", persistTo] : [];
+  wrangler(["d1", "migrations", "apply", "keizoku", "--local", ...persist], { input: "y\n" });
+  const out = wrangler(["d1", "execute", "keizoku", "--local", ...persist, "--json", "--command", "SELECT COUNT(*) AS n FROM users"]);
+  const n = JSON.parse(out)[0].results[0].n;
+  if (n > 0) return null;
+  const { sql, incident } = demoSeedSql(password);
+  const dir = persistTo ?? ".wrangler";
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "demo-seed.sql");
+  writeFileSync(file, sql);
+  wrangler(["d1", "execute", "keizoku", "--local", ...persist, "--file", file]);
+  return incident;
+}
+
+export function buildConsole() {
+  const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit", env: QUIET_ENV });
+  if (r.status !== 0) throw new Error("console build failed");
+}
+
+/** Starts `wrangler dev` and resolves once it answers /api/health. */
+export async function startServer({ port, persistTo, stdio = "inherit" }) {
+  const persist = persistTo ? ["--persist-to", persistTo] : [];
+  const child = spawn(
+    "npx",
+    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist],
+    { env: QUIET_ENV, stdio, detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("wrangler dev did not become ready within 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = () => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  return { url, child, stop };
+}

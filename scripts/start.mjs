@@ -1,0 +1,27 @@
+// `npm start`: migrate and seed the local database, build the console, serve both on :8787.
+import { DEMO_ACCOUNTS } from "./seed.mjs";
+import { buildConsole, prepareDatabase, startServer } from "./local.mjs";
+
+const password = process.env.DEMO_PASSWORD || "keizoku";
+const port = Number(process.env.PORT || 8787);
+
+const seeded = prepareDatabase({ password });
+buildConsole();
+const server = await startServer({ port });
+
+const url = `http://localhost:${port}`;
+console.log(`
+  Keizoku 継続 is running: ${url}
+  ${seeded ? `Seeded the demo drill: ${seeded.title}` : "Database already seeded (.wrangler/state)."}
+  Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(9)} ${a.role.padEnd(7)} ${a.displayName}`).join("\n")}
+  Stop with Ctrl+C.
+`);
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.stop();
+    process.exit(0);
+  });
+}
+server.child.on("exit", (code) => process.exit(code ?? 0));

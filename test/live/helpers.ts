@@ -1,0 +1,46 @@
+import { SELF } from "cloudflare:test";
+import type { ServerMessage } from "../../src/schema/live";
+import { ORIGIN, type Client } from "../helpers";
+
+/** A connected test listener that keeps every message and can wait for a matching one. */
+export type Listener = {
+  messages: ServerMessage[];
+  next: (match: (m: ServerMessage) => boolean, timeoutMs?: number) => Promise<ServerMessage>;
+  changeSeqs: () => number[];
+  close: () => void;
+};
+
+export async function listen(client: Client, path: string): Promise<Listener> {
+  const res = await SELF.fetch(`${ORIGIN}${path}`, { headers: { Cookie: client.cookie, Origin: ORIGIN, Upgrade: "websocket" } });
+  if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade refused: ${res.status}`);
+  const ws = res.webSocket;
+  ws.accept();
+  const messages: ServerMessage[] = [];
+  const waiters: { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void; from: number }[] = [];
+  ws.addEventListener("message", (e) => {
+    const m = JSON.parse(String(e.data)) as ServerMessage;
+    messages.push(m);
+    for (const w of [...waiters]) {
+      if (w.match(m)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  });
+  return {
+    messages,
+    next: (match, timeoutMs = 2000) => {
+      const seen = messages.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const w = { match, resolve, from: messages.length };
+        waiters.push(w);
+        setTimeout(() => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
+      });
+    },
+    changeSeqs: () => messages.flatMap((m) => (m.type === "change" ? [m.change.seq] : [])),
+    close: () => ws.close(1000, "test done"),
+  };
+}
+
+export const isChange = (seq: number) => (m: ServerMessage) => m.type === "change" && m.change.seq === seq;

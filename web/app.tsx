@@ -1,0 +1,82 @@
+import { useEffect } from "preact/hooks";
+import { LazyView } from "./components/lazy";
+import { lang, setLang, t } from "./i18n";
+import { loadIncidents, stopWatchingIncidents, watchIncidents } from "./models/incidents";
+import { me, signOut, unitName } from "./models/session";
+import { Link, navigate, path } from "./router";
+import { areas } from "./views/areas";
+import { IncidentList } from "./views/incident-list";
+import { IncidentPage } from "./views/incident-page";
+import { SignIn } from "./views/sign-in";
+
+export function App() {
+  const user = me.value;
+  useEffect(() => {
+    if (!user) return;
+    void loadIncidents().catch(() => {});
+    watchIncidents();
+    return stopWatchingIncidents;
+  }, [user?.id]);
+
+  if (user === undefined) return <p class="muted page">{t("loading")}</p>;
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header class="top">
+        <Link href="/" class="brand">
+          {t("app.name")}
+        </Link>
+        {user && (
+          <nav aria-label={t("nav.main")} class="top-nav">
+            <Link href="/" aria-current={path.value === "/" ? "page" : undefined}>
+              {t("nav.incidents")}
+            </Link>
+            {areas.map((a) => (
+              <Link key={a.id} href={`/${a.id}`} aria-current={path.value.startsWith(`/${a.id}`) ? "page" : undefined}>
+                {t(a.pageLabel)}
+              </Link>
+            ))}
+          </nav>
+        )}
+        <div class="top-right">
+          <button class="btn btn-quiet" lang={lang.value === "ja" ? "en" : "ja"} onClick={() => setLang(lang.value === "ja" ? "en" : "ja")}>
+            {t("lang.toggle")}
+          </button>
+          {user && (
+            <>
+              <span class="who">
+                {user.displayName}・{unitName(user.unitId)}・{t(`role.${user.role}`)}
+              </span>
+              <button
+                class="btn btn-quiet"
+                onClick={async () => {
+                  await signOut();
+                  navigate("/");
+                }}
+              >
+                {t("signOut")}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {user ? <Screen /> : <SignIn />}
+    </>
+  );
+}
+
+function Screen() {
+  const user = me.value!;
+  const parts = path.value.split("/").filter(Boolean);
+  if (parts[0] === "incidents" && parts[1]) return <IncidentPage id={parts[1]} tab={parts[2] ?? ""} me={user} />;
+  const area = areas.find((a) => a.id === parts[0]);
+  if (area)
+    return (
+      <main id="main" class="page">
+        <LazyView load={area.page} props={{ me: user, rest: parts.slice(1).join("/") }} />
+      </main>
+    );
+  return <IncidentList />;
+}

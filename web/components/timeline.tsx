@@ -1,0 +1,85 @@
+import type { Change } from "../../src/schema/changes";
+import { formatJst, has, t } from "../i18n";
+import { unitName } from "../models/session";
+
+type Diff = { field: string; before: unknown; after: unknown };
+
+const SKIP = new Set(["version", "updatedAt", "createdAt", "id"]);
+
+/** Fields whose value changed between the before and after images. */
+export function diffOf(change: Change): Diff[] {
+  const before = (change.before ?? {}) as Record<string, unknown>;
+  const after = (change.after ?? {}) as Record<string, unknown>;
+  if (typeof before !== "object" || typeof after !== "object") return [];
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...fields]
+    .filter((f) => !SKIP.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+/** A value as people read it: instants in JST, enum values by their label ("phase.initial"). */
+const show = (field: string, v: unknown): string => {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "string") {
+    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v);
+    return has(`${field}.${v}`) ? t(`${field}.${v}`) : v;
+  }
+  return JSON.stringify(v);
+};
+
+const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
+const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
+
+function nameOf(change: Change): string {
+  const img = (change.after ?? change.before ?? {}) as Record<string, unknown>;
+  const name = img.title ?? img.name ?? img.nameJa ?? img.label ?? "";
+  return typeof name === "string" ? name : "";
+}
+
+/** The chronology: newest first; each entry says who, when, what, and before → after. */
+export function Timeline({ changes }: { changes: Change[] }) {
+  const newestFirst = [...changes].reverse();
+  return (
+    <section aria-labelledby="timeline-h" class="card">
+      <h2 id="timeline-h">{t("timeline.title")}</h2>
+      {newestFirst.length === 0 ? (
+        <p class="muted">{t("timeline.empty")}</p>
+      ) : (
+        <ol class="timeline" data-testid="timeline">
+          {newestFirst.map((c) => (
+            <TimelineEntry key={c.seq} change={c} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimelineEntry({ change }: { change: Change }) {
+  const diffs = change.op === "update" ? diffOf(change) : [];
+  return (
+    <li class="tl-entry" data-seq={change.seq}>
+      <div class="tl-head">
+        <span class="tl-seq">#{change.seq}</span>
+        <time dateTime={change.at}>{formatJst(change.at, { timeOnly: true })}</time>
+        <span>{t("timeline.by", { name: change.actor.name, unit: unitName(change.actor.unitId) })}</span>
+      </div>
+      <div class="tl-what">
+        <strong>
+          {entityLabel(change.entityType)} {opLabel(change.op)}
+        </strong>{" "}
+        {nameOf(change)}
+      </div>
+      {diffs.length > 0 && (
+        <ul class="tl-diff">
+          {diffs.map((d) => (
+            <li key={d.field}>
+              <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>: <del>{show(d.field, d.before)}</del> →{" "}
+              <ins>{show(d.field, d.after)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,1 @@
+export default { ja: {} as Record<string, string>, en: {} as Record<string, string> };

@@ -1,0 +1,133 @@
+import { signal } from "@preact/signals";
+import type { Change, ChangePage } from "../../src/schema/changes";
+import type { ServerMessage } from "../../src/schema/live";
+import { getJson } from "./api";
+import { LiveSocket, type LiveStatus } from "./socket";
+
+export type { LiveStatus };
+
+const TIMELINE_KEEP = 300;
+const PAGE = 1000;
+
+/**
+ * A stream's changes in sequence order, with no gap: live messages are applied in order; a
+ * message that skips ahead, or a reconnect, triggers a pull from the change log first.
+ */
+export class StreamFeed {
+  readonly latestSeq = signal(0);
+  readonly changes = signal<Change[]>([]);
+  readonly present = signal(0);
+  readonly socket: LiveSocket;
+  private listeners = new Set<(c: Change) => void>();
+  private waiting = new Map<number, Change>();
+  private pulling: Promise<void> | null = null;
+  refs = 0;
+
+  constructor(readonly stream: string) {
+    const base = stream === "standing" ? "/api/standing" : `/api/incidents/${stream}`;
+    this.changesPath = `${base}/changes`;
+    this.socket = new LiveSocket(`${base}/live`, (m) => this.receive(m));
+  }
+
+  private readonly changesPath: string;
+
+  get status() {
+    return this.socket.status;
+  }
+
+  /** Called for each change in seq order. Returns the unsubscribe function. */
+  subscribe(fn: (c: Change) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  release() {
+    if (--this.refs > 0) return;
+    this.socket.close();
+    feeds.delete(this.stream);
+  }
+
+  /** Loads the recent timeline; afterwards only what follows it is applied. */
+  async start() {
+    try {
+      const head = await getJson<ChangePage>(`${this.changesPath}?after=0&limit=1`);
+      const from = Math.max(0, head.latestSeq - TIMELINE_KEEP);
+      if (this.latestSeq.value < from) this.latestSeq.value = from;
+      await this.pull();
+    } finally {
+      // Only now listen: the room's hello then pulls whatever came in meanwhile.
+      this.socket.open();
+    }
+  }
+
+  private receive(m: ServerMessage) {
+    if (m.type === "hello") {
+      this.present.value = m.present;
+      if (m.latestSeq > this.latestSeq.value) void this.pull();
+    } else if (m.type === "presence") {
+      this.present.value = m.present;
+    } else if (m.type === "change") {
+      this.offer(m.change);
+    }
+  }
+
+  private offer(change: Change) {
+    if (change.seq <= this.latestSeq.value) return;
+    if (change.seq === this.latestSeq.value + 1 && !this.pulling) {
+      this.apply(change);
+      this.drainWaiting();
+    } else {
+      this.waiting.set(change.seq, change);
+      if (!this.pulling) void this.pull();
+    }
+  }
+
+  private apply(change: Change) {
+    this.latestSeq.value = change.seq;
+    const list = this.changes.value;
+    this.changes.value = (list.length >= TIMELINE_KEEP ? list.slice(1 - TIMELINE_KEEP) : list).concat(change);
+    for (const fn of this.listeners) fn(change);
+  }
+
+  private drainWaiting() {
+    for (;;) {
+      const next = this.waiting.get(this.latestSeq.value + 1);
+      if (!next) break;
+      this.waiting.delete(next.seq);
+      this.apply(next);
+    }
+    for (const seq of this.waiting.keys()) if (seq <= this.latestSeq.value) this.waiting.delete(seq);
+  }
+
+  /** Fetches every change after the last applied one, page by page. */
+  pull(): Promise<void> {
+    this.pulling ??= (async () => {
+      try {
+        for (;;) {
+          const page = await getJson<ChangePage>(`${this.changesPath}?after=${this.latestSeq.value}&limit=${PAGE}`);
+          for (const c of page.items) if (c.seq === this.latestSeq.value + 1) this.apply(c);
+          if (page.nextAfter === null) break;
+        }
+      } finally {
+        this.pulling = null;
+      }
+      this.drainWaiting();
+      if (this.waiting.size > 0) await this.pull();
+    })();
+    return this.pulling;
+  }
+}
+
+const feeds = new Map<string, StreamFeed>();
+
+/** The shared feed of a stream (an incident id or "standing"); release() it when done. */
+export function openStream(stream: string): StreamFeed {
+  let feed = feeds.get(stream);
+  if (!feed) {
+    feed = new StreamFeed(stream);
+    feeds.set(stream, feed);
+    void feed.start().catch(() => {});
+  }
+  feed.refs++;
+  return feed;
+}

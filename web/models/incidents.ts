@@ -1,0 +1,70 @@
+import { computed, signal } from "@preact/signals";
+import type { Incident, IncidentCreate, IncidentPatch } from "../../src/schema/incidents";
+import { getJson, mutate } from "../lib/api";
+import { LiveSocket } from "../lib/socket";
+
+/** Every incident this console knows, by id; kept current by the live incident list. */
+export const incidentsById = signal(new Map<string, Incident>());
+export const incidentsLoaded = signal(false);
+
+/** Open first, then by onset, newest first: what the HQ must look at leads. */
+export const incidentList = computed(() =>
+  [...incidentsById.value.values()].sort(
+    (a, b) => Number(a.status === "closed") - Number(b.status === "closed") || b.onsetAt.localeCompare(a.onsetAt),
+  ),
+);
+
+/** Keeps the newer of two copies, so a late broadcast never rolls an incident back. */
+export function upsertIncident(incident: Incident) {
+  const known = incidentsById.value.get(incident.id);
+  if (known && known.version >= incident.version) return;
+  const next = new Map(incidentsById.value);
+  next.set(incident.id, incident);
+  incidentsById.value = next;
+}
+
+export async function loadIncidents() {
+  const { items } = await getJson<{ items: Incident[] }>("/api/incidents");
+  for (const i of items) upsertIncident(i);
+  incidentsLoaded.value = true;
+}
+
+export async function loadIncident(id: string): Promise<Incident> {
+  const incident = await getJson<Incident>(`/api/incidents/${id}`);
+  upsertIncident(incident);
+  return incident;
+}
+
+let directory: LiveSocket | null = null;
+
+/** The live incident list: a reconnect reloads the list, so nothing missed while away stays missing. */
+export function watchIncidents() {
+  if (directory) return;
+  directory = new LiveSocket(
+    "/api/live",
+    (m) => {
+      if (m.type === "incident") upsertIncident(m.incident);
+    },
+    () => void loadIncidents().catch(() => {}),
+  );
+  directory.open();
+}
+
+export function stopWatchingIncidents() {
+  directory?.close();
+  directory = null;
+  incidentsById.value = new Map();
+  incidentsLoaded.value = false;
+}
+
+export async function createIncident(input: IncidentCreate) {
+  const { data } = await mutate<Incident>("POST", "/api/incidents", input);
+  upsertIncident(data);
+  return data;
+}
+
+export async function changeIncident(id: string, patch: IncidentPatch) {
+  const { data } = await mutate<Incident>("PATCH", `/api/incidents/${id}`, patch);
+  upsertIncident(data);
+  return data;
+}

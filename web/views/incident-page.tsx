@@ -1,0 +1,137 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Incident } from "../../src/schema/incidents";
+import type { Me } from "../../src/schema/session";
+import { ConnectionIndicator } from "../components/connection";
+import { LazyView } from "../components/lazy";
+import { Timeline } from "../components/timeline";
+import { ApiFailure } from "../lib/api";
+import { explain } from "../lib/errors";
+import { openStream, type StreamFeed } from "../lib/live";
+import { formatDuration, formatJst, now, t } from "../i18n";
+import { changeIncident, incidentsById, loadIncident, upsertIncident } from "../models/incidents";
+import { Link } from "../router";
+import { areas } from "./areas";
+
+const PHASES = ["initial", "emergency", "recovery"] as const;
+
+export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me }) {
+  const [feed, setFeed] = useState<StreamFeed | null>(null);
+  const [missing, setMissing] = useState(false);
+  const incident = incidentsById.value.get(id);
+
+  useEffect(() => {
+    setMissing(false);
+    loadIncident(id).catch((e) => e instanceof ApiFailure && e.status === 404 && setMissing(true));
+    const f = openStream(id);
+    setFeed(f);
+    // The incident row itself changes through this stream too (phase, status).
+    const off = f.subscribe((c) => {
+      if (c.entityType === "incident" && c.after) upsertIncident(c.after as Incident);
+    });
+    return () => {
+      off();
+      f.release();
+    };
+  }, [id]);
+
+  if (missing)
+    return (
+      <main id="main" class="page">
+        <p role="alert">{t("incident.notFound")}</p>
+        <Link href="/">{t("incident.back")}</Link>
+      </main>
+    );
+  if (!incident || !feed)
+    return (
+      <main id="main" class="page">
+        <p class="muted">{t("loading")}</p>
+      </main>
+    );
+
+  const props = { incident, feed, me };
+  const active = areas.find((a) => a.id === tab);
+  return (
+    <main id="main" class="page">
+      <IncidentHeader incident={incident} feed={feed} me={me} />
+      <nav class="tabs" aria-label={t("tabs.label")}>
+        <Link href={`/incidents/${id}`} aria-current={active ? undefined : "page"}>
+          {t("tab.overview")}
+        </Link>
+        {areas.map((a) => (
+          <Link key={a.id} href={`/incidents/${id}/${a.id}`} aria-current={a.id === tab ? "page" : undefined}>
+            {t(a.tabLabel)}
+          </Link>
+        ))}
+      </nav>
+      {active ? (
+        <LazyView load={active.tab} props={props} />
+      ) : (
+        <div class="overview">
+          <div class="summaries">
+            {areas.map((a) => (
+              <LazyView key={a.id} load={a.summary} props={props} />
+            ))}
+          </div>
+          <Timeline changes={feed.changes.value} />
+        </div>
+      )}
+    </main>
+  );
+}
+
+function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: StreamFeed; me: Me }) {
+  const [error, setError] = useState<string | null>(null);
+  const mayEdit = me.role === "admin" || (me.role === "editor" && me.unitId === i.leadUnitId);
+
+  async function change(patch: Partial<Pick<Incident, "phase" | "status">>) {
+    setError(null);
+    try {
+      await changeIncident(i.id, { version: i.version, ...patch });
+    } catch (err) {
+      setError(explain(err));
+      if (err instanceof ApiFailure && err.status === 409) await loadIncident(i.id);
+    }
+  }
+
+  return (
+    <header class="incident-head card">
+      <div>
+        <span class={`badge kind-${i.kind}`}>{t(`kind.${i.kind}`)}</span> <span class="badge">{t(`hazard.${i.hazard}`)}</span>{" "}
+        <span class={`badge status-${i.status}`}>{t(`status.${i.status}`)}</span>
+        <h1>{i.title}</h1>
+        <p class="muted">
+          {t("incidents.onset", { time: formatJst(i.onsetAt) })} ・{" "}
+          {t("incident.elapsed", { span: formatDuration(now.value - new Date(i.onsetAt).getTime()) })}
+        </p>
+      </div>
+      <div class="incident-controls">
+        <ConnectionIndicator feed={feed} />
+        <label>
+          {t("incident.phase")}
+          <select
+            name="phase"
+            value={i.phase}
+            disabled={!mayEdit}
+            onChange={(e) => change({ phase: e.currentTarget.value as Incident["phase"] })}
+          >
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {t(`phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {mayEdit && (
+          <button class="btn" onClick={() => change({ status: i.status === "open" ? "closed" : "open" })}>
+            {i.status === "open" ? t("incident.close") : t("incident.reopen")}
+          </button>
+        )}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+      </div>
+    </header>
+  );
+}
