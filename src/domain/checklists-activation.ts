@@ -1,0 +1,120 @@
+import type { Activation, ActivationCreate, Template } from "../schema/checklists";
+import { assertOnsetPassed, RuleError } from "./checklists";
+
+/** A template applies to every unit (unitId null) or to its own unit only. */
+export const appliesTo = (template: Pick<Template, "unitId">, unitId: string) => template.unitId === null || template.unitId === unitId;
+
+/** A checklist item as first written: a copy of its template item, not yet worked. */
+export type NewItem = {
+  id: string;
+  unitId: string;
+  templateId: string;
+  itemKey: string;
+  sectionKey: string;
+  sectionTitleJa: string;
+  sectionTitleEn: string;
+  position: number;
+  textJa: string;
+  textEn: string;
+  targetMinutes: number | null;
+};
+
+export type ActivationPlan = {
+  activations: Activation[];
+  alreadyActive: { unitId: string; templateId: string }[];
+  items: NewItem[];
+};
+
+/**
+ * Which items to copy for an activation. Position orders a unit's items by template, section and
+ * item, so a unit that activates another template later still reads in template order.
+ */
+export function planActivation(input: {
+  request: ActivationCreate;
+  incident: { onsetAt: string; status: string };
+  now: string;
+  templates: readonly Template[];
+  units: ReadonlySet<string>;
+  active: readonly { unitId: string; templateId: string }[];
+  newId: () => string;
+}): ActivationPlan {
+  const { request, templates, units } = input;
+  if (input.incident.status === "closed") {
+    throw new RuleError(409, "incident_closed", "This incident is closed; its checklists are a record now.", []);
+  }
+  const problems: { path: string; message: string }[] = [];
+  const seenUnits = new Set<string>();
+  request.unitIds.forEach((unitId, i) => {
+    if (!units.has(unitId)) problems.push({ path: `unitIds.${i}`, message: `no unit ${unitId}` });
+    else if (seenUnits.has(unitId)) problems.push({ path: `unitIds.${i}`, message: `${unitId} is named twice` });
+    seenUnits.add(unitId);
+  });
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  request.templateIds?.forEach((id, i) => {
+    const t = byId.get(id);
+    if (!t) problems.push({ path: `templateIds.${i}`, message: `no template ${id}` });
+    else if (!request.unitIds.some((u) => appliesTo(t, u))) {
+      problems.push({ path: `templateIds.${i}`, message: `template ${id} is for unit ${t.unitId}, which is not chosen` });
+    }
+  });
+  if (problems.length > 0) throw new RuleError(400, "invalid_request", "Some units or templates cannot be activated.", problems);
+  assertOnsetPassed(input.incident.onsetAt, input.now);
+
+  const wanted = request.templateIds ? new Set(request.templateIds) : null;
+  const isActive = new Set(input.active.map((a) => `${a.unitId}\u0000${a.templateId}`));
+  const ordered = [...templates].sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+  const plan: ActivationPlan = { activations: [], alreadyActive: [], items: [] };
+  for (const unitId of request.unitIds) {
+    ordered.forEach((template, ti) => {
+      if (!appliesTo(template, unitId) || (wanted && !wanted.has(template.id))) return;
+      if (isActive.has(`${unitId}\u0000${template.id}`)) {
+        plan.alreadyActive.push({ unitId, templateId: template.id });
+        return;
+      }
+      let itemCount = 0;
+      template.sections.forEach((section, si) => {
+        section.items.forEach((item, ii) => {
+          itemCount++;
+          plan.items.push({
+            id: input.newId(),
+            unitId,
+            templateId: template.id,
+            itemKey: item.key,
+            sectionKey: section.key,
+            sectionTitleJa: section.titleJa,
+            sectionTitleEn: section.titleEn,
+            position: ti * 1_000_000 + si * 1_000 + ii,
+            textJa: item.textJa,
+            textEn: item.textEn,
+            targetMinutes: item.targetMinutes,
+          });
+        });
+      });
+      plan.activations.push({ unitId, templateId: template.id, templateVersion: template.version, itemCount });
+    });
+  }
+  if (plan.activations.length === 0) {
+    throw new RuleError(409, "already_activated", "Every chosen checklist is already active for this incident.", [
+      { path: "unitIds", message: "already active" },
+    ]);
+  }
+  return plan;
+}
+
+/** Fills in the keys a template edit left out, so each item can be followed across versions. */
+export function withItemKeys<T extends { sections: { items: { key?: string }[] }[] }>(t: T, newKey: () => string) {
+  const used = new Set(t.sections.flatMap((s) => s.items.map((i) => i.key).filter((k): k is string => !!k)));
+  return {
+    ...t,
+    sections: t.sections.map((s) => ({
+      ...s,
+      items: s.items.map((i) => {
+        if (i.key) return { ...i, key: i.key };
+        let key = newKey();
+        while (used.has(key)) key = newKey();
+        used.add(key);
+        return { ...i, key };
+      }),
+    })),
+  };
+}

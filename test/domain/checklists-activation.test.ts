@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { RuleError } from "../../src/domain/checklists";
+import { appliesTo, planActivation, withItemKeys } from "../../src/domain/checklists-activation";
+import { checklistRows, csvField, formatJst, toCsv } from "../../src/domain/checklists-output";
+import { isVerificationOverdue, readinessAttentionOrder, readinessByUnit, verificationDueAt, verify } from "../../src/domain/checklists-readiness";
+import type { ReadinessItem, Template } from "../../src/schema/checklists";
+
+const template = (id: string, unitId: string | null, sortOrder: number, items: number): Template => ({
+  id,
+  unitId,
+  titleJa: id,
+  titleEn: id,
+  sortOrder,
+  version: 3,
+  updatedAt: "2026-04-01T00:00:00.000Z",
+  updatedBy: null,
+  sections: [
+    {
+      key: "s",
+      titleJa: "要素",
+      titleEn: "Element",
+      items: Array.from({ length: items }, (_, n) => ({ key: `k${n}`, textJa: `項目${n}`, textEn: `item ${n}`, targetMinutes: n === 0 ? 180 : null })),
+    },
+  ],
+});
+
+const templates = [template("water-bcp", "water", 2, 2), template("municipal-bcp", null, 1, 3), template("priority-hq", "hq", 10, 1)];
+let n = 0;
+const base = {
+  incident: { onsetAt: "2026-11-24T09:00:00+09:00", status: "open" },
+  now: "2026-11-24T01:00:00.000Z",
+  templates,
+  units: new Set(["hq", "water", "hospital"]),
+  active: [] as { unitId: string; templateId: string }[],
+  newId: () => `id${n++}`,
+};
+
+function ruleOf(fn: () => unknown): RuleError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RuleError) return e;
+    throw e;
+  }
+  throw new Error("expected a rule error");
+}
+
+describe("activation plan", () => {
+  it("copies every applicable template for each chosen unit, shared ones first", () => {
+    const plan = planActivation({ ...base, request: { unitIds: ["hq", "water"] } });
+    expect(plan.activations).toEqual([
+      { unitId: "hq", templateId: "municipal-bcp", templateVersion: 3, itemCount: 3 },
+      { unitId: "hq", templateId: "priority-hq", templateVersion: 3, itemCount: 1 },
+      { unitId: "water", templateId: "municipal-bcp", templateVersion: 3, itemCount: 3 },
+      { unitId: "water", templateId: "water-bcp", templateVersion: 3, itemCount: 2 },
+    ]);
+    expect(plan.items).toHaveLength(9);
+    const water = plan.items.filter((i) => i.unitId === "water");
+    expect(water.map((i) => i.templateId)).toEqual(["municipal-bcp", "municipal-bcp", "municipal-bcp", "water-bcp", "water-bcp"]);
+    expect(new Set(water.map((i) => i.position)).size).toBe(5);
+    expect(water[0]).toMatchObject({ itemKey: "k0", textJa: "項目0", targetMinutes: 180, sectionKey: "s" });
+  });
+
+  it("activates only the named templates when asked", () => {
+    const plan = planActivation({ ...base, request: { unitIds: ["hq", "water"], templateIds: ["municipal-bcp"] } });
+    expect(plan.activations.map((a) => `${a.unitId}/${a.templateId}`)).toEqual(["hq/municipal-bcp", "water/municipal-bcp"]);
+  });
+
+  it("leaves checklists already active as they are and reports them", () => {
+    const plan = planActivation({ ...base, active: [{ unitId: "hq", templateId: "municipal-bcp" }], request: { unitIds: ["hq"] } });
+    expect(plan.activations.map((a) => a.templateId)).toEqual(["priority-hq"]);
+    expect(plan.alreadyActive).toEqual([{ unitId: "hq", templateId: "municipal-bcp" }]);
+  });
+
+  it("answers 409 when everything chosen is already active", () => {
+    const active = [
+      { unitId: "hq", templateId: "municipal-bcp" },
+      { unitId: "hq", templateId: "priority-hq" },
+    ];
+    expect(ruleOf(() => planActivation({ ...base, active, request: { unitIds: ["hq"] } })).code).toBe("already_activated");
+  });
+
+  it("names each unknown unit, repeated unit, unknown template and template for another unit", () => {
+    const e = ruleOf(() =>
+      planActivation({ ...base, request: { unitIds: ["hq", "nowhere", "hq"], templateIds: ["water-bcp", "missing"] } }),
+    );
+    expect(e.status).toBe(400);
+    expect(e.fields.map((f) => f.path)).toEqual(["unitIds.1", "unitIds.2", "templateIds.0", "templateIds.1"]);
+  });
+
+  it("refuses an incident whose onset is in the future", () => {
+    const e = ruleOf(() => planActivation({ ...base, incident: { onsetAt: "2026-12-01T09:00:00+09:00", status: "open" }, request: { unitIds: ["hq"] } }));
+    expect(e).toMatchObject({ status: 422, code: "onset_in_future" });
+  });
+
+  it("refuses a closed incident", () => {
+    expect(ruleOf(() => planActivation({ ...base, incident: { ...base.incident, status: "closed" }, request: { unitIds: ["hq"] } })).code).toBe("incident_closed");
+  });
+
+  it("applies shared templates to every unit and unit templates to their own unit only", () => {
+    expect(appliesTo({ unitId: null }, "audit")).toBe(true);
+    expect(appliesTo({ unitId: "water" }, "water")).toBe(true);
+    expect(appliesTo({ unitId: "water" }, "hq")).toBe(false);
+  });
+
+  it("gives missing item keys fresh ones that clash with none given", () => {
+    const keys = ["a", "b"];
+    const t = withItemKeys({ sections: [{ items: [{ key: "a" }, {}, {}] }] }, () => keys.shift() ?? "c");
+    expect(t.sections[0]!.items.map((i) => i.key)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("peacetime readiness", () => {
+  const check = (over: Partial<ReadinessItem> = {}): ReadinessItem => ({
+    id: "r",
+    unitId: "hq",
+    element: "communications",
+    position: 1,
+    textJa: "衛星携帯電話の通話試験",
+    textEn: "Satellite phone test",
+    intervalDays: 30,
+    lastVerifiedAt: "2026-10-01T00:00:00.000Z",
+    lastVerifiedBy: null,
+    lastVerifiedByName: null,
+    verificationNote: null,
+    dueAt: "2026-10-31T00:00:00.000Z",
+    version: 1,
+    updatedAt: "2026-10-01T00:00:00.000Z",
+    ...over,
+  });
+
+  it("is due the interval after the last verification, and overdue from then", () => {
+    expect(verificationDueAt("2026-10-01T00:00:00.000Z", 30)).toBe("2026-10-31T00:00:00.000Z");
+    expect(isVerificationOverdue(check(), "2026-10-30T23:59:59.999Z")).toBe(false);
+    expect(isVerificationOverdue(check(), "2026-10-31T00:00:00.000Z")).toBe(true);
+  });
+
+  it("counts a check never verified as overdue", () => {
+    expect(isVerificationOverdue(check({ lastVerifiedAt: null, dueAt: null }), "2026-01-01T00:00:00.000Z")).toBe(true);
+  });
+
+  it("restarts the interval when verified and records who did it", () => {
+    const v = verify(check(), { version: 1, note: "通話良好" }, { now: "2026-11-24T00:00:00.000Z", userId: "user-hq", userName: "本部" });
+    expect(v).toMatchObject({ lastVerifiedAt: "2026-11-24T00:00:00.000Z", dueAt: "2026-12-24T00:00:00.000Z", lastVerifiedByName: "本部", version: 2 });
+  });
+
+  it("summarises per unit and lists never-verified checks first, then the longest late", () => {
+    const now = "2026-11-24T00:00:00.000Z";
+    const list = [
+      check({ id: "fine", dueAt: "2026-12-01T00:00:00.000Z", lastVerifiedAt: "2026-11-01T00:00:00.000Z" }),
+      check({ id: "late", position: 2 }),
+      check({ id: "never", lastVerifiedAt: null, dueAt: null, unitId: "water", position: 3 }),
+    ];
+    expect(readinessByUnit(list, now)).toEqual([
+      { unitId: "hq", total: 2, overdue: 1, neverVerified: 0 },
+      { unitId: "water", total: 1, overdue: 1, neverVerified: 1 },
+    ]);
+    expect([...list].sort(readinessAttentionOrder(now)).map((i) => i.id)).toEqual(["never", "late", "fine"]);
+  });
+});
+
+describe("CSV and Japan time", () => {
+  it("formats instants in JST", () => {
+    expect(formatJst("2026-11-24T15:30:00.000Z")).toBe("2026-11-25 00:30");
+    expect(formatJst(null)).toBe("");
+  });
+
+  it("starts with a byte-order mark, ends lines with CRLF and quotes what needs it", () => {
+    const csv = toCsv([
+      ["部署", "メモ"],
+      ["上下水道部", 'a,"b"\n2行目'],
+    ]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toBe('\uFEFF部署,メモ\r\n上下水道部,"a,""b""\n2行目"\r\n');
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField("-1")).toBe("'-1");
+    expect(csvField(42)).toBe("42");
+  });
+
+  it("writes one row per item with its deadline in JST and the overdue mark", () => {
+    const rows = checklistRows(
+      [
+        {
+          id: "i",
+          incidentId: "inc",
+          unitId: "water",
+          templateId: "t",
+          itemKey: "k",
+          sectionKey: "s",
+          sectionTitleJa: "応急給水",
+          sectionTitleEn: "Water",
+          position: 0,
+          textJa: "給水開始",
+          textEn: "Start",
+          targetMinutes: 180,
+          deadlineAt: "2026-11-24T03:00:00.000Z",
+          state: "blocked",
+          reason: "給水車故障",
+          ownerId: null,
+          ownerName: null,
+          note: null,
+          stateChangedAt: "2026-11-24T01:00:00.000Z",
+          updatedAt: "2026-11-24T01:00:00.000Z",
+          updatedBy: null,
+          version: 2,
+        },
+      ],
+      (id) => (id === "water" ? "上下水道部" : id),
+      "2026-11-24T04:00:00.000Z",
+    );
+    expect(rows[1]).toEqual(["上下水道部", "応急給水", "給水開始", "支障あり", 180, "2026-11-24 12:00", "超過", null, "給水車故障", null, "2026-11-24 10:00", 2]);
+  });
+});
