@@ -1,0 +1,201 @@
+import type { BcpFunction, Relocation, RelocationState, RelocationTransition } from "../schema/relocation-board";
+import type { ReadinessCheck, Site } from "../schema/relocation";
+
+/**
+ * The relocation state machine and what the board derives from it. A function is at its primary
+ * site, relocating to an alternate, operational at that alternate, suspended, or returning.
+ */
+
+export const NEXT_STATES: Readonly<Record<RelocationState, readonly RelocationState[]>> = {
+  at_primary: ["relocating", "suspended"],
+  relocating: ["operational_at_alternate", "suspended", "returning"],
+  operational_at_alternate: ["relocating", "suspended", "returning"],
+  suspended: ["relocating", "returning", "at_primary"],
+  returning: ["at_primary", "relocating", "suspended"],
+};
+
+export const isAllowed = (from: RelocationState, to: RelocationState) => NEXT_STATES[from].includes(to);
+
+/** The board row of a function that has never moved in this incident. */
+export function initialRelocation(incidentId: string, fn: BcpFunction, onsetAt: string): Relocation {
+  return {
+    incidentId,
+    functionId: fn.id,
+    state: "at_primary",
+    siteId: fn.primarySiteId,
+    since: onsetAt,
+    operationalAt: null,
+    staffPresent: 0,
+    overrideReason: null,
+    note: "",
+    version: 0,
+    updatedAt: null,
+    updatedByName: null,
+  };
+}
+
+export type SiteReadiness = { site: Site; failedCritical: string[] };
+
+export type TransitionRefusal = {
+  status: 409 | 422;
+  code: "illegal_transition" | "unknown_site" | "not_an_alternate" | "site_unusable" | "readiness_failed" | "site_mismatch";
+  message: string;
+  path: string;
+};
+
+export type TransitionResult = { ok: true; next: Relocation } | { ok: false; refusal: TransitionRefusal };
+
+export type TransitionContext = {
+  fn: BcpFunction;
+  /** The readiness of each site the function may use (primary and alternates). */
+  sites: ReadonlyMap<string, SiteReadiness>;
+  now: string;
+  by: string;
+};
+
+const refuse = (refusal: TransitionRefusal): TransitionResult => ({ ok: false, refusal });
+
+/**
+ * The row after a move, or why the move is refused. Where the function goes: the chosen (or
+ * preferred usable) alternate when relocating; the same site when declared operational there;
+ * the primary site when returning or back at primary; where it was when suspended.
+ */
+export function transition(current: Relocation, input: RelocationTransition, ctx: TransitionContext): TransitionResult {
+  const { fn, sites } = ctx;
+  const from = current.state;
+  const to = input.to;
+  if (!isAllowed(from, to)) {
+    return refuse({ status: 409, code: "illegal_transition", message: `A function ${from} cannot move to ${to}.`, path: "to" });
+  }
+  if (from === "suspended" && to === "at_primary" && current.siteId !== fn.primarySiteId) {
+    return refuse({
+      status: 409,
+      code: "illegal_transition",
+      message: "It was suspended away from its primary site: mark it returning first.",
+      path: "to",
+    });
+  }
+  let siteId: string | null = current.siteId;
+  let overrideReason: string | null = null;
+
+  if (to === "relocating") {
+    siteId = input.siteId ?? preferredAlternate(fn, sites, current.siteId);
+    if (!siteId) {
+      return refuse({ status: 422, code: "not_an_alternate", message: "No usable alternate site is registered for this function.", path: "siteId" });
+    }
+    if (!sites.has(siteId)) return refuse({ status: 422, code: "unknown_site", message: "No such site.", path: "siteId" });
+    if (!fn.alternateSiteIds.includes(siteId)) {
+      return refuse({ status: 422, code: "not_an_alternate", message: "That site is not an alternate site of this function.", path: "siteId" });
+    }
+    if (sites.get(siteId)!.site.status === "unusable") {
+      return refuse({ status: 422, code: "site_unusable", message: "That site is marked unusable.", path: "siteId" });
+    }
+  } else if (to === "operational_at_alternate") {
+    if (input.siteId !== undefined && input.siteId !== current.siteId) {
+      return refuse({ status: 422, code: "site_mismatch", message: "Declare it operational at the site it relocated to.", path: "siteId" });
+    }
+    const blockers = blockersAt(sites.get(current.siteId ?? ""));
+    if (blockers.length > 0) {
+      if (!input.overrideReason) {
+        return refuse({
+          status: 422,
+          code: "readiness_failed",
+          message: `Critical checks at this site are not met (${blockers.join(", ")}). Give a reason to declare it operational anyway.`,
+          path: "overrideReason",
+        });
+      }
+      overrideReason = input.overrideReason;
+    }
+  } else if (to === "returning" || to === "at_primary") {
+    siteId = fn.primarySiteId;
+  }
+
+  return {
+    ok: true,
+    next: {
+      ...current,
+      state: to,
+      siteId,
+      since: ctx.now,
+      operationalAt: current.operationalAt ?? (to === "operational_at_alternate" ? ctx.now : null),
+      staffPresent: input.staffPresent ?? current.staffPresent,
+      overrideReason,
+      note: input.note ?? current.note,
+      version: current.version + 1,
+      updatedAt: ctx.now,
+      updatedByName: ctx.by,
+    },
+  };
+}
+
+/** The first alternate that is not unusable and not where the function already is. */
+function preferredAlternate(fn: BcpFunction, sites: ReadonlyMap<string, SiteReadiness>, here: string | null): string | null {
+  return fn.alternateSiteIds.find((id) => id !== here && sites.get(id)?.site.status !== "unusable") ?? null;
+}
+
+/** What stops a function being declared operational at a site: failed critical checks, an unusable site. */
+export function blockersAt(readiness: SiteReadiness | undefined): string[] {
+  if (!readiness) return ["unknown site"];
+  return [...(readiness.site.status === "unusable" ? ["site unusable"] : []), ...readiness.failedCritical];
+}
+
+/** Critical checks that failed, counting a generator whose fuel lasts less than required. */
+export function failedCriticalChecks(checks: readonly ReadinessCheck[], fuelHoursRequired: number): string[] {
+  return checks.filter((c) => c.critical && checkFailed(c, fuelHoursRequired)).map((c) => c.key);
+}
+
+export function checkFailed(c: ReadinessCheck, fuelHoursRequired: number): boolean {
+  if (c.status === "failed") return true;
+  return c.key === "fuel" && c.status === "ok" && c.value !== null && c.value < fuelHoursRequired;
+}
+
+const MINUTE = 60_000;
+
+export const deadlineOf = (onsetAt: string, fn: Pick<BcpFunction, "targetMinutes">) =>
+  new Date(Date.parse(onsetAt) + fn.targetMinutes * MINUTE).toISOString();
+
+/** Working now: operational at an alternate, or at a primary site that is still usable. */
+export function isWorking(row: Relocation, primary: Pick<Site, "status"> | undefined): boolean {
+  if (row.state === "operational_at_alternate") return true;
+  return row.state === "at_primary" && primary?.status !== "unusable";
+}
+
+export type FunctionStatus = {
+  functionId: string;
+  working: boolean;
+  deadlineAt: string;
+  /** Minutes past the target while not working; 0 when on time or working. */
+  overdueMinutes: number;
+  /** Minutes from the onset to working at an alternate, once it did. */
+  actualMinutes: number | null;
+  metTarget: boolean | null;
+  understaffed: boolean;
+  minutesInState: number;
+};
+
+export function functionStatus(fn: BcpFunction, row: Relocation, onsetAt: string, primary: Pick<Site, "status"> | undefined, now: number): FunctionStatus {
+  const working = isWorking(row, primary);
+  const deadline = Date.parse(onsetAt) + fn.targetMinutes * MINUTE;
+  const actualMinutes = row.operationalAt === null ? null : Math.max(0, Math.round((Date.parse(row.operationalAt) - Date.parse(onsetAt)) / MINUTE));
+  const away = row.state === "relocating" || row.state === "operational_at_alternate";
+  return {
+    functionId: fn.id,
+    working,
+    deadlineAt: new Date(deadline).toISOString(),
+    overdueMinutes: working ? 0 : Math.max(0, Math.floor((now - deadline) / MINUTE)),
+    actualMinutes,
+    metTarget: actualMinutes === null ? null : actualMinutes <= fn.targetMinutes,
+    understaffed: away && row.staffPresent < fn.staffNeeded,
+    minutesInState: Math.max(0, Math.floor((now - Date.parse(row.since)) / MINUTE)),
+  };
+}
+
+/** Overdue first (most overdue, then priority), then the rest by priority and registry order. */
+export function attentionOrder(a: { fn: BcpFunction; status: FunctionStatus }, b: { fn: BcpFunction; status: FunctionStatus }): number {
+  return (
+    b.status.overdueMinutes - a.status.overdueMinutes ||
+    a.fn.priority - b.fn.priority ||
+    a.fn.sortOrder - b.fn.sortOrder ||
+    a.fn.id.localeCompare(b.fn.id)
+  );
+}
