@@ -10,11 +10,14 @@ export const QUIET_ENV = {
   WRANGLER_SEND_METRICS: "false",
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_HIDE_BANNER: "true",
-  WRANGLER_LOG: process.env.WRANGLER_LOG ?? "warn",
 };
 
+// Run the tools' own entry points on this Node (≥ 22 from node_modules under npm scripts), not through npx.
+const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
+const VITE = "node_modules/vite/bin/vite.js";
+
 function wrangler(args, opts = {}) {
-  const r = spawnSync("npx", ["wrangler", ...args], { env: QUIET_ENV, encoding: "utf8", ...opts });
+  const r = spawnSync(process.execPath, [WRANGLER, ...args], { env: QUIET_ENV, encoding: "utf8", ...opts });
   if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -36,7 +39,7 @@ export function prepareDatabase({ persistTo, password }) {
 }
 
 export function buildConsole() {
-  const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit", env: QUIET_ENV });
+  const r = spawnSync(process.execPath, [VITE, "build", "--logLevel", "warn"], { stdio: "inherit", env: QUIET_ENV });
   if (r.status !== 0) throw new Error("console build failed");
 }
 
@@ -44,8 +47,8 @@ export function buildConsole() {
 export async function startServer({ port, persistTo, stdio = "inherit" }) {
   const persist = persistTo ? ["--persist-to", persistTo] : [];
   const child = spawn(
-    "npx",
-    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist],
+    process.execPath,
+    [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist],
     { env: QUIET_ENV, stdio, detached: true },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,34 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOTS = "test-results/screenshots";
+
+/** Debian's Chromium, quiet on the network; playwright gives it a fresh profile each launch. */
+export async function launch(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function signedIn(browser: Browser, login: string, viewport = { width: 1280, height: 860 }) {
+  const context: BrowserContext = await browser.newContext({ viewport, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+  const page: Page = await context.newPage();
+  await page.goto(inject("baseUrl"));
+  await page.getByLabel("ログインID").fill(login);
+  await page.getByLabel("パスワード").fill(inject("password"));
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("heading", { name: "災害・訓練一覧" }).waitFor();
+  return { context, page };
+}

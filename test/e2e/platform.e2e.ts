@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, SCREENSHOTS, signedIn } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("two consoles on one incident", () => {
+  it("shows a change made in one browser in the other's chronology within a second", async () => {
+    const hq = await signedIn(browser, "hq");
+    const water = await signedIn(browser, "water");
+    const drill = `/incidents/${inject("drillId")}`;
+    await hq.page.goto(`${inject("baseUrl")}${drill}`);
+    await water.page.goto(`${inject("baseUrl")}${drill}`);
+    for (const p of [hq.page, water.page]) await p.getByRole("status").getByText("ライブ").waitFor();
+
+    const started = Date.now();
+    await hq.page.getByLabel("フェーズ").selectOption("emergency");
+    const entry = water.page.getByTestId("timeline").locator("li", { hasText: "応急対策期" }).first();
+    await entry.waitFor({ timeout: 1000 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    await expect(entry.textContent()).resolves.toContain("初動期");
+    await expect(water.page.getByLabel("フェーズ").inputValue()).resolves.toBe("emergency");
+    await water.page.screenshot({ path: `${SCREENSHOTS}/two-consoles-water.png`, fullPage: true });
+    await hq.context.close();
+    await water.context.close();
+  });
+
+  it("puts an incident created in one browser on the other's list without a reload", async () => {
+    const hq = await signedIn(browser, "hq");
+    const viewer = await signedIn(browser, "viewer");
+    await hq.page.getByRole("button", { name: /災害・訓練を登録/ }).click();
+    await hq.page.getByLabel("名称").fill("釧路川 氾濫警戒（訓練）");
+    await hq.page.getByLabel("災害種別").selectOption("flood");
+    await hq.page.getByRole("button", { name: "登録する" }).click();
+    await hq.page.getByRole("heading", { name: "釧路川 氾濫警戒（訓練）" }).waitFor();
+    await viewer.page.getByTestId("incident-list").getByText("釧路川 氾濫警戒（訓練）").waitFor({ timeout: 2000 });
+    // A viewer reads but is not offered writes.
+    await expect(viewer.page.getByRole("button", { name: /災害・訓練を登録/ }).count()).resolves.toBe(0);
+    await hq.context.close();
+    await viewer.context.close();
+  });
+
+  it("has no serious accessibility violations on the list and the incident page, in Japanese and English", async () => {
+    const hq = await signedIn(browser, "hq");
+    const serious = async () =>
+      (await new AxeBuilder({ page: hq.page }).analyze()).violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(await serious()).toEqual([]);
+    await hq.page.goto(`${inject("baseUrl")}/incidents/${inject("drillId")}`);
+    await hq.page.getByRole("status").getByText("ライブ").waitFor();
+    expect(await serious()).toEqual([]);
+    await hq.page.getByRole("button", { name: "English" }).click();
+    await hq.page.getByRole("status").getByText("Live").waitFor();
+    expect(await serious()).toEqual([]);
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/incident-en.png`, fullPage: true });
+    await hq.context.close();
+  });
+});
