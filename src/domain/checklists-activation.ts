@@ -1,4 +1,4 @@
-import type { Activation, ActivationCreate, Template } from "../schema/checklists";
+import type { Activation, ActivationCreate, Template, TemplateItem, TemplateSection } from "../schema/checklists";
 import { assertOnsetPassed, RuleError } from "./checklists";
 
 /** A template applies to every unit (unitId null) or to its own unit only. */
@@ -101,8 +101,10 @@ export function planActivation(input: {
   return plan;
 }
 
+type SectionInput = Omit<TemplateSection, "items"> & { items: (Omit<TemplateItem, "key"> & { key?: string })[] };
+
 /** Fills in the keys a template edit left out, so each item can be followed across versions. */
-export function withItemKeys<T extends { sections: { items: { key?: string }[] }[] }>(t: T, newKey: () => string) {
+export function withItemKeys<T extends { sections: SectionInput[] }>(t: T, newKey: () => string): Omit<T, "sections"> & { sections: TemplateSection[] } {
   const used = new Set(t.sections.flatMap((s) => s.items.map((i) => i.key).filter((k): k is string => !!k)));
   return {
     ...t,

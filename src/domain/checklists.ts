@@ -1,3 +1,4 @@
+import type { Me } from "../schema/session";
 import type { ChecklistItem, ItemPatch, ItemState, Progress, SectionProgress, UnitProgress } from "../schema/checklists";
 
 /**
@@ -15,6 +16,9 @@ export class RuleError extends Error {
     super(message);
   }
 }
+
+/** Templates are the city's plan: administrators edit them; units work their copies. */
+export const mayEditTemplates = (actor: Pick<Me, "role">) => actor.role === "admin";
 
 /** The target starts the Cabinet Office guide uses, in minutes from the onset. Any other duration is allowed too. */
 export const TARGET_PRESETS = [

@@ -105,7 +105,8 @@ describe("activation plan", () => {
 
   it("gives missing item keys fresh ones that clash with none given", () => {
     const keys = ["a", "b"];
-    const t = withItemKeys({ sections: [{ items: [{ key: "a" }, {}, {}] }] }, () => keys.shift() ?? "c");
+    const item = (key?: string) => ({ ...(key ? { key } : {}), textJa: `項目${key}`, textEn: "", targetMinutes: null });
+    const t = withItemKeys({ sections: [{ key: "s", titleJa: "要素", titleEn: "", items: [item("a"), item(), item()] }] }, () => keys.shift() ?? "c");
     expect(t.sections[0]!.items.map((i) => i.key)).toEqual(["a", "b", "c"]);
   });
 });

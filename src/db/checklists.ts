@@ -1,0 +1,334 @@
+import { deadlineAt } from "../domain/checklists";
+import type { NewItem } from "../domain/checklists-activation";
+import type { Activation, ChecklistItem, Template, TemplateSummary } from "../schema/checklists";
+import type { Change } from "../schema/changes";
+import { changeFromRow } from "./changes";
+
+// Many rows go in as one JSON parameter read by json_each: D1 allows 100 bound parameters per
+// statement, and one statement per item would make a 2,000-item activation a 2,000-step batch.
+const ROWS_PER_STATEMENT = 250;
+
+const LATEST_SEQ = "SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?";
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+type TemplateRow = {
+  id: string;
+  unit_id: string | null;
+  title_ja: string;
+  title_en: string;
+  sort_order: number;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+};
+type SectionRow = { template_id: string; key: string; title_ja: string; title_en: string };
+type TemplateItemRow = { template_id: string; key: string; section_key: string; text_ja: string; text_en: string; target_minutes: number | null };
+
+const templateHead = (r: TemplateRow): Omit<Template, "sections"> => ({
+  id: r.id,
+  unitId: r.unit_id,
+  titleJa: r.title_ja,
+  titleEn: r.title_en,
+  sortOrder: r.sort_order,
+  version: r.version,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
+
+export async function listTemplates(db: D1Database): Promise<TemplateSummary[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT t.*, (SELECT COUNT(*) FROM checklist_template_items i WHERE i.template_id = t.id) AS item_count
+       FROM checklist_templates t ORDER BY t.sort_order, t.id`,
+    )
+    .all<TemplateRow & { item_count: number }>();
+  return results.map((r) => ({ ...templateHead(r), itemCount: r.item_count }));
+}
+
+function templateQueries(db: D1Database, ids: string[] | null) {
+  const where = ids ? "WHERE template_id IN (SELECT value FROM json_each(?1))" : "";
+  const bind = (s: D1PreparedStatement) => (ids ? s.bind(JSON.stringify(ids)) : s);
+  return [
+    bind(db.prepare(`SELECT * FROM checklist_templates ${ids ? "WHERE id IN (SELECT value FROM json_each(?1))" : ""} ORDER BY sort_order, id`)),
+    bind(db.prepare(`SELECT template_id, key, title_ja, title_en FROM checklist_template_sections ${where} ORDER BY template_id, position`)),
+    bind(
+      db.prepare(
+        `SELECT template_id, key, section_key, text_ja, text_en, target_minutes FROM checklist_template_items ${where}
+         ORDER BY template_id, position`,
+      ),
+    ),
+  ];
+}
+
+function assembleTemplates(rows: D1Result[]): Template[] {
+  const [heads, sections, items] = rows as [D1Result<TemplateRow>, D1Result<SectionRow>, D1Result<TemplateItemRow>];
+  const byId = new Map<string, Template>(heads.results.map((r) => [r.id, { ...templateHead(r), sections: [] }]));
+  const sectionOf = new Map<string, Template["sections"][number]>();
+  for (const s of sections.results) {
+    const section = { key: s.key, titleJa: s.title_ja, titleEn: s.title_en, items: [] };
+    byId.get(s.template_id)?.sections.push(section);
+    sectionOf.set(`${s.template_id}\u0000${s.key}`, section);
+  }
+  for (const i of items.results) {
+    sectionOf.get(`${i.template_id}\u0000${i.section_key}`)?.items.push({ key: i.key, textJa: i.text_ja, textEn: i.text_en, targetMinutes: i.target_minutes });
+  }
+  return [...byId.values()];
+}
+
+/** Whole templates (sections and items) in one round trip; every template when `ids` is null. */
+export async function findTemplates(db: D1Database, ids: string[] | null): Promise<Template[]> {
+  return assembleTemplates(await db.batch(templateQueries(db, ids)));
+}
+
+export async function findTemplate(db: D1Database, id: string): Promise<Template | null> {
+  return (await findTemplates(db, [id]))[0] ?? null;
+}
+
+function templateContentSteps(db: D1Database, t: Template): D1PreparedStatement[] {
+  const sections = t.sections.map((s, position) => ({ key: s.key, position, titleJa: s.titleJa, titleEn: s.titleEn }));
+  const items = t.sections.flatMap((s) =>
+    s.items.map((i, position) => ({ key: i.key, sectionKey: s.key, position, textJa: i.textJa, textEn: i.textEn, targetMinutes: i.targetMinutes })),
+  );
+  const steps = [
+    db
+      .prepare(
+        `INSERT INTO checklist_template_sections (template_id, key, position, title_ja, title_en)
+         SELECT ?1, json_extract(value, '$.key'), json_extract(value, '$.position'), json_extract(value, '$.titleJa'), json_extract(value, '$.titleEn')
+         FROM json_each(?2)`,
+      )
+      .bind(t.id, JSON.stringify(sections)),
+  ];
+  for (let from = 0; from < items.length; from += ROWS_PER_STATEMENT) {
+    steps.push(
+      db
+        .prepare(
+          `INSERT INTO checklist_template_items (template_id, key, section_key, position, text_ja, text_en, target_minutes)
+           SELECT ?1, json_extract(value, '$.key'), json_extract(value, '$.sectionKey'), json_extract(value, '$.position'),
+                  json_extract(value, '$.textJa'), json_extract(value, '$.textEn'), json_extract(value, '$.targetMinutes')
+           FROM json_each(?2)`,
+        )
+        .bind(t.id, JSON.stringify(items.slice(from, from + ROWS_PER_STATEMENT))),
+    );
+  }
+  return steps;
+}
+
+export function insertTemplate(db: D1Database, t: Template): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO checklist_templates (id, unit_id, title_ja, title_en, sort_order, version, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(t.id, t.unitId, t.titleJa, t.titleEn, t.sortOrder, t.version, t.updatedAt, t.updatedBy),
+    ...templateContentSteps(db, t),
+  ];
+}
+
+/** The head update that must hit exactly one row (the version seen), then the content replaced. */
+export function replaceTemplate(db: D1Database, next: Template): { head: D1PreparedStatement; rest: D1PreparedStatement[] } {
+  return {
+    head: db
+      .prepare(
+        `UPDATE checklist_templates SET unit_id = ?, title_ja = ?, title_en = ?, sort_order = ?, version = ?, updated_at = ?, updated_by = ?
+         WHERE id = ? AND version = ?`,
+      )
+      .bind(next.unitId, next.titleJa, next.titleEn, next.sortOrder, next.version, next.updatedAt, next.updatedBy, next.id, next.version - 1),
+    rest: [
+      db.prepare("DELETE FROM checklist_template_items WHERE template_id = ?").bind(next.id),
+      db.prepare("DELETE FROM checklist_template_sections WHERE template_id = ?").bind(next.id),
+      ...templateContentSteps(db, next),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activation
+
+/** Everything an activation decides on, in one round trip: templates, the units, what is already active. */
+export async function activationContext(db: D1Database, incidentId: string) {
+  const results = await db.batch([
+    ...templateQueries(db, null),
+    db.prepare("SELECT id FROM units"),
+    db.prepare("SELECT unit_id, template_id FROM checklist_activations WHERE incident_id = ?").bind(incidentId),
+  ]);
+  return {
+    templates: assembleTemplates(results.slice(0, 3)),
+    units: new Set((results[3]!.results as { id: string }[]).map((r) => r.id)),
+    active: (results[4]!.results as { unit_id: string; template_id: string }[]).map((r) => ({ unitId: r.unit_id, templateId: r.template_id })),
+  };
+}
+
+export function insertActivation(
+  db: D1Database,
+  a: { incidentId: string; activations: Activation[]; items: NewItem[]; at: string; userId: string },
+): D1PreparedStatement[] {
+  const steps = [
+    db
+      .prepare(
+        `INSERT INTO checklist_activations (incident_id, unit_id, template_id, template_version, item_count, activated_at, activated_by)
+         SELECT ?1, json_extract(value, '$.unitId'), json_extract(value, '$.templateId'), json_extract(value, '$.templateVersion'),
+                json_extract(value, '$.itemCount'), ?2, ?3
+         FROM json_each(?4)`,
+      )
+      .bind(a.incidentId, a.at, a.userId, JSON.stringify(a.activations)),
+  ];
+  for (let from = 0; from < a.items.length; from += ROWS_PER_STATEMENT) {
+    steps.push(
+      db
+        .prepare(
+          `INSERT INTO checklist_items (id, incident_id, unit_id, template_id, item_key, section_key, section_title_ja, section_title_en,
+                                        position, text_ja, text_en, target_minutes, state, state_changed_at, updated_at, updated_by, version)
+           SELECT json_extract(value, '$.id'), ?1, json_extract(value, '$.unitId'), json_extract(value, '$.templateId'),
+                  json_extract(value, '$.itemKey'), json_extract(value, '$.sectionKey'), json_extract(value, '$.sectionTitleJa'),
+                  json_extract(value, '$.sectionTitleEn'), json_extract(value, '$.position'), json_extract(value, '$.textJa'),
+                  json_extract(value, '$.textEn'), json_extract(value, '$.targetMinutes'), 'todo', ?2, ?2, ?3, 1
+           FROM json_each(?4)`,
+        )
+        .bind(a.incidentId, a.at, a.userId, JSON.stringify(a.items.slice(from, from + ROWS_PER_STATEMENT))),
+    );
+  }
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+type ItemRow = {
+  id: string;
+  incident_id: string;
+  unit_id: string;
+  template_id: string;
+  item_key: string;
+  section_key: string;
+  section_title_ja: string;
+  section_title_en: string;
+  position: number;
+  text_ja: string;
+  text_en: string;
+  target_minutes: number | null;
+  state: ChecklistItem["state"];
+  reason: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  note: string | null;
+  state_changed_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  version: number;
+};
+
+const itemFromRow = (r: ItemRow, onsetAt: string): ChecklistItem => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  unitId: r.unit_id,
+  templateId: r.template_id,
+  itemKey: r.item_key,
+  sectionKey: r.section_key,
+  sectionTitleJa: r.section_title_ja,
+  sectionTitleEn: r.section_title_en,
+  position: r.position,
+  textJa: r.text_ja,
+  textEn: r.text_en,
+  targetMinutes: r.target_minutes,
+  deadlineAt: deadlineAt(onsetAt, r.target_minutes),
+  state: r.state,
+  reason: r.reason,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  note: r.note,
+  stateChangedAt: r.state_changed_at,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+  version: r.version,
+});
+
+const ITEM_COLUMNS = "ci.*, u.display_name AS owner_name";
+
+type IncidentHead = { id: string; onset_at: string; status: string };
+
+/**
+ * The whole checklist view in ONE round trip: the incident's onset, its items in unit and
+ * template order with owner names, and the stream's latest seq, read in one transaction.
+ */
+export async function readChecklist(db: D1Database, incidentId: string, unitId: string | null) {
+  const [incident, items, seq] = await db.batch([
+    db.prepare("SELECT id, onset_at, status FROM incidents WHERE id = ?").bind(incidentId),
+    db
+      .prepare(
+        `SELECT ${ITEM_COLUMNS} FROM checklist_items ci
+         JOIN units un ON un.id = ci.unit_id
+         LEFT JOIN users u ON u.id = ci.owner_id
+         WHERE ci.incident_id = ?1 AND (?2 IS NULL OR ci.unit_id = ?2)
+         ORDER BY un.sort_order, ci.unit_id, ci.position`,
+      )
+      .bind(incidentId, unitId),
+    db.prepare(LATEST_SEQ).bind(incidentId),
+  ]);
+  const head = (incident!.results as IncidentHead[])[0];
+  if (!head) return null;
+  return {
+    incident: { id: head.id, onsetAt: head.onset_at, status: head.status },
+    items: (items!.results as ItemRow[]).map((r) => itemFromRow(r, head.onset_at)),
+    seq: (seq!.results[0] as { seq: number }).seq,
+  };
+}
+
+/** One item with the incident it belongs to (its onset makes the deadline). */
+export async function findItem(db: D1Database, id: string) {
+  const r = await db
+    .prepare(
+      `SELECT ${ITEM_COLUMNS}, i.onset_at AS incident_onset_at, i.status AS incident_status
+       FROM checklist_items ci JOIN incidents i ON i.id = ci.incident_id LEFT JOIN users u ON u.id = ci.owner_id
+       WHERE ci.id = ?`,
+    )
+    .bind(id)
+    .first<ItemRow & { incident_onset_at: string; incident_status: string }>();
+  if (!r) return null;
+  return { item: itemFromRow(r, r.incident_onset_at), incident: { id: r.incident_id, onsetAt: r.incident_onset_at, status: r.incident_status } };
+}
+
+/** Writes `next` only over the version it was derived from; pair with exactlyOne. */
+export function updateItem(db: D1Database, next: ChecklistItem): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE checklist_items SET state = ?, reason = ?, owner_id = ?, note = ?, state_changed_at = ?, updated_at = ?, updated_by = ?, version = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(next.state, next.reason, next.ownerId, next.note, next.stateChangedAt, next.updatedAt, next.updatedBy, next.version, next.id, next.version - 1);
+}
+
+/** Every change of one item, oldest first: the time of each change and who made it. */
+export async function itemHistory(db: D1Database, itemId: string): Promise<Change[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM change_log WHERE entity_type = 'checklist_item' AND entity_id = ? ORDER BY at, seq")
+    .bind(itemId)
+    .all<Parameters<typeof changeFromRow>[0]>();
+  return results.map(changeFromRow);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People who can own an item
+
+type PersonRow = { id: string; display_name: string; unit_id: string };
+const personFromRow = (r: PersonRow) => ({ id: r.id, displayName: r.display_name, unitId: r.unit_id });
+
+export async function findPerson(db: D1Database, id: string) {
+  const r = await db.prepare("SELECT id, display_name, unit_id FROM users WHERE id = ?").bind(id).first<PersonRow>();
+  return r ? personFromRow(r) : null;
+}
+
+export async function listPeople(db: D1Database, unitId: string | null) {
+  const { results } = await db
+    .prepare("SELECT id, display_name, unit_id FROM users WHERE role != 'viewer' AND (?1 IS NULL OR unit_id = ?1) ORDER BY unit_id, display_name")
+    .bind(unitId)
+    .all<PersonRow>();
+  return results.map(personFromRow);
+}
+
+export async function unitNames(db: D1Database): Promise<Map<string, string>> {
+  const { results } = await db.prepare("SELECT id, name_ja FROM units").all<{ id: string; name_ja: string }>();
+  return new Map(results.map((r) => [r.id, r.name_ja]));
+}

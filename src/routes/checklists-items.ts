@@ -1,0 +1,178 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { activationContext, findItem, findPerson, insertActivation, itemHistory, listPeople, readChecklist, unitNames, updateItem } from "../db/checklists";
+import { mayWriteForUnit } from "../domain/access";
+import { applyItemPatch, progressByUnit } from "../domain/checklists";
+import { planActivation } from "../domain/checklists-activation";
+import { checklistRows, formatJst, toCsv } from "../domain/checklists-output";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { Change } from "../schema/changes";
+import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, PeopleList, ViewQuery } from "../schema/checklists";
+import { committed } from "../schema/common";
+import { csvHeaders, csvResponse, errors, meteredDb, ruled, serverTiming } from "./checklists-shared";
+import { requireIncident } from "./incidents";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const activate = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/checklists/activations",
+  tags: ["checklists"],
+  summary: "Activate the checklists of chosen units for an incident in one step (items are copied from the templates)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ActivationCreate) },
+  responses: {
+    201: json(committed(ActivationResult), "Activated"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    422: json(errors[422].content["application/json"].schema, "The incident's onset is in the future, or the Idempotency-Key was reused"),
+  },
+});
+
+const view = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/checklists",
+  tags: ["checklists"],
+  summary: "The incident's checklists: every item with its deadline, and progress per unit and element (Server-Timing reports D1 round trips)",
+  request: { params: IdParam, query: ViewQuery },
+  responses: { 200: json(ChecklistView, "The checklist view as of `asOf` / `seq`"), 401: errors[401], 404: errors[404] },
+});
+
+const csv = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/checklists.csv",
+  tags: ["checklists"],
+  summary: "CSV (UTF-8 with BOM) of the incident's checklist, or one unit's with ?unitId=",
+  request: { params: IdParam, query: ViewQuery },
+  responses: { 200: csvResponse("The checklist as CSV"), 401: errors[401], 404: errors[404] },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/checklists/items/{id}",
+  tags: ["checklists"],
+  summary: "Change an item's state, reason, owner or note over the version last seen",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ItemPatch) },
+  responses: {
+    200: json(committed(ChecklistItem), "Changed"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    422: errors[422],
+  },
+});
+
+const history = createRoute({
+  method: "get",
+  path: "/api/checklists/items/{id}/history",
+  tags: ["checklists"],
+  summary: "Every change of one item, oldest first",
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ items: z.array(Change) }), "Changes"), 401: errors[401], 404: errors[404] },
+});
+
+const people = createRoute({
+  method: "get",
+  path: "/api/checklists/people",
+  tags: ["checklists"],
+  summary: "People who can own checklist items (editors and admins), optionally of one unit",
+  request: { query: ViewQuery },
+  responses: { 200: json(PeopleList, "People"), 401: errors[401] },
+});
+
+export const itemRoutes = newApp()
+  .openapi(activate, async (c) => {
+    const user = c.get("user");
+    const db = c.env.DB;
+    const incident = await requireIncident(db, c.req.valid("param").id);
+    const request = c.req.valid("json");
+    const refused = request.unitIds.flatMap((unitId, i) => (mayWriteForUnit(user, unitId) ? [] : [{ path: `unitIds.${i}`, message: `you cannot act for ${unitId}` }]));
+    if (refused.length > 0) throw new ApiError(403, "forbidden", "You may activate checklists only for your own unit.", { fields: refused });
+    const context = await activationContext(db, incident.id);
+    const now = nowIso();
+    const plan = ruled(() => planActivation({ request, incident, now, ...context, newId: () => crypto.randomUUID() }));
+    const result: ActivationResult = {
+      incidentId: incident.id,
+      activations: plan.activations,
+      alreadyActive: plan.alreadyActive,
+      itemCount: plan.items.length,
+    };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: insertActivation(db, { incidentId: incident.id, activations: plan.activations, items: plan.items, at: now, userId: user.id }),
+      // One summary change per activation, not one per copied item.
+      changes: [{ entityType: "checklist_activation", entityId: incident.id, op: "activate", before: null, after: result }],
+      data: result,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(view, async (c) => {
+    const started = performance.now();
+    const { db, roundTrips } = meteredDb(c.env.DB);
+    const read = await readChecklist(db, c.req.valid("param").id, c.req.valid("query").unitId ?? null);
+    if (!read) throw new ApiError(404, "not_found", "No such incident.");
+    const asOf = nowIso();
+    const body: ChecklistView = {
+      incidentId: read.incident.id,
+      onsetAt: read.incident.onsetAt,
+      incidentStatus: read.incident.status,
+      asOf,
+      seq: read.seq,
+      units: progressByUnit(read.items, asOf),
+      items: read.items,
+    };
+    c.header("Server-Timing", serverTiming(started, roundTrips()));
+    return c.json(body, 200);
+  })
+  .openapi(csv, async (c) => {
+    const db = c.env.DB;
+    const { id } = c.req.valid("param");
+    const unitId = c.req.valid("query").unitId ?? null;
+    const [read, names] = await Promise.all([readChecklist(db, id, unitId), unitNames(db)]);
+    if (!read) throw new ApiError(404, "not_found", "No such incident.");
+    const asOf = nowIso();
+    const rows = checklistRows(read.items, (u) => names.get(u) ?? u, asOf);
+    rows.unshift([`時点（JST）: ${formatJst(asOf)}`, `更新番号: ${read.seq}`]);
+    const file = `checklist-${id}${unitId ? `-${unitId}` : ""}-${formatJst(asOf).replace(/[-: ]/g, "")}.csv`;
+    return c.body(toCsv(rows), 200, csvHeaders(file));
+  })
+  .openapi(patch, async (c) => {
+    const user = c.get("user");
+    const db = c.env.DB;
+    const found = await findItem(db, c.req.valid("param").id);
+    if (!found) throw new ApiError(404, "not_found", "No such checklist item.");
+    const { item, incident } = found;
+    if (!mayWriteForUnit(user, item.unitId)) {
+      throw new ApiError(403, "forbidden", "Only this unit's editors or an administrator may change its checklist items.");
+    }
+    if (incident.status === "closed") throw new ApiError(409, "incident_closed", "This incident is closed; its checklists are a record now.");
+    const body = c.req.valid("json");
+    if (body.version !== item.version) throw staleVersion(item);
+    let ownerName: string | null = null;
+    if (body.ownerId) {
+      const owner = await findPerson(db, body.ownerId);
+      if (!owner) throw new ApiError(400, "invalid_request", "No such person.", { fields: [{ path: "ownerId", message: `no person ${body.ownerId}` }] });
+      ownerName = owner.displayName;
+    }
+    const next = ruled(() => applyItemPatch(item, body, { now: nowIso(), userId: user.id, ownerName }));
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [{ exactlyOne: updateItem(db, next) }],
+      changes: [{ entityType: "checklist_item", entityId: item.id, op: "update", before: item, after: next }],
+      data: next,
+      reload: async () => (await findItem(db, item.id))?.item,
+    });
+    return c.json(done, 200);
+  })
+  .openapi(history, async (c) => {
+    const { id } = c.req.valid("param");
+    const [found, items] = await Promise.all([findItem(c.env.DB, id), itemHistory(c.env.DB, id)]);
+    if (!found) throw new ApiError(404, "not_found", "No such checklist item.");
+    return c.json({ items }, 200);
+  })
+  .openapi(people, async (c) => c.json({ items: await listPeople(c.env.DB, c.req.valid("query").unitId ?? null) }, 200));
