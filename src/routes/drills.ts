@@ -1,3 +1,195 @@
-import { newApp } from "../lib/app";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import {
+  copyScenarioIntoDrill,
+  findDrill,
+  findDrillCasualty,
+  insertDrill,
+  listDrillCasualties,
+  listDrills,
+  updateDrill,
+  updateDrillCasualtyOverride,
+} from "../db/drills";
+import { insertReport } from "../db/drills-report";
+import { findScenario } from "../db/drills-scenarios";
+import { listMilestones } from "../db/drills-tags";
+import { findIncident } from "../db/incidents";
+import { mayCreateIncident } from "../domain/access";
+import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, streamOf, transition } from "../domain/drills";
+import { emptyReport } from "../domain/drills-report";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed } from "../schema/common";
+import { Drill, DrillCasualty, DrillCreate, DrillDetail, DrillListQuery, DrillPatch, OverridePatch, StatusChange } from "../schema/drills";
+import { computeScore, errors, forbidden, refuse, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
+import { drillLiveRoutes } from "./drills-live";
+import { drillReportRoutes } from "./drills-report";
+import { scenarioRoutes } from "./drills-scenarios";
+import { hospitalRoutes } from "./hospital";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
-export const drillsRoutes = newApp();
+const tags = ["drills"];
+
+const list = createRoute({
+  method: "get",
+  path: "/api/drills",
+  tags,
+  summary: "Drills: running first, then planned by date, then past ones",
+  request: { query: DrillListQuery },
+  responses: { 200: json(z.object({ items: z.array(Drill) }), "Drills"), 400: errors[400], 401: errors[401] },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/drills",
+  tags,
+  summary: "Plan a triage or fire drill, stand-alone or within an incident of kind drill",
+  request: { headers: idempotencyHeaders, body: jsonBody(DrillCreate) },
+  responses: { 201: json(committed(Drill), "Planned"), ...writeErrors },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/drills/{id}",
+  tags,
+  summary: "One drill with its casualty cards (and their current tags) and fire milestones",
+  request: { params: IdParam },
+  responses: { 200: json(DrillDetail, "The drill"), 401: errors[401], 404: errors[404] },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/drills/{id}",
+  tags,
+  summary: "Change a planned drill's title, date, place, objectives, participants, zones or milestone targets",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(DrillPatch) },
+  responses: { 200: json(committed(Drill), "Changed"), ...writeErrors },
+});
+
+const status = createRoute({
+  method: "post",
+  path: "/api/drills/{id}/status",
+  tags,
+  summary: "Start, end, review or cancel a drill. Ending scores it (Server-Timing: score)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(StatusChange) },
+  responses: { 200: json(committed(Drill), "Moved"), ...writeErrors },
+});
+
+const override = createRoute({
+  method: "patch",
+  path: "/api/drills/{id}/casualties/{casualtyId}",
+  tags,
+  summary: "Override (or restore) the expected category of a planned drill's casualty, with a reason",
+  request: {
+    params: z.object({ id: z.string().max(64), casualtyId: z.string().max(100) }),
+    headers: idempotencyHeaders,
+    body: jsonBody(OverridePatch),
+  },
+  responses: { 200: json(committed(DrillCasualty), "Changed"), ...writeErrors },
+});
+
+export const drillsRoutes = newApp()
+  .openapi(list, async (c) => c.json({ items: await listDrills(c.env.DB, c.req.valid("query")) }, 200))
+  .openapi(create, async (c) => {
+    const user = c.get("user");
+    const db = c.env.DB;
+    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot plan drills.");
+    const input = c.req.valid("json");
+    const problems = planProblems({ ...input, zones: input.zones ?? DEFAULT_ZONES });
+    const [scenario, incident] = await Promise.all([
+      input.scenarioId ? findScenario(db, input.scenarioId) : null,
+      input.incidentId ? findIncident(db, input.incidentId) : null,
+    ]);
+    if (input.scenarioId && !scenario) problems.push({ path: "scenarioId", message: "no such scenario" });
+    if (input.incidentId && !incident) problems.push({ path: "incidentId", message: "no such incident" });
+    if (incident && incident.kind !== "drill") problems.push({ path: "incidentId", message: "a drill may belong only to an incident of kind drill" });
+    if (problems.length) refuse(problems);
+    const drill = newDrill(input, { id: crypto.randomUUID(), now: nowIso(), userId: user.id, unitId: user.unitId, scenario });
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [insertDrill(db, drill), ...(drill.scenarioId ? [copyScenarioIntoDrill(db, drill.id, drill.scenarioId)] : [])],
+      changes: [{ entityType: "drill", entityId: drill.id, op: "create", before: null, after: drill }],
+      data: drill,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(read, async (c) => {
+    const db = c.env.DB;
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    const [casualties, milestones] = await Promise.all([listDrillCasualties(db, drill.id), listMilestones(db, drill.id, drill.milestoneTargets)]);
+    return c.json({ drill, casualties, milestones }, 200);
+  })
+  .openapi(patch, async (c) => {
+    const db = c.env.DB;
+    const current = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(c.get("user"), current)) throw forbidden("change this drill");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(current);
+    if (current.status !== "planned") throw wrongState(current, "Only a planned drill's plan can change.");
+    const next = patchDrill(current, body, nowIso());
+    const problems = planProblems(next);
+    if (problems.length) refuse(problems);
+    const done = await commitWrite(c, {
+      stream: streamOf(current),
+      steps: [{ exactlyOne: updateDrill(db, next) }],
+      changes: [{ entityType: "drill", entityId: current.id, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findDrill(db, current.id),
+    });
+    return c.json(done, 200);
+  })
+  .openapi(status, async (c) => {
+    const db = c.env.DB;
+    const current = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(c.get("user"), current)) throw forbidden("start, end or review this drill");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(current);
+    const now = nowIso();
+    const moved = transition(current, body.to, now, body.reason);
+    if (!moved.ok) {
+      if (moved.field === "to") throw wrongState(current, moved.message);
+      refuse([{ path: moved.field, message: moved.message }]);
+    }
+    const next = moved.drill;
+    const steps: D1PreparedStatement[] = [];
+    let score;
+    if (next.status === "ended") {
+      const scored = await computeScore(db, current, now);
+      score = scored.score;
+      c.header("Server-Timing", serverTiming(scored.ms, score.total));
+      steps.push(insertReport(db, emptyReport(current.id, now)));
+    }
+    const done = await commitWrite(c, {
+      stream: streamOf(current),
+      steps: [{ exactlyOne: updateDrill(db, next, score) }, ...steps],
+      changes: [{ entityType: "drill", entityId: current.id, op: body.to === "running" ? "start" : body.to === "ended" ? "end" : body.to, before: current, after: next }],
+      data: next,
+      reload: () => findDrill(db, current.id),
+    });
+    return c.json(done, 200);
+  })
+  .openapi(override, async (c) => {
+    const db = c.env.DB;
+    const { id, casualtyId } = c.req.valid("param");
+    const drill = await requireDrill(db, id);
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("override the key");
+    const current = await findDrillCasualty(db, casualtyId);
+    if (!current || current.drillId !== drill.id) throw new ApiError(404, "not_found", "No such casualty in this drill.");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(current);
+    if (drill.status !== "planned") throw wrongState(drill, "The key is fixed once the drill has started.");
+    const next = { ...current, override: body.override, expected: body.override?.category ?? current.startCategory, version: current.version + 1 };
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [{ exactlyOne: updateDrillCasualtyOverride(db, next) }],
+      changes: [{ entityType: "drill_casualty", entityId: current.id, op: "override", before: current, after: next }],
+      data: next,
+      reload: () => findDrillCasualty(db, current.id),
+    });
+    return c.json(done, 200);
+  })
+  .route("/", scenarioRoutes)
+  .route("/", drillLiveRoutes)
+  .route("/", drillReportRoutes)
+  .route("/", hospitalRoutes);

@@ -1,0 +1,111 @@
+import type { Category, Milestone, MilestoneKey, MilestoneTarget, Tag } from "../schema/drills";
+
+type TagRow = {
+  id: string;
+  drill_id: string;
+  casualty_id: string;
+  tag_number: string;
+  category: Category;
+  zone_id: string;
+  officer_id: string | null;
+  officer_name: string;
+  tagged_by: string;
+  tagged_at: string;
+  previous_category: Category | null;
+  previous_zone_id: string | null;
+  hq_received_at: string | null;
+};
+
+const tagFromRow = (r: TagRow): Tag => ({
+  id: r.id,
+  drillId: r.drill_id,
+  casualtyId: r.casualty_id,
+  tagNumber: r.tag_number,
+  category: r.category,
+  zoneId: r.zone_id,
+  officerId: r.officer_id,
+  officerName: r.officer_name,
+  taggedBy: r.tagged_by,
+  taggedAt: r.tagged_at,
+  previousCategory: r.previous_category,
+  previousZoneId: r.previous_zone_id,
+  hqReceivedAt: r.hq_received_at,
+});
+
+export async function listTags(db: D1Database, drillId: string): Promise<Tag[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM drill_tags WHERE drill_id = ? ORDER BY tagged_at, id")
+    .bind(drillId)
+    .all<TagRow>();
+  return results.map(tagFromRow);
+}
+
+/**
+ * The tag row, with the casualty's category before it read inside the same transaction, so the
+ * history stays exact when two tablets re-triage one casualty at once.
+ */
+export function insertTag(db: D1Database, t: Tag): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO drill_tags (id, drill_id, casualty_id, tag_number, category, zone_id, officer_id, officer_name, tagged_by, tagged_at,
+         previous_category, previous_zone_id)
+       SELECT ?, drill_id, id, tag_number, ?, ?, ?, ?, ?, ?, current_category, current_zone_id
+       FROM drill_casualties WHERE id = ? AND drill_id = ?`,
+    )
+    .bind(t.id, t.category, t.zoneId, t.officerId, t.officerName, t.taggedBy, t.taggedAt, t.casualtyId, t.drillId);
+}
+
+/** Moves the casualty's current tag; changes no row unless the drill is still running (pair with exactlyOne). */
+export function applyTag(db: D1Database, t: Tag): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE drill_casualties SET current_category = ?, current_zone_id = ?, first_tagged_at = COALESCE(first_tagged_at, ?),
+         last_tagged_at = ?, tag_count = tag_count + 1, version = version + 1
+       WHERE id = ? AND drill_id = ? AND EXISTS (SELECT 1 FROM drills WHERE id = ? AND status = 'running')`,
+    )
+    .bind(t.category, t.zoneId, t.taggedAt, t.taggedAt, t.casualtyId, t.drillId, t.drillId);
+}
+
+/** Of these tags of the drill, the ones the HQ has not yet acknowledged. */
+export async function unreceivedTagIds(db: D1Database, drillId: string, tagIds: string[]): Promise<string[]> {
+  const { results } = await db
+    .prepare("SELECT id FROM drill_tags WHERE drill_id = ? AND hq_received_at IS NULL AND id IN (SELECT value FROM json_each(?))")
+    .bind(drillId, JSON.stringify(tagIds))
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/** The first receipt wins; a repeated one changes nothing. */
+export function markReceived(db: D1Database, drillId: string, tagIds: string[], at: string, by: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE drill_tags SET hq_received_at = ?, hq_received_by = ?
+       WHERE drill_id = ? AND hq_received_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(at, by, drillId, JSON.stringify(tagIds));
+}
+
+export async function listMilestones(db: D1Database, drillId: string, targets: MilestoneTarget[]): Promise<Milestone[]> {
+  const { results } = await db
+    .prepare("SELECT key, reached_at, recorded_by FROM drill_milestones WHERE drill_id = ?")
+    .bind(drillId)
+    .all<{ key: MilestoneKey; reached_at: string; recorded_by: string }>();
+  const byKey = new Map(results.map((r) => [r.key, r]));
+  return targets.map((t) => ({
+    drillId,
+    key: t.key,
+    targetSeconds: t.targetSeconds,
+    reachedAt: byKey.get(t.key)?.reached_at ?? null,
+    recordedBy: byKey.get(t.key)?.recorded_by ?? null,
+  }));
+}
+
+/** Records (or corrects) when a milestone was reached; no row unless the drill is running. */
+export function recordMilestone(db: D1Database, m: { drillId: string; key: MilestoneKey; at: string; by: string }): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR REPLACE INTO drill_milestones (drill_id, key, reached_at, recorded_by)
+       SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM drills WHERE id = ?1 AND status = 'running')`,
+    )
+    .bind(m.drillId, m.key, m.at, m.by);
+}

@@ -1,0 +1,218 @@
+import type { Drill, DrillCasualty, DrillStatus } from "../schema/drills";
+import type { DrillScore } from "../schema/drills-report";
+import { type CardRow, cardFromRow } from "./drills-scenarios";
+
+type DrillRow = {
+  id: string;
+  kind: Drill["kind"];
+  title: string;
+  scheduled_at: string;
+  place: string;
+  objectives_json: string;
+  participants_json: string;
+  zones_json: string;
+  targets_json: string;
+  scenario_id: string | null;
+  scenario_title: string | null;
+  incident_id: string | null;
+  unit_id: string;
+  status: DrillStatus;
+  started_at: string | null;
+  ended_at: string | null;
+  reviewed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  casualty_count: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+};
+
+const drillFromRow = (r: DrillRow): Drill => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  scheduledAt: r.scheduled_at,
+  place: r.place,
+  objectives: JSON.parse(r.objectives_json),
+  participants: JSON.parse(r.participants_json),
+  zones: JSON.parse(r.zones_json),
+  milestoneTargets: JSON.parse(r.targets_json),
+  scenarioId: r.scenario_id,
+  scenarioTitle: r.scenario_title,
+  incidentId: r.incident_id,
+  unitId: r.unit_id,
+  status: r.status,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  reviewedAt: r.reviewed_at,
+  cancelledAt: r.cancelled_at,
+  cancelReason: r.cancel_reason,
+  casualtyCount: r.casualty_count,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  createdBy: r.created_by,
+});
+
+const DRILL_COLUMNS = `id, kind, title, scheduled_at, place, objectives_json, participants_json, zones_json, targets_json, scenario_id,
+  scenario_title, incident_id, unit_id, status, started_at, ended_at, reviewed_at, cancelled_at, cancel_reason, casualty_count,
+  version, created_at, updated_at, created_by`;
+
+/** Running first, then planned by date, then the rest newest first. */
+export async function listDrills(
+  db: D1Database,
+  q: { kind?: Drill["kind"]; incidentId?: string; status?: DrillStatus },
+): Promise<Drill[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${DRILL_COLUMNS} FROM drills
+       WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR incident_id = ?2) AND (?3 IS NULL OR status = ?3)
+       ORDER BY CASE status WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END,
+                CASE WHEN status = 'planned' THEN scheduled_at END ASC, scheduled_at DESC
+       LIMIT 500`,
+    )
+    .bind(q.kind ?? null, q.incidentId ?? null, q.status ?? null)
+    .all<DrillRow>();
+  return results.map(drillFromRow);
+}
+
+export async function findDrill(db: D1Database, id: string): Promise<Drill | null> {
+  const r = await db.prepare(`SELECT ${DRILL_COLUMNS} FROM drills WHERE id = ?`).bind(id).first<DrillRow>();
+  return r ? drillFromRow(r) : null;
+}
+
+export function insertDrill(db: D1Database, d: Drill): D1PreparedStatement {
+  return db
+    .prepare(`INSERT INTO drills (${DRILL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .bind(
+      d.id,
+      d.kind,
+      d.title,
+      d.scheduledAt,
+      d.place,
+      JSON.stringify(d.objectives),
+      JSON.stringify(d.participants),
+      JSON.stringify(d.zones),
+      JSON.stringify(d.milestoneTargets),
+      d.scenarioId,
+      d.scenarioTitle,
+      d.incidentId,
+      d.unitId,
+      d.status,
+      d.startedAt,
+      d.endedAt,
+      d.reviewedAt,
+      d.cancelledAt,
+      d.cancelReason,
+      d.casualtyCount,
+      d.version,
+      d.createdAt,
+      d.updatedAt,
+      d.createdBy,
+    );
+}
+
+/** Writes `next` only over the version it was derived from; pair with exactlyOne. */
+export function updateDrill(db: D1Database, next: Drill, score?: DrillScore): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE drills SET title = ?, scheduled_at = ?, place = ?, objectives_json = ?, participants_json = ?, zones_json = ?,
+         targets_json = ?, status = ?, started_at = ?, ended_at = ?, reviewed_at = ?, cancelled_at = ?, cancel_reason = ?,
+         score_json = COALESCE(?, score_json), version = ?, updated_at = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(
+      next.title,
+      next.scheduledAt,
+      next.place,
+      JSON.stringify(next.objectives),
+      JSON.stringify(next.participants),
+      JSON.stringify(next.zones),
+      JSON.stringify(next.milestoneTargets),
+      next.status,
+      next.startedAt,
+      next.endedAt,
+      next.reviewedAt,
+      next.cancelledAt,
+      next.cancelReason,
+      score ? JSON.stringify(score) : null,
+      next.version,
+      next.updatedAt,
+      next.id,
+      next.version - 1,
+    );
+}
+
+/** Copies the scenario's cards into the drill in one statement, ids derived from the drill's. */
+export function copyScenarioIntoDrill(db: D1Database, drillId: string, scenarioId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO drill_casualties (id, drill_id, sort_order, tag_number, description, age, can_walk, breathing,
+         breathing_after_airway, respiratory_rate, radial_pulse, capillary_refill_s, follows_commands, start_category, expected,
+         override_category, override_reason)
+       SELECT ?1 || '-c' || sort_order, ?1, sort_order, tag_number, description, age, can_walk, breathing, breathing_after_airway,
+         respiratory_rate, radial_pulse, capillary_refill_s, follows_commands, start_category, expected, override_category, override_reason
+       FROM scenario_casualties WHERE scenario_id = ?2`,
+    )
+    .bind(drillId, scenarioId);
+}
+
+type DrillCasualtyRow = CardRow & {
+  drill_id: string;
+  current_category: DrillCasualty["currentCategory"];
+  current_zone_id: string | null;
+  first_tagged_at: string | null;
+  last_tagged_at: string | null;
+  tag_count: number;
+};
+
+const drillCasualtyFromRow = (r: DrillCasualtyRow): DrillCasualty => ({
+  ...cardFromRow(r),
+  drillId: r.drill_id,
+  currentCategory: r.current_category,
+  currentZoneId: r.current_zone_id,
+  firstTaggedAt: r.first_tagged_at,
+  lastTaggedAt: r.last_tagged_at,
+  tagCount: r.tag_count,
+  version: r.version,
+});
+
+export async function listDrillCasualties(db: D1Database, drillId: string): Promise<DrillCasualty[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM drill_casualties WHERE drill_id = ? ORDER BY sort_order")
+    .bind(drillId)
+    .all<DrillCasualtyRow>();
+  return results.map(drillCasualtyFromRow);
+}
+
+export async function findDrillCasualty(db: D1Database, id: string): Promise<DrillCasualty | null> {
+  const r = await db.prepare("SELECT * FROM drill_casualties WHERE id = ?").bind(id).first<DrillCasualtyRow>();
+  return r ? drillCasualtyFromRow(r) : null;
+}
+
+export function updateDrillCasualtyOverride(db: D1Database, c: DrillCasualty): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE drill_casualties SET override_category = ?, override_reason = ?, expected = ?, version = ?
+       WHERE id = ? AND version = ? AND EXISTS (SELECT 1 FROM drills WHERE id = drill_casualties.drill_id AND status = 'planned')`,
+    )
+    .bind(c.override?.category ?? null, c.override?.reason ?? null, c.expected, c.version, c.id, c.version - 1);
+}
+
+/** Scores stored when earlier drills of this kind ended, oldest first, for the trend chart. */
+export async function previousScores(db: D1Database, kind: Drill["kind"], before: string, limit = 10) {
+  const { results } = await db
+    .prepare(
+      `SELECT id, title, ended_at, score_json FROM drills
+       WHERE kind = ? AND status IN ('ended', 'reviewed') AND ended_at < ? AND score_json IS NOT NULL
+       ORDER BY ended_at DESC LIMIT ?`,
+    )
+    .bind(kind, before, limit)
+    .all<{ id: string; title: string; ended_at: string; score_json: string }>();
+  return results.reverse().map((r) => {
+    const s = JSON.parse(r.score_json) as DrillScore;
+    return { drillId: r.id, title: r.title, endedAt: r.ended_at, accuracy: s.accuracy, underTriageRate: s.underTriageRate, timeToAllMs: s.timeToAllMs };
+  });
+}

@@ -1,0 +1,88 @@
+import type { HospitalStatus } from "../schema/hospital";
+
+type StatusRow = {
+  incident_id: string;
+  beds_json: string;
+  generator_fuel_hours: number | null;
+  water_days: number | null;
+  food_days: number | null;
+  medicine_days: number | null;
+  triage_tag_stock: number | null;
+  surge_capacity: number | null;
+  power: HospitalStatus["power"];
+  water_supply: HospitalStatus["waterSupply"];
+  note: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+};
+
+const statusFromRow = (r: StatusRow): HospitalStatus => ({
+  incidentId: r.incident_id,
+  beds: JSON.parse(r.beds_json),
+  generatorFuelHours: r.generator_fuel_hours,
+  waterDays: r.water_days,
+  foodDays: r.food_days,
+  medicineDays: r.medicine_days,
+  triageTagStock: r.triage_tag_stock,
+  surgeCapacity: r.surge_capacity,
+  power: r.power,
+  waterSupply: r.water_supply,
+  note: r.note,
+  version: r.version,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
+
+export async function findHospitalStatus(db: D1Database, incidentId: string): Promise<HospitalStatus | null> {
+  const r = await db.prepare("SELECT * FROM hospital_status WHERE incident_id = ?").bind(incidentId).first<StatusRow>();
+  return r ? statusFromRow(r) : null;
+}
+
+/** Inserts the first report, or replaces the one at the version before; pair with exactlyOne. */
+export function saveHospitalStatus(db: D1Database, s: HospitalStatus): D1PreparedStatement {
+  const args = [
+    JSON.stringify(s.beds),
+    s.generatorFuelHours,
+    s.waterDays,
+    s.foodDays,
+    s.medicineDays,
+    s.triageTagStock,
+    s.surgeCapacity,
+    s.power,
+    s.waterSupply,
+    s.note,
+    s.version,
+    s.updatedAt,
+    s.updatedBy,
+  ];
+  if (s.version === 1) {
+    return db
+      .prepare(
+        `INSERT OR IGNORE INTO hospital_status (beds_json, generator_fuel_hours, water_days, food_days, medicine_days, triage_tag_stock,
+           surge_capacity, power, water_supply, note, version, updated_at, updated_by, incident_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(...args, s.incidentId);
+  }
+  return db
+    .prepare(
+      `UPDATE hospital_status SET beds_json = ?, generator_fuel_hours = ?, water_days = ?, food_days = ?, medicine_days = ?,
+         triage_tag_stock = ?, surge_capacity = ?, power = ?, water_supply = ?, note = ?, version = ?, updated_at = ?, updated_by = ?
+       WHERE incident_id = ? AND version = ?`,
+    )
+    .bind(...args, s.incidentId, s.version - 1);
+}
+
+/** Every report in this incident, newest first, read from the change log that recorded it. */
+export async function hospitalStatusHistory(db: D1Database, incidentId: string, limit = 200) {
+  const { results } = await db
+    .prepare(
+      `SELECT seq, at, actor_name, after_json FROM change_log
+       WHERE stream = ? AND entity_type = 'hospital_status' AND entity_id = ?
+       ORDER BY seq DESC LIMIT ?`,
+    )
+    .bind(incidentId, incidentId, limit)
+    .all<{ seq: number; at: string; actor_name: string; after_json: string }>();
+  return results.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, status: JSON.parse(r.after_json) as HospitalStatus }));
+}

@@ -1,0 +1,231 @@
+import { CasualtyCard, type Casualty } from "../schema/drills-casualty";
+import type { CasualtyScore } from "../schema/drills-report";
+import type { Problem } from "./drills";
+
+/** Scenario CSV columns, in export order. The header row names them; order on import is free. */
+export const SCENARIO_COLUMNS = [
+  "tag_number",
+  "description",
+  "age",
+  "can_walk",
+  "breathing",
+  "breathing_after_airway",
+  "respiratory_rate",
+  "radial_pulse",
+  "capillary_refill_s",
+  "follows_commands",
+  "override_category",
+  "override_reason",
+] as const;
+type Column = (typeof SCENARIO_COLUMNS)[number];
+
+const FIELD_TO_COLUMN: Record<string, Column> = {
+  tagNumber: "tag_number",
+  description: "description",
+  age: "age",
+  canWalk: "can_walk",
+  breathing: "breathing",
+  breathingAfterAirway: "breathing_after_airway",
+  respiratoryRate: "respiratory_rate",
+  radialPulse: "radial_pulse",
+  capillaryRefillSeconds: "capillary_refill_s",
+  followsCommands: "follows_commands",
+};
+
+/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const TRUE = new Set(["yes", "y", "true", "1", "はい", "有", "あり", "○"]);
+const FALSE = new Set(["no", "n", "false", "0", "いいえ", "無", "なし", "×"]);
+
+type Cell = { value: unknown } | { problem: string };
+
+function boolCell(raw: string): Cell {
+  const v = raw.trim().toLowerCase();
+  if (v === "") return { value: null };
+  if (TRUE.has(v)) return { value: true };
+  if (FALSE.has(v)) return { value: false };
+  return { problem: `"${raw}" is not yes or no` };
+}
+
+function numberCell(raw: string): Cell {
+  const v = raw.trim();
+  if (v === "") return { value: null };
+  const n = Number(v);
+  return Number.isFinite(n) ? { value: n } : { problem: `"${raw}" is not a number` };
+}
+
+export type CsvResult = { ok: true; cards: CasualtyCard[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Casualty cards from scenario CSV. Any bad row refuses the whole file: each problem names the
+ * line (the header is line 1) and the column, so the coordinator can fix the sheet.
+ */
+export function cardsFromCsv(text: string): CsvResult {
+  const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
+  const problems: Problem[] = [];
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  for (const col of ["tag_number", "description", "can_walk", "breathing"] as const) {
+    if (!header.includes(col)) problems.push({ path: `rows.1.${col}`, message: `row 1: the header lacks the column ${col}` });
+  }
+  header.forEach((h, i) => {
+    if (!(SCENARIO_COLUMNS as readonly string[]).includes(h)) problems.push({ path: `rows.1.${h || i + 1}`, message: `row 1: unknown column "${h}"` });
+  });
+  if (rows.length < 2) problems.push({ path: "rows", message: "the file holds no casualty rows" });
+  if (problems.length) return { ok: false, problems };
+
+  const cards: CasualtyCard[] = [];
+  const seen = new Map<string, number>();
+  rows.slice(1).forEach((cells, index) => {
+    const line = index + 2;
+    const get = (col: Column) => cells[header.indexOf(col)] ?? "";
+    const rowProblems: Problem[] = [];
+    const cell = (col: Column, c: Cell) => {
+      if ("problem" in c) rowProblems.push({ path: `rows.${line}.${col}`, message: `row ${line}, ${col}: ${c.problem}` });
+      return "value" in c ? c.value : null;
+    };
+    if (cells.length > header.length) rowProblems.push({ path: `rows.${line}`, message: `row ${line}: more fields than the header` });
+    const overrideCategory = get("override_category").trim();
+    const input = {
+      tagNumber: get("tag_number").trim(),
+      description: get("description").trim(),
+      age: cell("age", numberCell(get("age"))),
+      canWalk: cell("can_walk", boolCell(get("can_walk"))),
+      breathing: cell("breathing", boolCell(get("breathing"))),
+      breathingAfterAirway: cell("breathing_after_airway", boolCell(get("breathing_after_airway"))),
+      respiratoryRate: cell("respiratory_rate", numberCell(get("respiratory_rate"))),
+      radialPulse: cell("radial_pulse", boolCell(get("radial_pulse"))),
+      capillaryRefillSeconds: cell("capillary_refill_s", numberCell(get("capillary_refill_s"))),
+      followsCommands: cell("follows_commands", boolCell(get("follows_commands"))),
+      override: overrideCategory ? { category: overrideCategory, reason: get("override_reason").trim() } : null,
+    };
+    if (rowProblems.length === 0) {
+      const parsed = CasualtyCard.safeParse(input);
+      if (parsed.success) {
+        const first = seen.get(parsed.data.tagNumber);
+        if (first) rowProblems.push({ path: `rows.${line}.tag_number`, message: `row ${line}, tag_number: ${parsed.data.tagNumber} is already on row ${first}` });
+        else {
+          seen.set(parsed.data.tagNumber, line);
+          cards.push(parsed.data);
+        }
+      } else {
+        for (const issue of parsed.error.issues) {
+          const [head, sub] = issue.path.map(String);
+          const col = head === "override" ? (sub === "reason" ? "override_reason" : "override_category") : (FIELD_TO_COLUMN[head ?? ""] ?? head);
+          rowProblems.push({ path: `rows.${line}.${col}`, message: `row ${line}, ${col}: ${issue.message}` });
+        }
+      }
+    }
+    problems.push(...rowProblems);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, cards };
+}
+
+/** Tag numbers repeated within one scenario, naming the later card. */
+export function duplicateTagProblems(cards: Array<{ tagNumber: string }>): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  cards.forEach((c, i) => {
+    if (seen.has(c.tagNumber)) problems.push({ path: `casualties.${i}.tagNumber`, message: `tag number ${c.tagNumber} appears twice` });
+    seen.add(c.tagNumber);
+  });
+  return problems;
+}
+
+/** A field quoted when it must be; formula-looking text is prefixed so a spreadsheet shows it as text. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  let s = typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (fields: unknown[]) => fields.map(csvField).join(",");
+
+export function scenarioCsv(casualties: Casualty[]): string {
+  const lines = [SCENARIO_COLUMNS.join(",")];
+  for (const c of casualties) {
+    lines.push(
+      csvLine([
+        c.tagNumber,
+        c.description,
+        c.age,
+        c.canWalk,
+        c.breathing,
+        c.breathingAfterAirway,
+        c.respiratoryRate,
+        c.radialPulse,
+        c.capillaryRefillSeconds,
+        c.followsCommands,
+        c.override?.category,
+        c.override?.reason,
+      ]),
+    );
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+export const SCORE_COLUMNS = [
+  "tag_number",
+  "start_category",
+  "expected",
+  "override_reason",
+  "first_category",
+  "assigned",
+  "outcome",
+  "time_to_first_tag_s",
+  "tag_count",
+  "officer",
+] as const;
+
+export function scoreCsv(rows: CasualtyScore[]): string {
+  const lines = [SCORE_COLUMNS.join(",")];
+  for (const r of rows) {
+    lines.push(
+      csvLine([
+        r.tagNumber,
+        r.startCategory,
+        r.expected,
+        r.overrideReason,
+        r.firstCategory,
+        r.assigned,
+        r.outcome,
+        r.timeToFirstTagMs === null ? null : Math.round(r.timeToFirstTagMs / 100) / 10,
+        r.tagCount,
+        r.officerName,
+      ]),
+    );
+  }
+  return lines.join("\r\n") + "\r\n";
+}

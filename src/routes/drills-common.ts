@@ -1,0 +1,61 @@
+import { findDrill, listDrillCasualties, previousScores } from "../db/drills";
+import { listMilestones, listTags } from "../db/drills-tags";
+import type { Problem } from "../domain/drills";
+import { scoreDrill } from "../domain/scoring";
+import { ApiError } from "../lib/app";
+import { ErrorEnvelope } from "../schema/common";
+import type { Drill } from "../schema/drills";
+import type { DrillScore } from "../schema/drills-report";
+import { json } from "./openapi";
+
+export const errors = {
+  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
+  401: json(ErrorEnvelope, "Not signed in"),
+  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
+  404: json(ErrorEnvelope, "No such drill (or item)"),
+};
+export const writeErrors = {
+  ...errors,
+  409: json(ErrorEnvelope, "Stale version or wrong drill state; `current` holds the state as it is now"),
+  422: json(ErrorEnvelope, "Idempotency-Key reused"),
+};
+
+export async function requireDrill(db: D1Database, id: string): Promise<Drill> {
+  const drill = await findDrill(db, id);
+  if (!drill) throw new ApiError(404, "not_found", "No such drill.");
+  return drill;
+}
+
+/** Domain problems as the shared 400 envelope, nothing written. */
+export function refuse(problems: Problem[], message = "The request breaks a drill rule."): never {
+  throw new ApiError(400, "invalid_request", message, { fields: problems });
+}
+
+export const forbidden = (what: string) => new ApiError(403, "forbidden", `Only the drill's own unit editors or an admin may ${what}.`);
+
+export const wrongState = (drill: Drill, message: string) =>
+  new ApiError(409, "wrong_state", message, { fields: [{ path: "status", message: `the drill is ${drill.status}` }], current: drill });
+
+/**
+ * Loads everything the score reads and scores it, timing the whole (D1 reads and computation):
+ * workerd's clock stands still during pure computation, so only the whole is measurable.
+ */
+export async function computeScore(db: D1Database, drill: Drill, endedAt = drill.endedAt): Promise<{ score: DrillScore; ms: number }> {
+  const t0 = performance.now();
+  const [casualties, tags, milestones, previous] = await Promise.all([
+    listDrillCasualties(db, drill.id),
+    listTags(db, drill.id),
+    listMilestones(db, drill.id, drill.milestoneTargets),
+    previousScores(db, drill.kind, endedAt ?? drill.startedAt ?? drill.scheduledAt),
+  ]);
+  const score = scoreDrill({
+    drill: { ...drill, endedAt },
+    casualties: casualties.map((c) => ({ id: c.id, tagNumber: c.tagNumber, startCategory: c.startCategory, expected: c.expected, overrideReason: c.override?.reason ?? null })),
+    tags,
+    milestones,
+    previous: previous.filter((p) => p.drillId !== drill.id),
+  });
+  return { score, ms: performance.now() - t0 };
+}
+
+export const serverTiming = (ms: number, n: number) => `score;dur=${ms.toFixed(1)};desc="load and score ${n} casualties"`;

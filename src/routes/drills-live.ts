@@ -1,0 +1,155 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { latestSeq } from "../db/changes";
+import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
+import { applyTag, insertTag, listMilestones, listTags, markReceived, recordMilestone, unreceivedTagIds } from "../db/drills-tags";
+import { countBoard, mayAcknowledgeForHq, mayManageDrill, streamOf, tagProblem } from "../domain/drills";
+import { ApiError, newApp, nowIso } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed } from "../schema/common";
+import { Board, HqReceipt, HqReceiptDone, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const tags = ["drills"];
+
+const board = createRoute({
+  method: "get",
+  path: "/api/drills/{id}/board",
+  tags,
+  summary: "Live counts by colour per zone and overall, and the untagged",
+  request: { params: IdParam },
+  responses: { 200: json(Board, "The board"), 401: errors[401], 404: errors[404] },
+});
+
+const tagList = createRoute({
+  method: "get",
+  path: "/api/drills/{id}/tags",
+  tags,
+  summary: "Every tag and re-tag of the drill, in time order",
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ items: z.array(Tag) }), "Tags"), 401: errors[401], 404: errors[404] },
+});
+
+const tag = createRoute({
+  method: "post",
+  path: "/api/drills/{id}/tags",
+  tags,
+  summary: "Tag (or re-tag) a casualty of this running drill with a colour, in a zone",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(TagCreate) },
+  responses: { 201: json(committed(Tag), "Tagged"), ...writeErrors },
+});
+
+const receipt = createRoute({
+  method: "post",
+  path: "/api/drills/{id}/hq-receipts",
+  tags,
+  summary: "The disaster HQ's console acknowledges tags it has shown; the first receipt of each tag counts",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(HqReceipt) },
+  responses: { 200: json(committed(HqReceiptDone), "Acknowledged (tagIds: the newly received ones)"), ...writeErrors },
+});
+
+const milestone = createRoute({
+  method: "post",
+  path: "/api/drills/{id}/milestones",
+  tags,
+  summary: "Record when a fire drill milestone was reached (now, or a given time); recording again corrects it",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(MilestoneRecord) },
+  responses: { 201: json(committed(Milestone), "Recorded"), ...writeErrors },
+});
+
+export const drillLiveRoutes = newApp()
+  .openapi(board, async (c) => {
+    const db = c.env.DB;
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    const casualties = await listDrillCasualties(db, drill.id);
+    return c.json(countBoard(drill, casualties.map((x) => ({ category: x.currentCategory, zoneId: x.currentZoneId }))), 200);
+  })
+  .openapi(tagList, async (c) => {
+    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
+    return c.json({ items: await listTags(c.env.DB, drill.id) }, 200);
+  })
+  .openapi(tag, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(user, drill)) throw forbidden("tag casualties");
+    const input = c.req.valid("json");
+    const problem = tagProblem(drill, input);
+    if (problem?.path === "(drill)") throw wrongState(drill, problem.message);
+    if (problem) refuse([problem]);
+    const casualty = await findDrillCasualty(db, input.casualtyId);
+    if (!casualty || casualty.drillId !== drill.id) refuse([{ path: "casualtyId", message: "no such casualty in this drill" }]);
+    const officer = drill.participants.find((p) => p.id === input.officerId);
+    const t: Tag = {
+      id: crypto.randomUUID(),
+      drillId: drill.id,
+      casualtyId: casualty.id,
+      tagNumber: casualty.tagNumber,
+      category: input.category,
+      zoneId: input.zoneId,
+      officerId: input.officerId,
+      officerName: officer?.name ?? user.displayName,
+      taggedBy: user.id,
+      taggedAt: nowIso(),
+      previousCategory: casualty.currentCategory,
+      previousZoneId: casualty.currentZoneId,
+      hqReceivedAt: null,
+    };
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [insertTag(db, t), { exactlyOne: applyTag(db, t) }],
+      changes: [{ entityType: "drill_tag", entityId: t.id, op: casualty.tagCount ? "retag" : "tag", before: null, after: t }],
+      data: t,
+      status: 201,
+      // Only the drill ending under this tag makes the guarded step miss.
+      reload: () => findDrill(db, drill.id),
+    });
+    return c.json(done, 201);
+  })
+  .openapi(receipt, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    if (!mayAcknowledgeForHq(user)) throw new ApiError(403, "forbidden", "Only the disaster HQ's consoles acknowledge receipt.");
+    const { tagIds } = c.req.valid("json");
+    const fresh = await unreceivedTagIds(db, drill.id, tagIds);
+    const receivedAt = nowIso();
+    const data = { drillId: drill.id, receivedAt, tagIds: fresh };
+    // Every tag already acknowledged: a repeat changes nothing and logs nothing.
+    if (fresh.length === 0) return c.json({ data, seq: await latestSeq(db, streamOf(drill)) }, 200);
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [markReceived(db, drill.id, fresh, receivedAt, user.id)],
+      changes: [{ entityType: "drill_hq_receipt", entityId: drill.id, op: "receive", before: null, after: data }],
+      data,
+    });
+    return c.json(done, 200);
+  })
+  .openapi(milestone, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(user, drill)) throw forbidden("record milestones");
+    if (drill.kind !== "fire") refuse([{ path: "key", message: "milestones belong to fire drills" }]);
+    if (drill.status !== "running") throw wrongState(drill, "Milestones are recorded only while the drill is running.");
+    const input = c.req.valid("json");
+    const target = drill.milestoneTargets.find((m) => m.key === input.key);
+    if (!target) refuse([{ path: "key", message: "this milestone is not among the drill's targets" }]);
+    const now = nowIso();
+    const at = input.at ?? now;
+    if (at < drill.startedAt! || Date.parse(at) > Date.parse(now) + 60_000) {
+      refuse([{ path: "at", message: "between the drill's start and now" }]);
+    }
+    const before = (await listMilestones(db, drill.id, drill.milestoneTargets)).find((m) => m.key === input.key)!;
+    const after: Milestone = { ...before, reachedAt: at, recordedBy: user.displayName };
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [{ exactlyOne: recordMilestone(db, { drillId: drill.id, key: input.key, at, by: user.displayName }) }],
+      changes: [{ entityType: "drill_milestone", entityId: `${drill.id}:${input.key}`, op: "record", before, after }],
+      data: after,
+      status: 201,
+      reload: () => findDrill(db, drill.id),
+    });
+    return c.json(done, 201);
+  });

@@ -1,0 +1,185 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { findDrill } from "../db/drills";
+import { findAction, findReport, insertAction, listActions, updateAction, updateReport } from "../db/drills-report";
+import { listMilestones } from "../db/drills-tags";
+import { mayManageDrill, streamOf } from "../domain/drills";
+import { scoreCsv } from "../domain/drills-csv";
+import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed, ErrorEnvelope } from "../schema/common";
+import { Drill, Milestone } from "../schema/drills";
+import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
+import { computeScore, errors, forbidden, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const tags = ["drills"];
+
+const score = createRoute({
+  method: "get",
+  path: "/api/drills/{id}/score",
+  tags,
+  summary: "The drill's score (provisional while running), with the trend of earlier drills of its kind; Server-Timing: score",
+  request: { params: IdParam },
+  responses: { 200: json(DrillScore, "Score"), 401: errors[401], 404: errors[404], 409: json(ErrorEnvelope, "The drill has not started") },
+});
+
+const scoresCsv = createRoute({
+  method: "get",
+  path: "/api/drills/{id}/scores.csv",
+  tags,
+  summary: "Casualties and their scores as CSV",
+  request: { params: IdParam },
+  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: errors[401], 404: errors[404] },
+});
+
+export const AfterActionReport = z.object({
+  drill: Drill,
+  report: Report.nullable(),
+  score: DrillScore.nullable(),
+  milestones: z.array(Milestone),
+  actions: z.array(CorrectiveAction),
+});
+
+const bundle = createRoute({
+  method: "get",
+  path: "/api/drills/{id}/report",
+  tags,
+  summary: "The whole after-action report and improvement plan: drill overview, score, report, corrective actions",
+  request: { params: IdParam },
+  responses: { 200: json(AfterActionReport, "The report"), 401: errors[401], 404: errors[404] },
+});
+
+const reportPatch = createRoute({
+  method: "patch",
+  path: "/api/drills/{id}/report",
+  tags,
+  summary: "Write the after-action report: summary, strengths, areas for improvement, capability ratings",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ReportPatch) },
+  responses: { 200: json(committed(Report), "Saved"), ...writeErrors },
+});
+
+const actionList = createRoute({
+  method: "get",
+  path: "/api/corrective-actions",
+  tags,
+  summary: "Corrective actions of every drill (or one): overdue first, then by due date",
+  request: { query: ActionListQuery },
+  responses: { 200: json(z.object({ items: z.array(CorrectiveAction) }), "Actions"), 400: errors[400], 401: errors[401] },
+});
+
+const actionCreate = createRoute({
+  method: "post",
+  path: "/api/drills/{id}/actions",
+  tags,
+  summary: "Add a corrective action to the drill's improvement plan",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ActionCreate) },
+  responses: { 201: json(committed(CorrectiveAction), "Added"), ...writeErrors },
+});
+
+const actionPatch = createRoute({
+  method: "patch",
+  path: "/api/corrective-actions/{id}",
+  tags,
+  summary: "Update a corrective action (owner, due date, status ... closing stamps the closure)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ActionPatch) },
+  responses: { 200: json(committed(CorrectiveAction), "Changed"), ...writeErrors },
+});
+
+async function scoreOf(db: D1Database, drill: Drill) {
+  if (!drill.startedAt) return null;
+  return computeScore(db, drill);
+}
+
+export const drillReportRoutes = newApp()
+  .openapi(score, async (c) => {
+    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
+    const scored = await scoreOf(c.env.DB, drill);
+    if (!scored) throw wrongState(drill, "The drill has not started; there is nothing to score yet.");
+    c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
+    return c.json(scored.score, 200);
+  })
+  .openapi(scoresCsv, async (c) => {
+    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
+    const scored = await scoreOf(c.env.DB, drill);
+    return c.body("\uFEFF" + scoreCsv(scored?.score.casualties ?? []), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="drill-${drill.id}-scores.csv"`,
+    });
+  })
+  .openapi(bundle, async (c) => {
+    const db = c.env.DB;
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    const [report, scored, milestones, actions] = await Promise.all([
+      findReport(db, drill.id),
+      scoreOf(db, drill),
+      listMilestones(db, drill.id, drill.milestoneTargets),
+      listActions(db, { drillId: drill.id }),
+    ]);
+    return c.json({ drill, report, score: scored?.score ?? null, milestones, actions: withOverdue(actions, nowIso()) }, 200);
+  })
+  .openapi(reportPatch, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(user, drill)) throw forbidden("write the after-action report");
+    const current = await findReport(db, drill.id);
+    if (!current || !reportWritable(drill.status)) throw wrongState(drill, "The report is written after the drill ends and before it is marked reviewed.");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(current);
+    const next = patchReport(current, body, { now: nowIso(), userId: user.id });
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [{ exactlyOne: updateReport(db, next) }],
+      changes: [{ entityType: "drill_report", entityId: drill.id, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findReport(db, drill.id),
+    });
+    return c.json(done, 200);
+  })
+  .openapi(actionList, async (c) => {
+    const q = c.req.valid("query");
+    const items = await listActions(c.env.DB, { drillId: q.drillId, openOnly: q.open === "1" });
+    return c.json({ items: withOverdue(items, nowIso()) }, 200);
+  })
+  .openapi(actionCreate, async (c) => {
+    const db = c.env.DB;
+    const drill = await requireDrill(db, c.req.valid("param").id);
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("add corrective actions");
+    if (!actionsWritable(drill.status)) throw wrongState(drill, "Corrective actions come from a drill that has ended.");
+    const now = nowIso();
+    const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now });
+    const data = withOverdue([action], now)[0]!;
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [insertAction(db, action)],
+      changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
+      data,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(actionPatch, async (c) => {
+    const db = c.env.DB;
+    const current = await findAction(db, c.req.valid("param").id);
+    if (!current) throw new ApiError(404, "not_found", "No such corrective action.");
+    const drill = (await findDrill(db, current.drillId))!;
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("update corrective actions");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
+    const now = nowIso();
+    const next = patchAction(current, body, now);
+    const data = withOverdue([next], now)[0]!;
+    const done = await commitWrite(c, {
+      stream: streamOf(drill),
+      steps: [{ exactlyOne: updateAction(db, next) }],
+      changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
+      data,
+      reload: async () => {
+        const a = await findAction(db, current.id);
+        return a && withOverdue([a], nowIso())[0];
+      },
+    });
+    return c.json(done, 200);
+  });

@@ -1,0 +1,150 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import {
+  findScenario,
+  findScenarioCasualty,
+  insertScenario,
+  insertScenarioCasualties,
+  listScenarioCasualties,
+  listScenarios,
+  touchScenario,
+  updateScenarioOverride,
+} from "../db/drills-scenarios";
+import { mayCreateIncident } from "../domain/access";
+import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
+import { startCategory } from "../domain/start";
+import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { STANDING } from "../live/announce";
+import { committed } from "../schema/common";
+import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
+import { errors, refuse, writeErrors } from "./drills-common";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const tags = ["drills"];
+
+const list = createRoute({
+  method: "get",
+  path: "/api/scenarios",
+  tags,
+  summary: "Triage drill scenarios (sets of casualty cards)",
+  responses: { 200: json(z.object({ items: z.array(Scenario) }), "Scenarios"), 401: errors[401] },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/scenarios/{id}",
+  tags,
+  summary: "One scenario with its casualty cards and their START key",
+  request: { params: IdParam },
+  responses: { 200: json(ScenarioWithCasualties, "The scenario"), 401: errors[401], 404: errors[404] },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/scenarios",
+  tags,
+  summary: "Create a scenario from casualty cards; impossible signs are refused naming the card and field",
+  request: { headers: idempotencyHeaders, body: jsonBody(ScenarioCreate) },
+  responses: { 201: json(committed(Scenario), "Created"), ...writeErrors },
+});
+
+const importCsv = createRoute({
+  method: "post",
+  path: "/api/scenarios/import",
+  tags,
+  summary: "Create a scenario from CSV text; any bad row refuses the whole file, naming row and column",
+  request: { headers: idempotencyHeaders, body: jsonBody(ScenarioImport) },
+  responses: { 201: json(committed(Scenario), "Imported"), ...writeErrors },
+});
+
+const exportCsv = createRoute({
+  method: "get",
+  path: "/api/scenarios/{id}/export.csv",
+  tags,
+  summary: "The scenario's casualty cards as CSV (the import format)",
+  request: { params: IdParam },
+  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: errors[401], 404: errors[404] },
+});
+
+const override = createRoute({
+  method: "patch",
+  path: "/api/scenarios/{id}/casualties/{casualtyId}",
+  tags,
+  summary: "Override (or restore) a card's expected category, with a reason shown in scoring",
+  request: {
+    params: z.object({ id: z.string().max(64), casualtyId: z.string().max(100) }),
+    headers: idempotencyHeaders,
+    body: jsonBody(OverridePatch),
+  },
+  responses: { 200: json(committed(Casualty), "Changed"), ...writeErrors },
+});
+
+async function createScenario(c: Ctx, head: { title: string; description: string; hazard: string }, cards: CasualtyCard[]) {
+  const user = c.get("user");
+  if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot create scenarios.");
+  const now = nowIso();
+  const scenario: Scenario = { id: crypto.randomUUID(), ...head, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
+  const casualties: Casualty[] = cards.map((card, i) => {
+    const start = startCategory(card);
+    return { ...card, id: `${scenario.id}-${i}`, sortOrder: i, startCategory: start, expected: card.override?.category ?? start };
+  });
+  const db = c.env.DB;
+  // The change log holds a summary; the cards themselves are read from the scenario.
+  return commitWrite(c, {
+    stream: STANDING,
+    steps: [insertScenario(db, scenario), ...insertScenarioCasualties(db, scenario.id, casualties)],
+    changes: [{ entityType: "scenario", entityId: scenario.id, op: "create", before: null, after: scenario }],
+    data: scenario,
+    status: 201,
+  });
+}
+
+export const scenarioRoutes = newApp()
+  .openapi(list, async (c) => c.json({ items: await listScenarios(c.env.DB) }, 200))
+  .openapi(read, async (c) => {
+    const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
+    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    return c.json({ ...scenario, casualties: await listScenarioCasualties(c.env.DB, scenario.id) }, 200);
+  })
+  .openapi(create, async (c) => {
+    const { casualties, ...head } = c.req.valid("json");
+    const problems = duplicateTagProblems(casualties);
+    if (problems.length) refuse(problems);
+    return c.json(await createScenario(c, head, casualties), 201);
+  })
+  .openapi(importCsv, async (c) => {
+    const { csv, ...head } = c.req.valid("json");
+    const parsed = cardsFromCsv(csv);
+    if (!parsed.ok) refuse(parsed.problems, "The CSV has rows that cannot be read; nothing was imported.");
+    return c.json(await createScenario(c, head, parsed.cards), 201);
+  })
+  .openapi(exportCsv, async (c) => {
+    const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
+    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    const csv = scenarioCsv(await listScenarioCasualties(c.env.DB, scenario.id));
+    return c.body("\uFEFF" + csv, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="scenario-${scenario.id}.csv"`,
+    });
+  })
+  .openapi(override, async (c) => {
+    const user = c.get("user");
+    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot change scenarios.");
+    const db = c.env.DB;
+    const { id, casualtyId } = c.req.valid("param");
+    const current = await findScenarioCasualty(db, id, casualtyId);
+    if (!current) throw new ApiError(404, "not_found", "No such casualty card in this scenario.");
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(current);
+    const next = { ...current, override: body.override, expected: body.override?.category ?? current.startCategory, version: current.version + 1 };
+    const now = nowIso();
+    const done = await commitWrite(c, {
+      stream: STANDING,
+      steps: [{ exactlyOne: updateScenarioOverride(db, { ...next, scenarioId: id, version: current.version }) }, touchScenario(db, id, now)],
+      changes: [{ entityType: "scenario_casualty", entityId: current.id, op: "override", before: current, after: next }],
+      data: next,
+      reload: () => findScenarioCasualty(db, id, casualtyId),
+    });
+    return c.json(done, 200);
+  });
