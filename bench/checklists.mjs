@@ -1,0 +1,117 @@
+// BCP checklists at incident scale: 2,000 items across 20 units, built through the API, then the
+// checklist view read repeatedly. Prints p50/p99 of the view's server time (Server-Timing) and its
+// D1 round trips. Run against a local server: `BENCH_URL=http://127.0.0.1:8788 node bench/checklists.mjs`.
+import { BASE, ms, signIn, summary } from "./lib.mjs";
+
+const UNITS = 20;
+const ITEMS_PER_UNIT = 100;
+const READS = Number(process.env.BENCH_READS || 200);
+const WARMUP = 10;
+const ELEMENTS = ["succession", "alternate_site", "power_water_food", "communications", "data_backup", "priority_business"];
+const TARGETS = [60, 180, 1440, 4320, 10080, 20160, 43200, null];
+
+async function expectStatus(res, status, what) {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** One template per unit with 100 items spread over the six elements. */
+function benchTemplate(unit, run) {
+  return {
+    titleJa: `性能測定用チェックリスト（${unit.nameJa}）${run}`,
+    titleEn: `Benchmark checklist (${unit.nameEn}) ${run}`,
+    unitId: unit.id,
+    sortOrder: 900,
+    sections: ELEMENTS.map((key, e) => ({
+      key,
+      titleJa: `要素${e + 1}`,
+      titleEn: `Element ${e + 1}`,
+      items: Array.from({ length: ITEMS_PER_UNIT }, (_, n) => n)
+        .filter((n) => n % ELEMENTS.length === e)
+        .map((n) => ({ textJa: `${unit.nameJa} 確認項目 ${n + 1}`, textEn: `${unit.nameEn} check ${n + 1}`, targetMinutes: TARGETS[n % TARGETS.length] })),
+    })),
+  };
+}
+
+/** `app;dur=12.3, d1;desc="1 round trip"` → { dur: 12.3, roundTrips: 1 } */
+function parseServerTiming(header) {
+  const dur = /app;dur=([\d.]+)/.exec(header ?? "");
+  const trips = /d1;desc="(\d+) round trip/.exec(header ?? "");
+  if (!dur || !trips) throw new Error(`no Server-Timing in the view's answer: ${header}`);
+  return { dur: Number(dur[1]), roundTrips: Number(trips[1]) };
+}
+
+const hq = await signIn("hq");
+const units = (await expectStatus(await hq.get("/api/units"), 200, "units")).items.slice(0, UNITS);
+if (units.length < UNITS) throw new Error(`need ${UNITS} units, the server has ${units.length}`);
+
+const run = new Date().toISOString();
+const t0 = performance.now();
+const templateIds = [];
+for (const unit of units) {
+  const body = await expectStatus(await hq.send("POST", "/api/checklists/templates", benchTemplate(unit, run)), 201, `template for ${unit.id}`);
+  templateIds.push(body.data.id);
+}
+const templatesMs = performance.now() - t0;
+
+const incident = (
+  await expectStatus(
+    await hq.send("POST", "/api/incidents", {
+      title: `チェックリスト性能測定 ${run}`,
+      kind: "drill",
+      hazard: "earthquake",
+      onsetAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+    }),
+    201,
+    "incident",
+  )
+).data;
+
+const t1 = performance.now();
+const activation = await expectStatus(
+  await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: units.map((u) => u.id), templateIds }),
+  201,
+  "activation",
+);
+const activationMs = performance.now() - t1;
+if (activation.data.itemCount !== UNITS * ITEMS_PER_UNIT) throw new Error(`activated ${activation.data.itemCount} items`);
+
+// Work some items so the view carries owners, notes, reasons and mixed states.
+const first = await expectStatus(await hq.get(`/api/incidents/${incident.id}/checklists`), 200, "view");
+const states = ["in_progress", "done", "blocked", "not_applicable"];
+for (let i = 0; i < 100; i++) {
+  const item = first.items[i * 19];
+  const state = states[i % states.length];
+  const patch = { version: item.version, state, note: `測定用メモ ${i}`, ownerId: "user-hq" };
+  if (state === "blocked" || state === "not_applicable") patch.reason = "測定用の理由";
+  await expectStatus(await hq.send("PATCH", `/api/checklists/items/${item.id}`, patch), 200, "item change");
+}
+
+const server = [];
+const client = [];
+const trips = new Set();
+let bytes = 0;
+for (let i = 0; i < WARMUP + READS; i++) {
+  const started = performance.now();
+  const res = await hq.get(`/api/incidents/${incident.id}/checklists`);
+  const text = await res.text();
+  const took = performance.now() - started;
+  if (res.status !== 200) throw new Error(`view: ${res.status} ${text}`);
+  const timing = parseServerTiming(res.headers.get("server-timing"));
+  if (i < WARMUP) continue;
+  if (JSON.parse(text).items.length !== UNITS * ITEMS_PER_UNIT) throw new Error("the view lost items");
+  server.push(timing.dur);
+  client.push(took);
+  trips.add(timing.roundTrips);
+  bytes = text.length;
+}
+
+const s = summary(server);
+const c = summary(client);
+console.log(`checklists at ${BASE}: ${UNITS} units × ${ITEMS_PER_UNIT} items = ${UNITS * ITEMS_PER_UNIT} items`);
+console.log(`  setup: ${UNITS} templates in ${ms(templatesMs)}, one activation of ${activation.data.itemCount} items in ${ms(activationMs)}, 100 item changes`);
+console.log(`  view GET /api/incidents/:id/checklists × ${READS} (${(bytes / 1024).toFixed(0)} KiB each)`);
+console.log(`  server time (Server-Timing app): p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}   target ≤ 100 ms`);
+console.log(`  D1 round trips in the view: ${[...trips].join(", ")} (plus 1 for the session lookup before the route)   target ≤ 3`);
+console.log(`  client round trip: p50 ${ms(c.p50)}  p99 ${ms(c.p99)}`);
+console.log(`  ${s.p99 <= 100 && Math.max(...trips) + 1 <= 3 ? "PASS" : "FAIL"}`);
