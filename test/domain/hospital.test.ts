@@ -5,7 +5,7 @@ import type { HospitalStatus } from "../../src/schema/hospital";
 
 const status = (over: Partial<HospitalStatus> = {}): HospitalStatus => ({
   incidentId: "i",
-  beds: {},
+  beds: { icu: 1, general: 1, pediatric: 0, maternity: 0, isolation: 0, operatingRooms: 1 },
   generatorFuelHours: 96,
   waterDays: 4,
   foodDays: 4,
