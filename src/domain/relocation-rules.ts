@@ -1,5 +1,5 @@
 import type { Me } from "../schema/session";
-import { SHELTER_KINDS, type Site } from "../schema/relocation";
+import { type ReadinessCheck, type ReadinessKey, SHELTER_KINDS, type Site } from "../schema/relocation";
 import type { BcpFunction } from "../schema/relocation-board";
 import { mayWriteForUnit } from "./access";
 
@@ -47,3 +47,28 @@ export function functionSiteIssues(primarySiteId: string, alternateSiteIds: read
   });
   return issues;
 }
+
+/** The alternate-site readiness checklist, in the order it is walked on arrival. */
+export const READINESS_CHECKS: readonly { key: ReadinessKey; critical: boolean }[] = [
+  { key: "power", critical: true },
+  { key: "fuel", critical: true },
+  { key: "comms", critical: true },
+  { key: "network", critical: true },
+  { key: "drawings", critical: false },
+  { key: "water_food", critical: false },
+  { key: "access", critical: true },
+  { key: "staff", critical: false },
+];
+
+export const newReadinessChecklist = (siteId: string): ReadinessCheck[] =>
+  READINESS_CHECKS.map(({ key, critical }) => ({
+    siteId,
+    key,
+    status: "unchecked",
+    critical,
+    value: null,
+    note: "",
+    checkedAt: null,
+    checkedByName: null,
+    version: 1,
+  }));

@@ -1,0 +1,84 @@
+import type { LiaisonMessage } from "../schema/relocation-liaison";
+
+/** The liaison log (連絡・報告). */
+
+type MessageRow = {
+  id: string;
+  incident_id: string;
+  thread_id: string;
+  parent_id: string | null;
+  kind: LiaisonMessage["kind"];
+  priority: LiaisonMessage["priority"];
+  from_unit_id: string;
+  to_unit_id: string;
+  body: string;
+  function_id: string | null;
+  site_id: string | null;
+  sent_at: string;
+  sent_by: string;
+  sent_by_name: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  version: number;
+};
+
+const messageFromRow = (r: MessageRow): LiaisonMessage => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  threadId: r.thread_id,
+  parentId: r.parent_id,
+  kind: r.kind,
+  priority: r.priority,
+  fromUnitId: r.from_unit_id,
+  toUnitId: r.to_unit_id,
+  body: r.body,
+  functionId: r.function_id,
+  siteId: r.site_id,
+  sentAt: r.sent_at,
+  sentBy: r.sent_by,
+  sentByName: r.sent_by_name,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+  acknowledgedByName: r.acknowledged_by_name,
+  version: r.version,
+});
+
+/** An incident's messages in the order they were sent. */
+export async function listMessages(db: D1Database, incidentId: string): Promise<LiaisonMessage[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM liaison_messages WHERE incident_id = ? ORDER BY sent_at, rowid LIMIT 5000")
+    .bind(incidentId)
+    .all<MessageRow>();
+  return results.map(messageFromRow);
+}
+
+export async function findMessage(db: D1Database, incidentId: string, id: string): Promise<LiaisonMessage | null> {
+  const r = await db.prepare("SELECT * FROM liaison_messages WHERE incident_id = ? AND id = ?").bind(incidentId, id).first<MessageRow>();
+  return r ? messageFromRow(r) : null;
+}
+
+export function insertMessage(db: D1Database, m: LiaisonMessage): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO liaison_messages (id, incident_id, thread_id, parent_id, kind, priority, from_unit_id, to_unit_id, body, function_id, site_id,
+         sent_at, sent_by, sent_by_name, acknowledged_at, acknowledged_by, acknowledged_by_name, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(m.id, m.incidentId, m.threadId, m.parentId, m.kind, m.priority, m.fromUnitId, m.toUnitId, m.body, m.functionId, m.siteId,
+      m.sentAt, m.sentBy, m.sentByName, m.acknowledgedAt, m.acknowledgedBy, m.acknowledgedByName, m.version);
+}
+
+/** Acknowledges once, over the version seen. */
+export function acknowledgeMessage(db: D1Database, m: LiaisonMessage): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE liaison_messages SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_name = ?, version = ?
+       WHERE id = ? AND version = ? AND acknowledged_at IS NULL`,
+    )
+    .bind(m.acknowledgedAt, m.acknowledgedBy, m.acknowledgedByName, m.version, m.id, m.version - 1);
+}
+
+export async function unitExists(db: D1Database, id: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
+}

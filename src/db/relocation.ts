@@ -1,0 +1,217 @@
+import type { RelocationSettings } from "../schema/relocation";
+import type { BcpFunction, Relocation, RelocationMove } from "../schema/relocation-board";
+
+/** The function registry, the per-incident relocation board with its moves, and settings. */
+
+type FunctionRow = {
+  id: string;
+  unit_id: string;
+  name_ja: string;
+  name_en: string;
+  description: string;
+  priority: number;
+  target_minutes: number;
+  staff_needed: number;
+  equipment: string;
+  primary_site_id: string;
+  alternate_site_ids: string;
+  sort_order: number;
+  version: number;
+  updated_at: string;
+};
+
+const functionFromRow = (r: FunctionRow): BcpFunction => ({
+  id: r.id,
+  unitId: r.unit_id,
+  nameJa: r.name_ja,
+  nameEn: r.name_en,
+  description: r.description,
+  priority: r.priority,
+  targetMinutes: r.target_minutes,
+  staffNeeded: r.staff_needed,
+  equipment: JSON.parse(r.equipment) as string[],
+  primarySiteId: r.primary_site_id,
+  alternateSiteIds: JSON.parse(r.alternate_site_ids) as string[],
+  sortOrder: r.sort_order,
+  version: r.version,
+  updatedAt: r.updated_at,
+});
+
+export async function listFunctions(db: D1Database): Promise<BcpFunction[]> {
+  const { results } = await db.prepare("SELECT * FROM relocation_functions ORDER BY sort_order, priority, id").all<FunctionRow>();
+  return results.map(functionFromRow);
+}
+
+export async function findFunction(db: D1Database, id: string): Promise<BcpFunction | null> {
+  const r = await db.prepare("SELECT * FROM relocation_functions WHERE id = ?").bind(id).first<FunctionRow>();
+  return r ? functionFromRow(r) : null;
+}
+
+export function insertFunction(db: D1Database, f: BcpFunction, by: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO relocation_functions (id, unit_id, name_ja, name_en, description, priority, target_minutes, staff_needed, equipment,
+         primary_site_id, alternate_site_ids, sort_order, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(f.id, f.unitId, f.nameJa, f.nameEn, f.description, f.priority, f.targetMinutes, f.staffNeeded, JSON.stringify(f.equipment),
+      f.primarySiteId, JSON.stringify(f.alternateSiteIds), f.sortOrder, f.version, f.updatedAt, by);
+}
+
+export function updateFunction(db: D1Database, f: BcpFunction, by: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE relocation_functions SET name_ja = ?, name_en = ?, description = ?, priority = ?, target_minutes = ?, staff_needed = ?,
+         equipment = ?, primary_site_id = ?, alternate_site_ids = ?, sort_order = ?, version = ?, updated_at = ?, updated_by = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(f.nameJa, f.nameEn, f.description, f.priority, f.targetMinutes, f.staffNeeded, JSON.stringify(f.equipment), f.primarySiteId,
+      JSON.stringify(f.alternateSiteIds), f.sortOrder, f.version, f.updatedAt, by, f.id, f.version - 1);
+}
+
+type RelocationRow = {
+  incident_id: string;
+  function_id: string;
+  state: Relocation["state"];
+  site_id: string | null;
+  since: string;
+  operational_at: string | null;
+  staff_present: number;
+  override_reason: string | null;
+  note: string;
+  version: number;
+  updated_at: string;
+  updated_by_name: string;
+};
+
+const relocationFromRow = (r: RelocationRow): Relocation => ({
+  incidentId: r.incident_id,
+  functionId: r.function_id,
+  state: r.state,
+  siteId: r.site_id,
+  since: r.since,
+  operationalAt: r.operational_at,
+  staffPresent: r.staff_present,
+  overrideReason: r.override_reason,
+  note: r.note,
+  version: r.version,
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name,
+});
+
+export async function listRelocations(db: D1Database, incidentId: string): Promise<Relocation[]> {
+  const { results } = await db.prepare("SELECT * FROM relocations WHERE incident_id = ?").bind(incidentId).all<RelocationRow>();
+  return results.map(relocationFromRow);
+}
+
+export async function findRelocation(db: D1Database, incidentId: string, functionId: string): Promise<Relocation | null> {
+  const r = await db
+    .prepare("SELECT * FROM relocations WHERE incident_id = ? AND function_id = ?")
+    .bind(incidentId, functionId)
+    .first<RelocationRow>();
+  return r ? relocationFromRow(r) : null;
+}
+
+/**
+ * The first move creates the row; later moves update it over the version they saw. Either way
+ * exactly one row changes unless someone else moved the function first.
+ */
+export function saveRelocation(db: D1Database, next: Relocation, byUserId: string): D1PreparedStatement {
+  if (next.version === 1) {
+    return db
+      .prepare(
+        `INSERT INTO relocations (incident_id, function_id, state, site_id, since, operational_at, staff_present, override_reason, note,
+           version, updated_at, updated_by, updated_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (incident_id, function_id) DO NOTHING`,
+      )
+      .bind(next.incidentId, next.functionId, next.state, next.siteId, next.since, next.operationalAt, next.staffPresent, next.overrideReason,
+        next.note, next.version, next.updatedAt, byUserId, next.updatedByName);
+  }
+  return db
+    .prepare(
+      `UPDATE relocations SET state = ?, site_id = ?, since = ?, operational_at = ?, staff_present = ?, override_reason = ?, note = ?,
+         version = ?, updated_at = ?, updated_by = ?, updated_by_name = ?
+       WHERE incident_id = ? AND function_id = ? AND version = ?`,
+    )
+    .bind(next.state, next.siteId, next.since, next.operationalAt, next.staffPresent, next.overrideReason, next.note, next.version,
+      next.updatedAt, byUserId, next.updatedByName, next.incidentId, next.functionId, next.version - 1);
+}
+
+type MoveRow = {
+  id: string;
+  incident_id: string;
+  function_id: string;
+  from_state: RelocationMove["fromState"];
+  to_state: RelocationMove["toState"];
+  site_id: string | null;
+  at: string;
+  by_user: string;
+  by_name: string;
+  by_unit: string;
+  staff_present: number;
+  note: string;
+  override_reason: string | null;
+};
+
+const moveFromRow = (r: MoveRow): RelocationMove => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  functionId: r.function_id,
+  fromState: r.from_state,
+  toState: r.to_state,
+  siteId: r.site_id,
+  at: r.at,
+  byUser: r.by_user,
+  byName: r.by_name,
+  byUnit: r.by_unit,
+  staffPresent: r.staff_present,
+  note: r.note,
+  overrideReason: r.override_reason,
+});
+
+export function insertMove(db: D1Database, m: RelocationMove): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO relocation_moves (id, incident_id, function_id, from_state, to_state, site_id, at, by_user, by_name, by_unit, staff_present, note, override_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(m.id, m.incidentId, m.functionId, m.fromState, m.toState, m.siteId, m.at, m.byUser, m.byName, m.byUnit, m.staffPresent, m.note, m.overrideReason);
+}
+
+/** The incident's moves, newest first. */
+export async function listMoves(db: D1Database, incidentId: string, limit = 500): Promise<RelocationMove[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM relocation_moves WHERE incident_id = ? ORDER BY at DESC, rowid DESC LIMIT ?")
+    .bind(incidentId, limit)
+    .all<MoveRow>();
+  return results.map(moveFromRow);
+}
+
+type SettingsRow = {
+  liaison_ack_minutes: number;
+  fuel_hours_required: number;
+  tile_url: string;
+  tile_attribution: string;
+  version: number;
+  updated_at: string;
+};
+
+export async function getSettings(db: D1Database): Promise<RelocationSettings> {
+  const r = (await db.prepare("SELECT * FROM relocation_settings WHERE id = 1").first<SettingsRow>())!;
+  return {
+    liaisonAckMinutes: r.liaison_ack_minutes,
+    fuelHoursRequired: r.fuel_hours_required,
+    tileUrl: r.tile_url,
+    tileAttribution: r.tile_attribution,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function updateSettings(db: D1Database, s: RelocationSettings): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE relocation_settings SET liaison_ack_minutes = ?, fuel_hours_required = ?, tile_url = ?, tile_attribution = ?, version = ?, updated_at = ?
+       WHERE id = 1 AND version = ?`,
+    )
+    .bind(s.liaisonAckMinutes, s.fuelHoursRequired, s.tileUrl, s.tileAttribution, s.version, s.updatedAt, s.version - 1);
+}

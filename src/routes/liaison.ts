@@ -1,0 +1,125 @@
+import { createRoute } from "@hono/zod-openapi";
+import { acknowledgeMessage, findMessage, insertMessage, listMessages, unitExists } from "../db/liaison";
+import { findFunction, getSettings } from "../db/relocation";
+import { findSite } from "../db/sites";
+import { addressMessage, mayAcknowledge } from "../domain/liaison";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed } from "../schema/common";
+import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
+import { requireIncident } from "./incidents";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { forbidden, notFound, readErrors, requireOpenIncident, unprocessable, writeErrors } from "./relocation-common";
+
+/** The liaison log (連絡・報告) of one incident. */
+
+const list = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/liaison",
+  tags: ["relocation"],
+  summary: "Every report, order and request of this incident, oldest first, with the acknowledgement limit in minutes",
+  request: { params: IdParam },
+  responses: { 200: json(LiaisonList, "Messages"), ...readErrors },
+});
+
+const send = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/liaison",
+  tags: ["relocation"],
+  summary: "Send a report, order or request to another unit, or reply under a message (parentId)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(LiaisonCreate) },
+  responses: { 201: json(committed(LiaisonMessage), "Sent"), ...writeErrors },
+});
+
+const ack = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/liaison/{messageId}/ack",
+  tags: ["relocation"],
+  summary: "Acknowledge a message as the receiving unit",
+  request: { params: LiaisonParam, headers: idempotencyHeaders, body: jsonBody(LiaisonAck) },
+  responses: { 200: json(committed(LiaisonMessage), "Acknowledged"), ...writeErrors },
+});
+
+export const liaisonRoutes = newApp()
+  .openapi(list, async (c) => {
+    const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
+    const [items, settings] = await Promise.all([listMessages(c.env.DB, incident.id), getSettings(c.env.DB)]);
+    return c.json({ items, ackMinutes: settings.liaisonAckMinutes, now: nowIso() }, 200);
+  })
+  .openapi(send, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const incident = await requireOpenIncident(db, c.req.valid("param").id);
+    const input = c.req.valid("json");
+    const parent = input.parentId ? await findMessage(db, incident.id, input.parentId) : null;
+    if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
+    const addressed = addressMessage(user, input, parent);
+    if (!addressed.ok) throw new ApiError(addressed.status, addressed.code, addressed.message, { fields: [{ path: addressed.path, message: addressed.message }] });
+    const [fromOk, toOk, fn, site] = await Promise.all([
+      unitExists(db, addressed.fromUnitId),
+      unitExists(db, addressed.toUnitId),
+      input.functionId ? findFunction(db, input.functionId) : null,
+      input.siteId ? findSite(db, input.siteId) : null,
+    ]);
+    if (!fromOk) throw unprocessable("unknown_unit", `No unit ${addressed.fromUnitId}.`, "fromUnitId");
+    if (!toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
+    if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
+    if (input.siteId && !site) throw unprocessable("unknown_site", "No such site.", "siteId");
+    const id = crypto.randomUUID();
+    const message: LiaisonMessage = {
+      id,
+      incidentId: incident.id,
+      threadId: addressed.threadId ?? id,
+      parentId: parent?.id ?? null,
+      kind: input.kind,
+      priority: input.priority,
+      fromUnitId: addressed.fromUnitId,
+      toUnitId: addressed.toUnitId,
+      body: input.body,
+      functionId: input.functionId ?? null,
+      siteId: input.siteId ?? null,
+      sentAt: nowIso(),
+      sentBy: user.id,
+      sentByName: user.displayName,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      acknowledgedByName: null,
+      version: 1,
+    };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [insertMessage(db, message)],
+      changes: [{ entityType: "liaison_message", entityId: id, op: "create", before: null, after: message }],
+      data: message,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(ack, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const { id, messageId } = c.req.valid("param");
+    const incident = await requireOpenIncident(db, id);
+    const current = await findMessage(db, incident.id, messageId);
+    if (!current) throw notFound("message");
+    if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");
+    if (current.acknowledgedAt) {
+      throw new ApiError(409, "already_acknowledged", `Already acknowledged by ${current.acknowledgedByName}.`, { current });
+    }
+    if (c.req.valid("json").version !== current.version) throw staleVersion(current);
+    const next: LiaisonMessage = {
+      ...current,
+      acknowledgedAt: nowIso(),
+      acknowledgedBy: user.id,
+      acknowledgedByName: user.displayName,
+      version: current.version + 1,
+    };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [{ exactlyOne: acknowledgeMessage(db, next) }],
+      changes: [{ entityType: "liaison_message", entityId: current.id, op: "acknowledge", before: current, after: next }],
+      data: next,
+      reload: () => findMessage(db, incident.id, current.id),
+    });
+    return c.json(done, 200);
+  });

@@ -1,0 +1,141 @@
+import { createRoute } from "@hono/zod-openapi";
+import { findFunction, findRelocation, getSettings, insertMove, listFunctions, listMoves, listRelocations, saveRelocation } from "../db/relocation";
+import { findSites, listReadiness } from "../db/sites";
+import { failedCriticalChecks, initialRelocation, type SiteReadiness, transition } from "../domain/relocation";
+import { mayEditFunction } from "../domain/relocation-rules";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed } from "../schema/common";
+import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
+import { requireIncident } from "./incidents";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { forbidden, notFound, readErrors, requireOpenIncident, writeErrors } from "./relocation-common";
+
+/** The relocation board of one incident: where each function is, and every move. */
+
+const board = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/relocation",
+  tags: ["relocation"],
+  summary: "The relocation board: every function's state, site and staff in this incident, and the moves so far (newest first)",
+  request: { params: IdParam },
+  responses: { 200: json(RelocationBoard, "The board"), ...readErrors },
+});
+
+const move = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/relocation/{functionId}/transitions",
+  tags: ["relocation"],
+  summary: "Move a function: relocating → operational at the alternate, suspended, returning → at primary. Illegal moves answer 409",
+  request: { params: BoardParam, headers: idempotencyHeaders, body: jsonBody(RelocationTransition) },
+  responses: { 200: json(committed(Relocation), "Moved"), ...writeErrors },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/incidents/{id}/relocation/{functionId}",
+  tags: ["relocation"],
+  summary: "Record the staff present or a note for a function, over the version last seen",
+  request: { params: BoardParam, headers: idempotencyHeaders, body: jsonBody(RelocationPatch) },
+  responses: { 200: json(committed(Relocation), "Recorded"), ...writeErrors },
+});
+
+async function requireFunction(db: D1Database, id: string): Promise<BcpFunction> {
+  const fn = await findFunction(db, id);
+  if (!fn) throw notFound("function");
+  return fn;
+}
+
+/** The readiness of the function's sites (and any site the client names), as the state machine needs it. */
+async function readinessOf(db: D1Database, fn: BcpFunction, extra: (string | null | undefined)[]): Promise<Map<string, SiteReadiness>> {
+  const ids = [fn.primarySiteId, ...fn.alternateSiteIds, ...extra].filter((x): x is string => !!x);
+  const [sites, checks, settings] = await Promise.all([findSites(db, ids), listReadiness(db, ids), getSettings(db)]);
+  return new Map(
+    [...sites.values()].map((site) => [
+      site.id,
+      { site, failedCritical: failedCriticalChecks(checks.filter((ch) => ch.siteId === site.id), settings.fuelHoursRequired) },
+    ]),
+  );
+}
+
+export const boardRoutes = newApp()
+  .openapi(board, async (c) => {
+    const db = c.env.DB;
+    const incident = await requireIncident(db, c.req.valid("param").id);
+    const [functions, rows, moves] = await Promise.all([listFunctions(db), listRelocations(db, incident.id), listMoves(db, incident.id)]);
+    const byFunction = new Map(rows.map((r) => [r.functionId, r]));
+    return c.json(
+      {
+        incidentId: incident.id,
+        onsetAt: incident.onsetAt,
+        functions,
+        rows: functions.map((f) => byFunction.get(f.id) ?? initialRelocation(incident.id, f, incident.onsetAt)),
+        moves,
+      },
+      200,
+    );
+  })
+  .openapi(move, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const { id, functionId } = c.req.valid("param");
+    const incident = await requireOpenIncident(db, id);
+    const fn = await requireFunction(db, functionId);
+    if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) moves it.");
+    const input = c.req.valid("json");
+    const current = (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
+    if (input.version !== current.version) throw staleVersion(current);
+    const now = nowIso();
+    const result = transition(current, input, { fn, sites: await readinessOf(db, fn, [input.siteId, current.siteId]), now, by: user.displayName });
+    if (!result.ok) {
+      const { status, code, message, path } = result.refusal;
+      throw new ApiError(status, code, message, { fields: [{ path, message }], ...(status === 409 ? { current } : {}) });
+    }
+    const next = result.next;
+    const record: RelocationMove = {
+      id: crypto.randomUUID(),
+      incidentId: incident.id,
+      functionId: fn.id,
+      fromState: current.state,
+      toState: next.state,
+      siteId: next.siteId,
+      at: now,
+      byUser: user.id,
+      byName: user.displayName,
+      byUnit: user.unitId,
+      staffPresent: next.staffPresent,
+      note: input.note ?? "",
+      overrideReason: next.overrideReason,
+    };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [{ exactlyOne: saveRelocation(db, next, user.id) }, insertMove(db, record)],
+      changes: [
+        { entityType: "relocation", entityId: fn.id, op: "transition", before: current, after: next },
+        { entityType: "relocation_move", entityId: record.id, op: "create", before: null, after: record },
+      ],
+      data: next,
+      reload: () => findRelocation(db, incident.id, fn.id),
+    });
+    return c.json(done, 200);
+  })
+  .openapi(patch, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const { id, functionId } = c.req.valid("param");
+    const incident = await requireOpenIncident(db, id);
+    const fn = await requireFunction(db, functionId);
+    if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) records its staff.");
+    const { version, ...changes } = c.req.valid("json");
+    const current = (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
+    if (version !== current.version) throw staleVersion(current);
+    const next: Relocation = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso(), updatedByName: user.displayName };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: [{ exactlyOne: saveRelocation(db, next, user.id) }],
+      changes: [{ entityType: "relocation", entityId: fn.id, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findRelocation(db, incident.id, fn.id),
+    });
+    return c.json(done, 200);
+  });

@@ -1,0 +1,175 @@
+import { createRoute } from "@hono/zod-openapi";
+import { listPolygons } from "../db/relocation-hazard";
+import { unitExists } from "../db/liaison";
+import { listFunctions } from "../db/relocation";
+import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
+import { hazardAt } from "../domain/geo";
+import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
+import { newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { STANDING } from "../live/announce";
+import { committed } from "../schema/common";
+import {
+  GSI_SHELTER_ATTRIBUTION,
+  ReadinessCheck,
+  ReadinessList,
+  ReadinessParam,
+  ReadinessUpdate,
+  Site,
+  SiteCreate,
+  SiteList,
+  SitePatch,
+  SitesQuery,
+} from "../schema/relocation";
+import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { errors, forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
+
+const list = createRoute({
+  method: "get",
+  path: "/api/sites",
+  tags: ["relocation"],
+  summary: "Sites: offices, plants, pump stations, alternate sites, hospital, and the GSI evacuation sites and shelters",
+  request: { query: SitesQuery },
+  responses: { 200: json(SiteList, "Sites, with the attribution the open-data shelters require"), 401: errors[401] },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/sites",
+  tags: ["relocation"],
+  summary: "Register a facility; its inundation is computed from the stored hazard layers",
+  request: { headers: idempotencyHeaders, body: jsonBody(SiteCreate) },
+  responses: { 201: json(committed(Site), "Registered"), ...writeErrors },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/sites/{id}",
+  tags: ["relocation"],
+  summary: "One site",
+  request: { params: IdParam },
+  responses: { 200: json(Site, "The site"), ...readErrors },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/api/sites/{id}",
+  tags: ["relocation"],
+  summary: "Change a site's operating status, names, address or position, over the version last seen",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(SitePatch) },
+  responses: { 200: json(committed(Site), "Changed"), ...writeErrors },
+});
+
+const readiness = createRoute({
+  method: "get",
+  path: "/api/readiness",
+  tags: ["relocation"],
+  summary: "Every facility's readiness checklist (power, fuel, comms, network, drawings, water & food, access, staff)",
+  responses: { 200: json(ReadinessList, "Checks"), 401: errors[401] },
+});
+
+const check = createRoute({
+  method: "put",
+  path: "/api/sites/{id}/readiness/{key}",
+  tags: ["relocation"],
+  summary: "Record one readiness check of a site, over the version last seen",
+  request: { params: ReadinessParam, headers: idempotencyHeaders, body: jsonBody(ReadinessUpdate) },
+  responses: { 200: json(committed(ReadinessCheck), "Recorded"), ...writeErrors },
+});
+
+async function requireSite(db: D1Database, id: string): Promise<Site> {
+  const site = await findSite(db, id);
+  if (!site) throw notFound("site");
+  return site;
+}
+
+async function hazardOfPoint(db: D1Database, lon: number, lat: number) {
+  return hazardAt(lon, lat, await listPolygons(db, { near: { lon, lat } }));
+}
+
+export const siteRoutes = newApp()
+  .openapi(list, async (c) => {
+    const { scope } = c.req.valid("query");
+    return c.json({ items: await listSites(c.env.DB, scope), attribution: GSI_SHELTER_ATTRIBUTION }, 200);
+  })
+  .openapi(create, async (c) => {
+    const user = c.get("user");
+    const input = c.req.valid("json");
+    if (!mayEditSite(user, { unitId: input.unitId })) throw forbidden("Editors register sites for their own unit only.");
+    if (!(await unitExists(c.env.DB, input.unitId))) throw unprocessable("unknown_unit", `No unit ${input.unitId}.`, "unitId");
+    const now = nowIso();
+    const site: Site = {
+      ...input,
+      id: crypto.randomUUID(),
+      statusNote: "",
+      source: "city",
+      designations: "",
+      ...(await hazardOfPoint(c.env.DB, input.lon, input.lat)),
+      version: 1,
+      updatedAt: now,
+      updatedBy: user.id,
+    };
+    const checklist = newReadinessChecklist(site.id);
+    const done = await commitWrite(c, {
+      stream: STANDING,
+      steps: [insertSite(c.env.DB, site), ...insertReadiness(c.env.DB, checklist)],
+      changes: [
+        { entityType: "site", entityId: site.id, op: "create", before: null, after: site },
+        { entityType: "readiness_checklist", entityId: site.id, op: "create", before: null, after: checklist },
+      ],
+      data: site,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(read, async (c) => c.json(await requireSite(c.env.DB, c.req.valid("param").id), 200))
+  .openapi(patch, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const current = await requireSite(db, c.req.valid("param").id);
+    if (!mayEditSite(user, current)) throw forbidden("Only the site's own unit (or an admin) may change it.");
+    const { version, ...changes } = c.req.valid("json");
+    if (version !== current.version) throw staleVersion(current);
+    const moved = (changes.lat ?? current.lat) !== current.lat || (changes.lon ?? current.lon) !== current.lon;
+    const next: Site = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso(), updatedBy: user.id };
+    if (moved) Object.assign(next, await hazardOfPoint(db, next.lon, next.lat));
+    const done = await commitWrite(c, {
+      stream: STANDING,
+      steps: [{ exactlyOne: updateSite(db, next) }],
+      changes: [{ entityType: "site", entityId: next.id, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findSite(db, current.id),
+    });
+    return c.json(done, 200);
+  })
+  .openapi(readiness, async (c) => c.json({ items: await listReadiness(c.env.DB) }, 200))
+  .openapi(check, async (c) => {
+    const db = c.env.DB;
+    const user = c.get("user");
+    const { id, key } = c.req.valid("param");
+    const site = await requireSite(db, id);
+    const current = await findReadiness(db, id, key);
+    if (!current) throw notFound("readiness checklist for this site (evacuation sites and shelters have none)");
+    if (!mayCheckReadiness(user, site, await listFunctions(db))) {
+      throw forbidden("Only the site's unit, or a unit whose function would move there, may record its readiness.");
+    }
+    const input = c.req.valid("json");
+    if (input.version !== current.version) throw staleVersion(current);
+    const next: ReadinessCheck = {
+      ...current,
+      status: input.status,
+      value: input.value === undefined ? current.value : input.value,
+      note: input.note ?? current.note,
+      checkedAt: nowIso(),
+      checkedByName: user.displayName,
+      version: current.version + 1,
+    };
+    const done = await commitWrite(c, {
+      stream: STANDING,
+      steps: [{ exactlyOne: updateReadiness(db, next, user.id) }],
+      changes: [{ entityType: "readiness", entityId: `${id}:${key}`, op: "update", before: current, after: next }],
+      data: next,
+      reload: () => findReadiness(db, id, key),
+    });
+    return c.json(done, 200);
+  });
