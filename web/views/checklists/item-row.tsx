@@ -1,0 +1,146 @@
+import { type Signal, useComputed, useSignal } from "@preact/signals";
+import { memo } from "preact/compat";
+import { isOverdue, needsReason, TRANSITIONS } from "../../../src/domain/checklists";
+import type { ChecklistItem, ItemPatch, ItemState } from "../../../src/schema/checklists";
+import type { Me } from "../../../src/schema/session";
+import { ApiFailure, mutate } from "../../lib/api";
+import { explain } from "../../lib/errors";
+import { formatCountdown, formatDuration, formatJst, lang, now, t } from "../../i18n";
+import type { ChecklistModel } from "./model";
+
+/** A shape beside each state's label, so state never rests on colour alone. */
+export const STATE_MARK: Record<ItemState, string> = { todo: "○", in_progress: "◐", done: "●", blocked: "▲", not_applicable: "－" };
+
+export function StateBadge({ state }: { state: ItemState }) {
+  return (
+    <span class={`badge cl-state cl-state-${state}`}>
+      <span aria-hidden="true">{STATE_MARK[state]}</span> {t(`checklists.state.${state}`)}
+    </span>
+  );
+}
+
+type Props = { item: Signal<ChecklistItem>; model: ChecklistModel; me: Me; editable: boolean };
+
+/** One checklist item. Reads only its own signal, so other items' changes never re-render it. */
+export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Props) {
+  const i = item.value;
+  const asking = useSignal<"blocked" | "not_applicable" | "note" | null>(null);
+  const draft = useSignal("");
+  const busy = useSignal(false);
+  const message = useSignal<string | null>(null);
+  const overdue = useComputed(() => isOverdue(item.value, now.value));
+  const rowClass = useComputed(() => `cl-item cl-item-${item.value.state}${overdue.value ? " overdue" : ""}`);
+  const countdown = useComputed(() => (item.value.deadlineAt ? formatCountdown(item.value.deadlineAt, now.value) : ""));
+
+  async function send(patch: Omit<ItemPatch, "version">) {
+    busy.value = true;
+    message.value = null;
+    try {
+      const done = await mutate<ChecklistItem>("PATCH", `/api/checklists/items/${i.id}`, { version: item.value.version, ...patch });
+      model.put(done.data);
+      asking.value = null;
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 409 && e.current) {
+        model.put(e.current as ChecklistItem);
+        message.value = t("checklists.conflict");
+      } else message.value = explain(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function choose(state: ItemState) {
+    if (needsReason(state)) {
+      draft.value = "";
+      asking.value = state as "blocked" | "not_applicable";
+    } else void send({ state });
+  }
+
+  const text = lang.value === "en" && i.textEn ? i.textEn : i.textJa;
+  return (
+    <li class={rowClass} data-item={i.id}>
+      <div class="cl-item-main">
+        <StateBadge state={i.state} />
+        {overdue.value && <span class="badge overdue">{t("checklists.filter.overdue")}</span>}
+        <span class="cl-item-text">{text}</span>
+      </div>
+      <div class="cl-item-meta muted">
+        {i.deadlineAt ? (
+          <>
+            <strong class="cl-countdown">{countdown}</strong>
+            <span>{t("checklists.deadline", { time: formatJst(i.deadlineAt) })}</span>
+            <span>{t("checklists.target", { span: formatDuration(i.targetMinutes! * 60_000) })}</span>
+          </>
+        ) : (
+          <span>{t("checklists.noDeadline")}</span>
+        )}
+        <span>{i.ownerName ? t("checklists.owner", { name: i.ownerName }) : t("checklists.noOwner")}</span>
+        <span>{t("checklists.changedAt", { time: formatJst(i.stateChangedAt) })}</span>
+      </div>
+      {i.reason && <p class="cl-reason">{t("checklists.reasonShown", { reason: i.reason })}</p>}
+      {i.note && <p class="cl-note">{i.note}</p>}
+      {editable && (
+        <div class="actions cl-actions">
+          {TRANSITIONS[i.state].map((s) => (
+            <button key={s} class={`btn ${s === "done" ? "btn-primary" : ""}`} disabled={busy.value} onClick={() => choose(s)}>
+              {t(`checklists.action.${s}`)}
+            </button>
+          ))}
+          {i.ownerId === me.id ? (
+            <button class="btn" disabled={busy.value} onClick={() => send({ ownerId: null })}>
+              {t("checklists.action.release")}
+            </button>
+          ) : (
+            <button class="btn" disabled={busy.value} onClick={() => send({ ownerId: me.id })}>
+              {t("checklists.action.take")}
+            </button>
+          )}
+          <button
+            class="btn"
+            disabled={busy.value}
+            onClick={() => {
+              draft.value = i.note ?? "";
+              asking.value = "note";
+            }}
+          >
+            {t("checklists.action.note")}
+          </button>
+        </div>
+      )}
+      {asking.value && (
+        <form
+          class="cl-ask"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (asking.value === "note") void send({ note: draft.value });
+            else void send({ state: asking.value!, reason: draft.value });
+          }}
+        >
+          <label>
+            {asking.value === "note" ? t("checklists.note") : `${t(`checklists.state.${asking.value}`)}：${t("checklists.reason")}`}
+            <textarea
+              rows={2}
+              required={asking.value !== "note"}
+              value={draft.value}
+              onInput={(e) => (draft.value = e.currentTarget.value)}
+              autoFocus
+            />
+          </label>
+          <div class="actions">
+            <button class="btn btn-primary" type="submit" disabled={busy.value}>
+              {t("checklists.action.save")}
+            </button>
+            <button class="btn" type="button" onClick={() => (asking.value = null)}>
+              {t("checklists.action.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+      {message.value && (
+        <p class="error" role="alert">
+          {message.value}
+        </p>
+      )}
+    </li>
+  );
+});
