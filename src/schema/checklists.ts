@@ -47,8 +47,15 @@ const templateFields = {
 
 type SectionsLike = { sections: { key: string; items: { key?: string; textJa: string }[] }[] };
 
+/** A template's whole content, before and after, goes into one change-log row: keep it well under D1's row size. */
+export const MAX_TEMPLATE_ITEMS = 1000;
+
 /** Duplicate sections or items are refused with the path of the second occurrence. */
 function noDuplicates(t: SectionsLike, ctx: z.RefinementCtx) {
+  const count = t.sections.reduce((n, s) => n + s.items.length, 0);
+  if (count > MAX_TEMPLATE_ITEMS) {
+    ctx.addIssue({ code: "custom", path: ["sections"], message: `at most ${MAX_TEMPLATE_ITEMS} items in one template (got ${count})` });
+  }
   const sectionKeys = new Map<string, number>();
   const itemKeys = new Map<string, string>();
   const texts = new Map<string, string>();

@@ -100,6 +100,10 @@ describe("editing templates", () => {
     res = await hq.send("PUT", "/api/checklists/templates/priority-urban", noItems);
     expect(((await res.json()) as Fields).error.fields.map((f) => f.path)).toEqual(["sections.0.items"]);
 
+    const huge = { ...bodyOf(t), sections: [0, 1, 2].map((n) => ({ key: `s${n}`, titleJa: `要素${n}`, titleEn: "", items: Array.from({ length: 400 }, (_, i) => ({ textJa: `項目${n}-${i}` })) })) };
+    res = await hq.send("PUT", "/api/checklists/templates/priority-urban", huge);
+    expect(((await res.json()) as Fields).error.fields.map((f) => f.path)).toEqual(["sections"]);
+
     expect((await getTemplate(hq, "priority-urban")).version).toBe(t.version);
     expect(await countRows("change_log", "stream = 'standing'")).toBe(changes);
   });
