@@ -1,0 +1,51 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Drill } from "../../../src/schema/drills";
+import type { CorrectiveAction } from "../../../src/schema/drills-report";
+import type { Me } from "../../../src/schema/session";
+import { getJson } from "../../lib/api";
+import type { StreamFeed } from "../../lib/live";
+import { type DrillModel, loadDrill, watchForHq } from "./model";
+
+/**
+ * The drills of one incident as live models, kept current from the incident's stream; on an HQ
+ * console every tag seen here is acknowledged.
+ */
+export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) {
+  const [models, setModels] = useState<DrillModel[] | null>(null);
+  useEffect(() => {
+    let current: DrillModel[] = [];
+    let alive = true;
+    const load = async () => {
+      const { items } = await getJson<{ items: Drill[] }>(`/api/drills?incidentId=${encodeURIComponent(incidentId)}`);
+      const next = await Promise.all(items.map((d) => current.find((m) => m.drill.value.id === d.id) ?? loadDrill(d.id)));
+      if (!alive) return;
+      current = next;
+      setModels(next);
+    };
+    void load().catch(() => setModels([]));
+    const off = feed.subscribe((c) => {
+      for (const m of current) m.apply(c);
+      if (c.entityType === "drill" && c.op === "create") void load().catch(() => {});
+    });
+    const offHq = watchForHq(feed, me);
+    return () => {
+      alive = false;
+      off();
+      offHq();
+    };
+  }, [incidentId]);
+  return models;
+}
+
+/** Open corrective actions of every drill, overdue first; refreshed when one changes in this stream. */
+export function useOpenActions(feed: StreamFeed) {
+  const [actions, setActions] = useState<CorrectiveAction[]>([]);
+  useEffect(() => {
+    const load = () => void getJson<{ items: CorrectiveAction[] }>("/api/corrective-actions?open=1").then((r) => setActions(r.items)).catch(() => {});
+    load();
+    return feed.subscribe((c) => {
+      if (c.entityType === "corrective_action") load();
+    });
+  }, []);
+  return actions;
+}

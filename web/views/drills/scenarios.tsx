@@ -1,0 +1,213 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Casualty, Category, Scenario, ScenarioWithCasualties } from "../../../src/schema/drills";
+import type { Me } from "../../../src/schema/session";
+import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { explain } from "../../lib/errors";
+import { formatJst, t } from "../../i18n";
+import { Link, navigate } from "../../router";
+import { CategoryBadge, ORDER } from "./triage";
+
+const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("drills.yes") : t("drills.no"));
+
+export function ScenarioList({ me }: { me: Me }) {
+  const [items, setItems] = useState<Scenario[] | null>(null);
+  useEffect(() => void getJson<{ items: Scenario[] }>("/api/scenarios").then((r) => setItems(r.items)), []);
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t("drills.scenarios")}</h1>
+        <Link href="/drills" class="btn">
+          {t("drills.back")}
+        </Link>
+      </div>
+      {items === null ? (
+        <p class="muted">{t("loading")}</p>
+      ) : (
+        <ul class="plain-list">
+          {items.map((s) => (
+            <li key={s.id} class="card">
+              <Link href={`/drills/scenarios/${s.id}`}>
+                <strong>{s.title}</strong>
+              </Link>{" "}
+              <span class="badge">{t("drills.casualtyN", { n: s.casualtyCount })}</span>
+              <p class="muted">{s.description}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {me.role !== "viewer" && <ImportForm />}
+    </>
+  );
+}
+
+/** CSV in the export format; a bad row refuses the whole file and names row and column. */
+function ImportForm() {
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const file = f.get("file") as File | null;
+    const csv = file && file.size > 0 ? await file.text() : String(f.get("csv") ?? "");
+    setBusy(true);
+    setErrors([]);
+    try {
+      const { data } = await mutate<Scenario>("POST", "/api/scenarios/import", { title: f.get("title"), description: f.get("description") ?? "", csv });
+      navigate(`/drills/scenarios/${data.id}`);
+    } catch (err) {
+      setErrors(err instanceof ApiFailure && err.fields.length ? err.fields.map((x) => x.message) : [explain(err)]);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card form-grid" onSubmit={submit}>
+      <h2>{t("drills.importTitle")}</h2>
+      <p class="muted wide">{t("drills.importHelp")}</p>
+      <label>
+        {t("drills.title")}
+        <input name="title" required />
+      </label>
+      <label>
+        {t("drills.description")}
+        <input name="description" />
+      </label>
+      <label>
+        {t("drills.csvFile")}
+        <input name="file" type="file" accept=".csv,text/csv" />
+      </label>
+      <label class="wide">
+        {t("drills.csvText")}
+        <textarea name="csv" rows={4} placeholder="tag_number,description,age,can_walk,breathing,..." />
+      </label>
+      <div class="actions">
+        <button class="btn btn-primary" type="submit" disabled={busy}>
+          {t("drills.import")}
+        </button>
+      </div>
+      {errors.length > 0 && (
+        <ul class="error wide" role="alert">
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
+export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
+  const [s, setS] = useState<ScenarioWithCasualties | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => getJson<ScenarioWithCasualties>(`/api/scenarios/${id}`).then(setS).catch((e) => setError(explain(e)));
+  useEffect(() => void load(), [id]);
+  if (!s) return error ? <p class="error">{error}</p> : <p class="muted">{t("loading")}</p>;
+  const tally = Object.fromEntries(ORDER.map((c) => [c, s.casualties.filter((x) => x.expected === c).length]));
+  return (
+    <>
+      <div class="page-head">
+        <div>
+          <h1>{s.title}</h1>
+          <p class="muted">
+            {s.description} ・ {formatJst(s.updatedAt)}
+          </p>
+        </div>
+        <div class="actions">
+          <a class="btn" href={`/api/scenarios/${s.id}/export.csv`} download>
+            {t("drills.exportCsv")}
+          </a>
+          <Link href="/drills/scenarios" class="btn">
+            {t("drills.back")}
+          </Link>
+        </div>
+      </div>
+      <p>
+        {ORDER.map((c) => (
+          <span key={c} class="tally">
+            <CategoryBadge category={c} small /> {tally[c]}
+          </span>
+        ))}
+      </p>
+      {error && <p class="error" role="alert">{error}</p>}
+      <CasualtyTable
+        casualties={s.casualties}
+        editable={me.role !== "viewer"}
+        onOverride={async (c, override) => {
+          setError(null);
+          try {
+            await mutate("PATCH", `/api/scenarios/${s.id}/casualties/${c.id}`, { version: (c as Casualty & { version: number }).version, override });
+          } catch (e) {
+            setError(explain(e));
+          }
+          await load();
+        }}
+      />
+    </>
+  );
+}
+
+/** Casualty cards with their signs and key; with `onOverride`, the coordinator may override the key. */
+export function CasualtyTable(props: {
+  casualties: Casualty[];
+  editable: boolean;
+  onOverride: (c: Casualty, o: { category: Category; reason: string } | null) => Promise<void>;
+}) {
+  function override(c: Casualty) {
+    const cat = prompt(t("drills.overridePromptCat"), c.override?.category ?? c.startCategory);
+    if (!cat) return;
+    if (!ORDER.includes(cat as Category)) return alert(t("drills.overrideBadCat"));
+    if (cat === c.startCategory) return void props.onOverride(c, null);
+    const reason = prompt(t("drills.overridePromptReason"), c.override?.reason ?? "");
+    if (reason) void props.onOverride(c, { category: cat as Category, reason });
+  }
+  return (
+    <div class="table-wrap">
+      <table class="score-table cards-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("drills.tagNumber")}</th>
+            <th scope="col">{t("drills.description")}</th>
+            <th scope="col">{t("drills.age")}</th>
+            <th scope="col">{t("drills.sign.walk")}</th>
+            <th scope="col">{t("drills.sign.breathing")}</th>
+            <th scope="col">{t("drills.sign.airway")}</th>
+            <th scope="col">{t("drills.sign.rate")}</th>
+            <th scope="col">{t("drills.sign.pulse")}</th>
+            <th scope="col">{t("drills.sign.refill")}</th>
+            <th scope="col">{t("drills.sign.commands")}</th>
+            <th scope="col">{t("drills.startKey")}</th>
+            <th scope="col">{t("drills.expected")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.casualties.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.tagNumber}</th>
+              <td>{c.description}</td>
+              <td>{c.age ?? "—"}</td>
+              <td>{yesNo(c.canWalk)}</td>
+              <td>{yesNo(c.breathing)}</td>
+              <td>{yesNo(c.breathingAfterAirway)}</td>
+              <td>{c.respiratoryRate ?? "—"}</td>
+              <td>{yesNo(c.radialPulse)}</td>
+              <td>{c.capillaryRefillSeconds ?? "—"}</td>
+              <td>{yesNo(c.followsCommands)}</td>
+              <td>
+                <CategoryBadge category={c.startCategory} small />
+              </td>
+              <td>
+                <CategoryBadge category={c.expected} small />
+                {c.override && <span class="override-note">{t("drills.overrideBy", { reason: c.override.reason })}</span>}
+                {props.editable && (
+                  <button class="btn btn-quiet" onClick={() => override(c)}>
+                    {t("drills.override")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
