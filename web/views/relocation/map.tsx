@@ -1,0 +1,226 @@
+import { effect, untracked } from "@preact/signals";
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { HazardFeatureCollection } from "../../../src/schema/relocation";
+import type { RelocationState } from "../../../src/schema/relocation-board";
+import type { z } from "zod";
+import { getJson } from "../../lib/api";
+import { t } from "../../i18n";
+import type { IncidentRelocation } from "./incident-model";
+import { depthColour, depthLegend, fnName, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
+import { standing } from "./standing";
+import "./relocation.css";
+
+export type MapProps = {
+  /** The incident's board; without it the map shows the planned moves of peacetime. */
+  model?: IncidentRelocation;
+  onsetAt?: string;
+  onSelectFunction?: (functionId: string) => void;
+};
+
+const KUSHIRO: L.LatLngTuple = [42.985, 144.385];
+const INUNDATION_EDGE = "#1f5fbf";
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Sites by operating status, hazard polygons by depth class, and one line per function from its
+ * primary site to where it is (or is planned to go), coloured by its state. Everything is vector:
+ * the map works with no tiles at all.
+ */
+export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [tilesFailing, setTilesFailing] = useState(false);
+  const [showShelters, setShowShelters] = useState(true);
+  const shelterLayer = useRef<L.LayerGroup | null>(null);
+  const mapRef = useRef<L.Map | null>(null);
+
+  useEffect(() => {
+    const map = L.map(box.current!, { center: KUSHIRO, zoom: 14, preferCanvas: false });
+    mapRef.current = map;
+    const disposers: (() => void)[] = [];
+    const hazard = L.layerGroup().addTo(map);
+    const facilities = L.layerGroup().addTo(map);
+    const shelters = L.layerGroup().addTo(map);
+    const lines = L.layerGroup().addTo(map);
+    shelterLayer.current = shelters;
+    map.attributionControl.setPrefix(false);
+
+    // Tiles are a backdrop only; when they fail, the vector layers still tell the whole story.
+    let tiles: L.TileLayer | null = null;
+    disposers.push(
+      effect(() => {
+        const s = standing.settings.value;
+        tiles?.remove();
+        tiles = null;
+        if (!s?.tileUrl) return;
+        tiles = L.tileLayer(s.tileUrl, {
+          maxZoom: 18,
+          attribution: `<a href="https://maps.gsi.go.jp/development/ichiran.html" rel="noreferrer">${escapeHtml(s.tileAttribution)}</a>`,
+        });
+        tiles.on("tileerror", () => setTilesFailing(true));
+        tiles.on("tileload", () => setTilesFailing(false));
+        tiles.addTo(map).bringToBack();
+      }),
+    );
+
+    disposers.push(
+      effect(() => {
+        const attribution = standing.attribution.value;
+        if (attribution) untracked(() => map.attributionControl.addAttribution(escapeHtml(attribution)));
+      }),
+    );
+
+    // Hazard polygons: reloaded when a layer is imported or removed.
+    let hazardRun = 0;
+    disposers.push(
+      effect(() => {
+        standing.layersRevision.value;
+        const layers = standing.layers.value;
+        const run = ++hazardRun;
+        void Promise.all(layers.map((l) => getJson<z.infer<typeof HazardFeatureCollection>>(`/api/hazard-layers/${l.id}/features`).catch(() => null))).then((collections) => {
+          if (run !== hazardRun) return;
+          hazard.clearLayers();
+          for (const fc of collections) {
+            if (!fc) continue;
+            L.geoJSON(fc as GeoJSON.FeatureCollection, {
+              style: (f) => {
+                const colour = depthColour((f?.properties as { depthRank: number | null }).depthRank);
+                return { color: "#7a5a00", weight: 1, fillColor: colour, fillOpacity: 0.55 };
+              },
+              onEachFeature: (f, layer) =>
+                layer.bindTooltip(escapeHtml(t("relocation.map.depth", { depth: (f.properties as { depthClass: string | null }).depthClass ?? "—" })), { sticky: true }),
+            }).addTo(hazard);
+          }
+        });
+      }),
+    );
+
+    // One marker per site, each following its own signal.
+    const markers = new Map<string, () => void>();
+    disposers.push(
+      effect(() => {
+        const sites = standing.sites.value;
+        untracked(() => {
+          for (const [id, s] of sites) {
+            if (markers.has(id)) continue;
+            const shelter = s.value.source === "gsi";
+            const marker = L.circleMarker([s.value.lat, s.value.lon], { radius: shelter ? 5 : 10 }).addTo(shelter ? shelters : facilities);
+            const dispose = effect(() => {
+              const site = s.value;
+              marker.setLatLng([site.lat, site.lon]);
+              marker.setStyle({
+                fillColor: shelter ? "#ffffff" : SITE_STATUS_COLOUR[site.status],
+                fillOpacity: shelter ? 0.9 : 0.9,
+                color: site.inInundation ? INUNDATION_EDGE : shelter ? "#2e7d32" : "#1a1f29",
+                weight: site.inInundation ? 4 : shelter ? 1.5 : 2,
+                dashArray: site.inInundation ? "4 3" : undefined,
+              });
+              const lines = [
+                `<strong>${escapeHtml(siteName(site))}</strong>`,
+                shelter ? escapeHtml(t(`relocation.siteKind.${site.kind}`)) : `${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
+                site.inInundation ? escapeHtml(t("relocation.inInundation", { depth: site.depthClass ?? "—" })) : "",
+              ].filter(Boolean);
+              marker.bindTooltip(lines.join("<br>"));
+            });
+            markers.set(id, () => {
+              dispose();
+              marker.remove();
+            });
+          }
+        });
+      }),
+    );
+
+    // Function lines: primary → where it is now (or its preferred alternate, dashed, while at home).
+    const fnLines = new Map<string, () => void>();
+    disposers.push(
+      effect(() => {
+        const functions = standing.functions.value;
+        untracked(() => {
+          let k = 0;
+          for (const [id, f] of functions) {
+            const bend = (k++ - functions.size / 2) * 0.0012;
+            if (fnLines.has(id)) continue;
+            const line = L.polyline([], { weight: 5, opacity: 0.9 }).addTo(lines);
+            line.on("click", () => onSelectFunction?.(id));
+            const dispose = effect(() => {
+              const fn = f.value;
+              const row = model && onsetAt ? model.row(fn.id, onsetAt) : null;
+              const state: RelocationState = row?.state ?? "at_primary";
+              const from = standing.site(fn.primarySiteId);
+              const targetId = row && row.siteId !== fn.primarySiteId && row.siteId ? row.siteId : fn.alternateSiteIds[0];
+              const to = standing.site(targetId);
+              if (!from || !to) return void line.setLatLngs([]);
+              const mid: L.LatLngTuple = [(from.lat + to.lat) / 2 + bend, (from.lon + to.lon) / 2 - bend];
+              line.setLatLngs([[from.lat, from.lon], mid, [to.lat, to.lon]]);
+              const planned = state === "at_primary";
+              line.setStyle({ color: STATE_COLOUR[state], dashArray: planned ? "8 8" : undefined, weight: planned ? 3 : 6 });
+              line.bindTooltip(`${STATE_SHAPE[state]} ${escapeHtml(fnName(fn))}：${escapeHtml(t(`relocation.state.${state}`))} → ${escapeHtml(siteName(to))}`, { sticky: true });
+            });
+            fnLines.set(id, () => {
+              dispose();
+              line.remove();
+            });
+          }
+        });
+      }),
+    );
+
+    return () => {
+      disposers.forEach((d) => d());
+      markers.forEach((d) => d());
+      fnLines.forEach((d) => d());
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [model, onsetAt]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const layer = shelterLayer.current;
+    if (!map || !layer) return;
+    if (showShelters) layer.addTo(map);
+    else layer.remove();
+  }, [showShelters]);
+
+  return (
+    <div class="reloc-map-wrap">
+      <div ref={box} class="reloc-map" role="region" aria-label={t("relocation.map.label")} data-testid="relocation-map" />
+      {tilesFailing && (
+        <p class="muted small" role="status">
+          {t("relocation.map.tilesFailed")}
+        </p>
+      )}
+      <div class="map-legend">
+        <label class="choice">
+          <input type="checkbox" checked={showShelters} onChange={(e) => setShowShelters(e.currentTarget.checked)} /> {t("relocation.map.shelters")}
+        </label>
+        <ul aria-label={t("relocation.map.legend")}>
+          {(["operational", "degraded", "unusable"] as const).map((s) => (
+            <li key={s}>
+              <span class="swatch round" style={{ background: SITE_STATUS_COLOUR[s] }} /> {SITE_STATUS_SHAPE[s]} {t(`relocation.siteStatus.${s}`)}
+            </li>
+          ))}
+          <li>
+            <span class="swatch round dashed" /> {t("relocation.map.inundatedSite")}
+          </li>
+          {(Object.keys(STATE_COLOUR) as RelocationState[]).map((s) => (
+            <li key={s}>
+              <span class="swatch line" style={{ background: STATE_COLOUR[s] }} /> {STATE_SHAPE[s]} {t(`relocation.state.${s}`)}
+            </li>
+          ))}
+        </ul>
+        <ul aria-label={t("relocation.map.depthLegend")}>
+          {depthLegend().map((d) => (
+            <li key={d.lower}>
+              <span class="swatch" style={{ background: d.colour }} /> {d.upper === null ? t("relocation.map.depthOver", { m: d.lower }) : t("relocation.map.depthBand", { from: d.lower, to: d.upper })}
+            </li>
+          ))}
+        </ul>
+        <p class="muted small">{standing.attribution.value}</p>
+      </div>
+    </div>
+  );
+}
