@@ -1,6 +1,6 @@
 import { type Signal, useComputed, useSignal } from "@preact/signals";
 import { memo } from "preact/compat";
-import { isOverdue, needsReason, TRANSITIONS } from "../../../src/domain/checklists";
+import { isOverdue, needsReason, TARGET_PRESETS, TRANSITIONS } from "../../../src/domain/checklists";
 import type { ChecklistItem, ItemPatch, ItemState } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
@@ -17,6 +17,12 @@ export function StateBadge({ state }: { state: ItemState }) {
       <span aria-hidden="true">{STATE_MARK[state]}</span> {t(`checklists.state.${state}`)}
     </span>
   );
+}
+
+/** "3日以内" for the guide's steps, otherwise the span itself. */
+export function targetText(minutes: number): string {
+  const preset = TARGET_PRESETS.find((p) => p.minutes === minutes);
+  return t("checklists.target", { span: preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(minutes * 60_000) }) });
 }
 
 type Props = { item: Signal<ChecklistItem>; model: ChecklistModel; me: Me; editable: boolean };
@@ -69,7 +75,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
           <>
             <strong class="cl-countdown">{countdown}</strong>
             <span>{t("checklists.deadline", { time: formatJst(i.deadlineAt) })}</span>
-            <span>{t("checklists.target", { span: formatDuration(i.targetMinutes! * 60_000) })}</span>
+            <span>{targetText(i.targetMinutes!)}</span>
           </>
         ) : (
           <span>{t("checklists.noDeadline")}</span>

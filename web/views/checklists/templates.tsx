@@ -12,7 +12,7 @@ import { Link } from "../../router";
 const targetLabel = (m: number | null) => {
   if (m === null) return t("checklists.noDeadline");
   const preset = TARGET_PRESETS.find((p) => p.minutes === m);
-  return preset ? preset[lang.value] : t("checklists.target", { span: formatDuration(m * 60_000) });
+  return preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(m * 60_000) });
 };
 
 export function TemplateList() {
