@@ -3,13 +3,14 @@ import { memo } from "preact/compat";
 import { isOverdue, needsReason, TARGET_PRESETS, TRANSITIONS } from "../../../src/domain/checklists";
 import type { ChecklistItem, ItemPatch, ItemState } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
-import { ApiFailure, mutate } from "../../lib/api";
+import type { Change } from "../../../src/schema/changes";
+import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatCountdown, formatDuration, formatJst, lang, now, t } from "../../i18n";
 import type { ChecklistModel } from "./model";
 
 /** A shape beside each state's label, so state never rests on colour alone. */
-export const STATE_MARK: Record<ItemState, string> = { todo: "○", in_progress: "◐", done: "●", blocked: "▲", not_applicable: "－" };
+export const STATE_MARK: Record<ItemState, string> = { todo: "○", in_progress: "◐", done: "●", blocked: "■", not_applicable: "－" };
 
 export function StateBadge({ state }: { state: ItemState }) {
   return (
@@ -34,6 +35,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
   const draft = useSignal("");
   const busy = useSignal(false);
   const message = useSignal<string | null>(null);
+  const history = useSignal<Change[] | null>(null);
   const overdue = useComputed(() => isOverdue(item.value, now.value));
   const rowClass = useComputed(() => `cl-item cl-item-${item.value.state}${overdue.value ? " overdue" : ""}`);
   const countdown = useComputed(() => (item.value.deadlineAt ? formatCountdown(item.value.deadlineAt, now.value) : ""));
@@ -60,6 +62,15 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
       draft.value = "";
       asking.value = state as "blocked" | "not_applicable";
     } else void send({ state });
+  }
+
+  async function toggleHistory() {
+    if (history.value) return void (history.value = null);
+    try {
+      history.value = (await getJson<{ items: Change[] }>(`/api/checklists/items/${i.id}/history`)).items;
+    } catch (e) {
+      message.value = explain(e);
+    }
   }
 
   const text = lang.value === "en" && i.textEn ? i.textEn : i.textJa;
@@ -112,6 +123,24 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
             {t("checklists.action.note")}
           </button>
         </div>
+      )}
+      <button class="btn btn-quiet cl-history-toggle" aria-expanded={!!history.value} onClick={toggleHistory}>
+        {t("checklists.history")}
+      </button>
+      {history.value && (
+        <ol class="cl-history">
+          {history.value.length === 0 && <li class="muted">{t("checklists.history.none")}</li>}
+          {history.value.map((c) => {
+            const after = c.after as ChecklistItem;
+            return (
+              <li key={c.seq}>
+                {formatJst(c.at)} {c.actor.name}：<StateBadge state={after.state} />
+                {after.reason && ` ${after.reason}`}
+                {after.note && ` — ${after.note}`}
+              </li>
+            );
+          })}
+        </ol>
       )}
       {asking.value && (
         <form
