@@ -146,11 +146,14 @@ export const itemRoutes = newApp()
   .openapi(patch, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
-    const found = await findItem(db, c.req.valid("param").id);
-    if (!found) throw new ApiError(404, "not_found", "No such checklist item.");
+    const { id } = c.req.valid("param");
+    const found = await findItem(db, id);
+    if (!found) throw new ApiError(404, "not_found", "No such checklist item.", { fields: [{ path: "id", message: `no checklist item ${id}` }] });
     const { item, incident } = found;
     if (!mayWriteForUnit(user, item.unitId)) {
-      throw new ApiError(403, "forbidden", "Only this unit's editors or an administrator may change its checklist items.");
+      throw new ApiError(403, "forbidden", "Only this unit's editors or an administrator may change its checklist items.", {
+        fields: [{ path: "id", message: `the item belongs to unit ${item.unitId}` }],
+      });
     }
     if (incident.status === "closed") throw new ApiError(409, "incident_closed", "This incident is closed; its checklists are a record now.");
     const body = c.req.valid("json");

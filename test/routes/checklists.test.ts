@@ -154,7 +154,11 @@ describe("working items", () => {
     const hq = await signIn("hq");
     const { view } = await activeIncident(hq);
     const hqItem = itemOf(view, "hq");
-    expect((await patchItem(await signIn("water"), hqItem.id, { version: 1, state: "done" })).status).toBe(403);
+    const wrongUnit = await patchItem(await signIn("water"), hqItem.id, { version: 1, state: "done" });
+    expect(wrongUnit.status).toBe(403);
+    expect(((await wrongUnit.json()) as { error: { fields: { path: string; message: string }[] } }).error.fields).toEqual([
+      { path: "id", message: "the item belongs to unit hq" },
+    ]);
     expect((await patchItem(await signIn("viewer"), hqItem.id, { version: 1, state: "done" })).status).toBe(403);
     expect(await countRows("checklist_items", "id = ? AND version = 1", hqItem.id)).toBe(1);
   });
@@ -191,7 +195,9 @@ describe("working items", () => {
     const hq = await signIn("hq");
     const { view } = await activeIncident(hq);
     const target = itemOf(view, "hq");
-    expect((await patchItem(hq, "no-such-item", { version: 1, state: "done" })).status).toBe(404);
+    const unknown = await patchItem(hq, "no-such-item", { version: 1, state: "done" });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { fields: { path: string }[] } }).error.fields[0]!.path).toBe("id");
     expect((await patchItem(hq, target.id, { version: 1, state: "done" })).status).toBe(200);
     const jump = await patchItem(hq, target.id, { version: 2, state: "blocked", reason: "x" });
     expect(jump.status).toBe(422);
