@@ -44,11 +44,11 @@ export function buildConsole() {
 }
 
 /** Starts `wrangler dev` and resolves once it answers /api/health. */
-export async function startServer({ port, persistTo, stdio = "inherit" }) {
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info" }) {
   const persist = persistTo ? ["--persist-to", persistTo] : [];
   const child = spawn(
     process.execPath,
-    [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist],
+    [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--log-level", logLevel, "--show-interactive-dev-session=false", ...persist],
     { env: QUIET_ENV, stdio, detached: true },
   );
   const url = `http://127.0.0.1:${port}`;
