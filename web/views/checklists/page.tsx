@@ -20,7 +20,7 @@ export default function ChecklistsPage({ me, rest }: PageProps) {
           {t("checklists.page.templates")}
         </Link>
       </nav>
-      {first === "templates" ? second ? <TemplateEditor id={second} me={me} /> : <TemplateList /> : <ReadinessView me={me} />}
+      {first === "templates" ? second ? <TemplateEditor id={second} me={me} /> : <TemplateList me={me} /> : <ReadinessView me={me} />}
     </>
   );
 }

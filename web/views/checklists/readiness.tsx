@@ -121,6 +121,7 @@ function UnitReadiness({ unitId, list, me, onlyOverdue }: { unitId: string; list
 function ReadinessRow({ item, editable }: { item: Signal<ReadinessItem>; editable: boolean }) {
   const busy = useSignal(false);
   const message = useSignal<string | null>(null);
+  const editing = useSignal(false);
   const i = item.value;
   const overdue = isVerificationOverdue(i, now.value);
 
@@ -157,8 +158,12 @@ function ReadinessRow({ item, editable }: { item: Signal<ReadinessItem>; editabl
           <button class="btn btn-primary" disabled={busy.value} onClick={verifyNow}>
             {t("checklists.readiness.verify")}
           </button>
+          <button class="btn" aria-expanded={editing.value} onClick={() => (editing.value = !editing.value)}>
+            {t("checklists.readiness.edit")}
+          </button>
         </div>
       )}
+      {editing.value && <EditCheck item={item} onDone={() => (editing.value = false)} />}
       {message.value && <p role="status">{message.value}</p>}
     </li>
   );
@@ -216,5 +221,50 @@ function AddCheck({ unitId }: { unitId: string }) {
         )}
       </form>
     </details>
+  );
+}
+
+function EditCheck({ item, onDone }: { item: Signal<ReadinessItem>; onDone: () => void }) {
+  const text = useSignal(item.value.textJa);
+  const days = useSignal(item.value.intervalDays);
+  const message = useSignal<string | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    message.value = null;
+    try {
+      const patch = { version: item.value.version, textJa: text.value, intervalDays: days.value };
+      item.value = (await mutate<ReadinessItem>("PATCH", `/api/checklists/readiness/${item.value.id}`, patch)).data;
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 409 && err.current) item.value = err.current as ReadinessItem;
+      message.value = explain(err);
+    }
+  }
+
+  return (
+    <form class="form-grid cl-add" onSubmit={submit}>
+      <label>
+        {t("checklists.readiness.text")}
+        <input required value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+      </label>
+      <label>
+        {t("checklists.readiness.intervalDays")}
+        <input type="number" min={1} max={3650} required value={days.value} onInput={(e) => (days.value = Number(e.currentTarget.value))} />
+      </label>
+      <div class="actions">
+        <button class="btn btn-primary" type="submit">
+          {t("checklists.action.save")}
+        </button>
+        <button class="btn" type="button" onClick={onDone}>
+          {t("checklists.action.cancel")}
+        </button>
+      </div>
+      {message.value && (
+        <p class="error" role="alert">
+          {message.value}
+        </p>
+      )}
+    </form>
   );
 }

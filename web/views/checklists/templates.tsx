@@ -1,13 +1,13 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayEditTemplates, TARGET_PRESETS } from "../../../src/domain/checklists";
-import type { Template, TemplateSummary } from "../../../src/schema/checklists";
+import { ELEMENTS, type Template, type TemplateSummary } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, type FieldError, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatDuration, formatJst, lang, t } from "../../i18n";
-import { unitName } from "../../models/session";
-import { Link } from "../../router";
+import { unitName, units } from "../../models/session";
+import { Link, navigate } from "../../router";
 
 const targetLabel = (m: number | null) => {
   if (m === null) return t("checklists.noDeadline");
@@ -15,7 +15,7 @@ const targetLabel = (m: number | null) => {
   return preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(m * 60_000) });
 };
 
-export function TemplateList() {
+export function TemplateList({ me }: { me: Me }) {
   const list = useSignal<TemplateSummary[] | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
@@ -40,7 +40,80 @@ export function TemplateList() {
           </li>
         ))}
       </ul>
+      {mayEditTemplates(me) && <NewTemplate />}
     </section>
+  );
+}
+
+/** Starts a template with one element and one item; the editor adds the rest. */
+function NewTemplate() {
+  const title = useSignal("");
+  const unitId = useSignal("");
+  const element = useSignal<string>("priority_business");
+  const firstItem = useSignal("");
+  const message = useSignal<string | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    message.value = null;
+    try {
+      const body = {
+        titleJa: title.value,
+        unitId: unitId.value || null,
+        sections: [{ key: element.value, titleJa: t(`checklists.element.${element.value}`), items: [{ textJa: firstItem.value, targetMinutes: null }] }],
+      };
+      const done = await mutate<Template>("POST", "/api/checklists/templates", body);
+      navigate(`/checklists/templates/${done.data.id}`);
+    } catch (err) {
+      message.value = explain(err);
+    }
+  }
+
+  return (
+    <details class="card cl-add">
+      <summary>{t("checklists.templates.new")}</summary>
+      <form class="form-grid" onSubmit={submit}>
+        <label>
+          {t("checklists.templates.titleField")}
+          <input required value={title.value} onInput={(e) => (title.value = e.currentTarget.value)} />
+        </label>
+        <label>
+          {t("checklists.filter.unit")}
+          <select value={unitId.value} onChange={(e) => (unitId.value = e.currentTarget.value)}>
+            <option value="">{t("checklists.templates.allUnits")}</option>
+            {units.value.map((u) => (
+              <option key={u.id} value={u.id}>
+                {lang.value === "en" ? u.nameEn : u.nameJa}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("checklists.templates.sectionTitle")}
+          <select value={element.value} onChange={(e) => (element.value = e.currentTarget.value)}>
+            {ELEMENTS.map((el) => (
+              <option key={el} value={el}>
+                {t(`checklists.element.${el}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("checklists.templates.textJa")}
+          <input required value={firstItem.value} onInput={(e) => (firstItem.value = e.currentTarget.value)} />
+        </label>
+        <div class="actions">
+          <button class="btn btn-primary" type="submit">
+            {t("checklists.templates.create")}
+          </button>
+        </div>
+        {message.value && (
+          <p class="error" role="alert">
+            {message.value}
+          </p>
+        )}
+      </form>
+    </details>
   );
 }
 
@@ -169,8 +242,25 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
   );
 }
 
+/** "sections.0.items.2.textJa" as people count it: element 1, item 3. */
+function where(path: string): string {
+  const m = /sections\.(\d+)(?:\.items\.(\d+))?/.exec(path);
+  if (!m) return path;
+  const section = Number(m[1]) + 1;
+  return m[2] === undefined ? t("checklists.field.section", { s: section }) : t("checklists.field.item", { s: section, i: Number(m[2]) + 1 });
+}
+
+/** The server's field messages in the reader's language, for the ones a template editor meets. */
+function fieldText(message: string): string {
+  if (message === "must not be empty") return t("checklists.field.empty");
+  if (message === "a section needs at least one item") return t("checklists.field.noItems");
+  const dup = /^duplicate .*\(same as (.+)\)$/.exec(message);
+  if (dup) return t("checklists.field.duplicate", { other: where(dup[1]!) });
+  return message;
+}
+
 function FieldMessage({ text }: { text: string | undefined }) {
-  return text ? <span class="cl-field-error">{text}</span> : null;
+  return text ? <span class="cl-field-error">{fieldText(text)}</span> : null;
 }
 
 /** Target start: one of the guide's steps, none, or any number of minutes. */
