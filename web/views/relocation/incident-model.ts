@@ -1,4 +1,4 @@
-import { batch, type Signal, signal } from "@preact/signals";
+import { batch, computed, type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Change } from "../../../src/schema/changes";
 import type { Relocation, RelocationBoard, RelocationMove } from "../../../src/schema/relocation-board";
@@ -15,7 +15,9 @@ export class IncidentRelocation {
   readonly rows = signal(new Map<string, Signal<Relocation>>());
   readonly moves = signal<RelocationMove[]>([]);
   readonly messages = signal(new Map<string, Signal<LiaisonMessage>>());
-  readonly ackMinutes = signal(10);
+  private readonly loadedAckMinutes = signal(10);
+  /** The acknowledgement limit, following the standing settings as an admin changes them. */
+  readonly ackMinutes = computed(() => standing.settings.value?.liaisonAckMinutes ?? this.loadedAckMinutes.value);
   readonly loaded = signal(false);
   readonly failed = signal(false);
   private off: (() => void) | null = null;
@@ -45,7 +47,7 @@ export class IncidentRelocation {
         board.rows.forEach((r) => upsert(this.rows, r.functionId, r));
         this.moves.value = mergeMoves(board.moves, this.moves.value);
         liaison.items.forEach((m) => upsert(this.messages, m.id, m));
-        this.ackMinutes.value = liaison.ackMinutes;
+        this.loadedAckMinutes.value = liaison.ackMinutes;
         this.loaded.value = true;
         this.failed.value = false;
       });

@@ -46,7 +46,12 @@ export function LiaisonPanel({ incident, model, me }: Props) {
           </ul>
         </div>
       )}
-      {me.role !== "viewer" && incident.status === "open" && <Compose incident={incident} me={me} />}
+      {me.role !== "viewer" && incident.status === "open" && (
+        <details class="compose-box" open={me.unitId !== "hq"}>
+          <summary class="btn">{t("relocation.liaison.new")}</summary>
+          <Compose incident={incident} me={me} />
+        </details>
+      )}
       <div class="actions" role="group" aria-label={t("relocation.liaison.filter")}>
         {(["all", "mine", "open"] as const).map((f) => (
           <button key={f} class={`btn${filter === f ? " btn-primary" : ""}`} aria-pressed={filter === f} onClick={() => setFilter(f)}>

@@ -40,6 +40,9 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     const map = L.map(box.current!, { center: KUSHIRO, zoom: 14, preferCanvas: false });
     mapRef.current = map;
     const disposers: (() => void)[] = [];
+    // Polygons under the lines, sites on top, whatever order the data arrives in.
+    map.createPane("hazard").style.zIndex = "350";
+    map.createPane("sites").style.zIndex = "450";
     const hazard = L.layerGroup().addTo(map);
     const facilities = L.layerGroup().addTo(map);
     const shelters = L.layerGroup().addTo(map);
@@ -85,6 +88,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
           for (const fc of collections) {
             if (!fc) continue;
             L.geoJSON(fc as GeoJSON.FeatureCollection, {
+              pane: "hazard",
               style: (f) => {
                 const colour = depthColour((f?.properties as { depthRank: number | null }).depthRank);
                 return { color: "#7a5a00", weight: 1, fillColor: colour, fillOpacity: 0.55 };
@@ -106,7 +110,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
           for (const [id, s] of sites) {
             if (markers.has(id)) continue;
             const shelter = s.value.source === "gsi";
-            const marker = L.circleMarker([s.value.lat, s.value.lon], { radius: shelter ? 5 : 10 }).addTo(shelter ? shelters : facilities);
+            const marker = L.circleMarker([s.value.lat, s.value.lon], { radius: shelter ? 5 : 10, pane: "sites" }).addTo(shelter ? shelters : facilities);
             const dispose = effect(() => {
               const site = s.value;
               marker.setLatLng([site.lat, site.lon]);
@@ -188,12 +192,12 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
   return (
     <div class="reloc-map-wrap">
       <div ref={box} class="reloc-map" role="region" aria-label={t("relocation.map.label")} data-testid="relocation-map" />
-      {tilesFailing && (
-        <p class="muted small" role="status">
-          {t("relocation.map.tilesFailed")}
-        </p>
-      )}
       <div class="map-legend">
+        {tilesFailing && (
+          <p class="muted small" role="status">
+            {t("relocation.map.tilesFailed")}
+          </p>
+        )}
         <label class="choice">
           <input type="checkbox" checked={showShelters} onChange={(e) => setShowShelters(e.currentTarget.checked)} /> {t("relocation.map.shelters")}
         </label>

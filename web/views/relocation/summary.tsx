@@ -7,6 +7,7 @@ import { blockerLabel, stateBadge } from "./board";
 import { useIncidentRelocation } from "./incident-model";
 import { boardEntries, fnName } from "./labels";
 import { flagViewer } from "./liaison";
+import { standing } from "./standing";
 import "./relocation.css";
 
 /** What the disaster HQ reads first: overdue functions, blocked moves, unacknowledged messages. */
@@ -18,7 +19,9 @@ export default function RelocationSummary({ incident, feed, me }: IncidentTabPro
   const understaffed = entries.filter((e) => e.status.understaffed);
   const working = entries.filter((e) => e.status.working).length;
   const away = entries.filter((e) => e.row.state !== "at_primary").length;
-  const flagged = flaggedFor(model.messageList(), flagViewer(me), now.value, model.ackMinutes.value);
+  const messages = model.messageList();
+  const flagged = flaggedFor(messages, flagViewer(me), now.value, model.ackMinutes.value);
+  const pending = messages.filter((m) => m.acknowledgedAt === null && (flagViewer(me) === "all" || m.toUnitId === me.unitId)).length;
   const href = `/incidents/${incident.id}/relocation`;
 
   return (
@@ -26,13 +29,14 @@ export default function RelocationSummary({ incident, feed, me }: IncidentTabPro
       <h2 id="reloc-summary-h">
         <Link href={href}>{t("relocation.summary.title")}</Link>
       </h2>
-      {!model.loaded.value ? (
+      {!model.loaded.value || !standing.loaded.value ? (
         <p class="muted">{model.failed.value ? t("relocation.loadFailed") : t("loading")}</p>
       ) : (
         <>
           <p class="summary-counts">
             <span class={`badge ${overdue.length ? "overdue" : "ok"}`}>{t("relocation.count.overdue", { n: overdue.length })}</span>{" "}
             <span class={`badge ${flagged.length ? "overdue" : "ok"}`}>{t("relocation.count.flagged", { n: flagged.length })}</span>{" "}
+            {pending > flagged.length && <span class="badge warn">{t("relocation.count.pending", { n: pending - flagged.length })}</span>}{" "}
             <span class={`badge ${blocked.length ? "warn" : "ok"}`}>{t("relocation.count.blocked", { n: blocked.length })}</span>{" "}
             <span class={`badge ${understaffed.length ? "warn" : "ok"}`}>{t("relocation.count.understaffed", { n: understaffed.length })}</span>{" "}
             <span class="badge">{t("relocation.count.working", { n: working, total: entries.length, away })}</span>
