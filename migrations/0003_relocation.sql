@@ -167,7 +167,7 @@ VALUES (1, 10, 72, 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png', '
 INSERT INTO sites (id, name_ja, name_en, kind, address, lat, lon, unit_id, note, updated_at) VALUES
   ('city-hall',   '釧路市役所本庁舎',         'Kushiro City Hall',                 'office',   '釧路市黒金町7丁目5番地', 42.98500, 144.38167, 'general',  '電気室が地下にあり津波浸水の恐れ', '2026-11-24T00:00:00.000Z'),
   ('bousai',      '防災庁舎',                 'Disaster Prevention Building',      'office',   '釧路市黒金町8丁目2番',   42.98560, 144.38080, 'hq',       '全庁の災害対策本部', '2026-11-24T00:00:00.000Z'),
-  ('water-hq',    '上下水道部庁舎',           'Water & Sewer Dept. Building',      'office',   '釧路市南大通2丁目1番',   42.97856, 144.38329, 'water',    '津波浸水想定区域内', '2026-11-24T00:00:00.000Z'),
+  ('water-hq',    '上下水道部庁舎',           'Water & Sewer Dept. Building',      'office',   '釧路市南大通2丁目1番',   42.97856, 144.38329, 'water',    '上下水道災害対策本部の所在地', '2026-11-24T00:00:00.000Z'),
   ('hospital',    '市立釧路総合病院',         'Kushiro City General Hospital',     'hospital', '釧路市春湖台1-12',       42.97722, 144.40361, 'hospital', '643床', '2026-11-24T00:00:00.000Z'),
   ('moo',         '釧路フィッシャーマンズワーフMOO', 'MOO (Fisherman''s Wharf)',    'office',   '釧路市錦町2丁目4',       42.98445, 144.38635, 'industry', '2011年の津波で浸水し行政機能を一時喪失', '2026-11-24T00:00:00.000Z');
 

@@ -14,11 +14,12 @@ import { blockersOf, checkLabel, siteName, SITE_STATUS_SHAPE } from "./labels";
 import { standing } from "./standing";
 
 const STATUSES: SiteStatus[] = ["operational", "degraded", "unusable"];
+const KIND_ORDER: Site["kind"][] = ["office", "hospital", "alternate_site", "depot", "treatment_plant", "sewage_plant", "pump_station", "reservoir", "other"];
 
 /** Facilities with operating status, inundation and readiness; then the GSI evacuation places. */
 export function SitesPage({ me }: { me: Me }) {
   const all = [...standing.sites.value.values()];
-  const facilities = all.filter((s) => s.value.source === "city");
+  const facilities = all.filter((s) => s.value.source === "city").sort((a, b) => KIND_ORDER.indexOf(a.value.kind) - KIND_ORDER.indexOf(b.value.kind));
   const shelters = all.filter((s) => s.value.source === "gsi").map((s) => s.value);
   return (
     <section aria-labelledby="sites-h">
@@ -115,7 +116,9 @@ function SiteRow({ site, me }: { site: Signal<Site>; me: Me }) {
         ) : blockers.length > 0 ? (
           <span class="badge overdue">{t("relocation.blockers", { checks: blockers.map(blockerLabel).join("・") })}</span>
         ) : (
-          <span class="badge ok">{t("relocation.sites.readyCount", { ok: checks.filter((c) => c.status === "ok").length, total: checks.length })}</span>
+          <span class={`badge ${checks.every((c) => c.status === "ok") ? "ok" : "warn"}`}>
+            {t("relocation.sites.readyCount", { ok: checks.filter((c) => c.status === "ok").length, total: checks.length })}
+          </span>
         )}
       </td>
     </tr>
