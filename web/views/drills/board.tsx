@@ -146,7 +146,7 @@ export function UntaggedList({ model }: { model: DrillModel }) {
   );
 }
 
-export function DrillLinks({ d, me }: { d: Drill; me: Me }) {
+export function DrillLinks({ d, me, onBoard }: { d: Drill; me: Me; onBoard?: boolean }) {
   return (
     <nav class="actions" aria-label={t("drills.links")}>
       {d.kind === "triage" && d.status === "running" && mayManage(me, d) && (
@@ -154,9 +154,11 @@ export function DrillLinks({ d, me }: { d: Drill; me: Me }) {
           {t("drills.openTablet")}
         </Link>
       )}
-      <Link href={`/drills/${d.id}`} class="btn">
-        {t("drills.openBoard")}
-      </Link>
+      {!onBoard && (
+        <Link href={`/drills/${d.id}`} class="btn">
+          {t("drills.openBoard")}
+        </Link>
+      )}
       {(d.status === "ended" || d.status === "reviewed") && (
         <>
           <Link href={`/drills/${d.id}/score`} class="btn">
@@ -168,5 +170,28 @@ export function DrillLinks({ d, me }: { d: Drill; me: Me }) {
         </>
       )}
     </nav>
+  );
+}
+
+/** A fire drill at a glance: milestones reached against their targets, misses first. */
+export function MilestoneBrief({ model }: { model: DrillModel }) {
+  const d = model.drill.value;
+  const start = d.startedAt ? Date.parse(d.startedAt) : null;
+  const rows = model.milestones.value.map((m) => {
+    const elapsed = m.reachedAt && start !== null ? Math.round((Date.parse(m.reachedAt) - start) / 1000) : null;
+    return { ...m, elapsed, missed: elapsed !== null && elapsed > m.targetSeconds };
+  });
+  const reached = rows.filter((r) => r.elapsed !== null).length;
+  const missed = rows.filter((r) => r.missed);
+  return (
+    <p class="milestone-brief">
+      <StatusBadge status={d.status} /> <Elapsed drill={d} /> {t("drills.reachedOf", { n: reached, total: rows.length })}
+      {missed.length > 0 && (
+        <strong class="danger-text">
+          {" "}
+          ✕ {t("drills.missedList", { list: missed.map((m) => t(`drills.ms.${m.key}`)).join("、") })}
+        </strong>
+      )}
+    </p>
   );
 }

@@ -8,7 +8,7 @@ import { explain } from "../../lib/errors";
 import { openStream, type StreamFeed } from "../../lib/live";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
-import { DrillLinks, LiveBoard, StatusBadge, StatusControls, UntaggedList } from "./board";
+import { DrillLinks, LiveBoard, MilestoneBrief, StatusBadge, StatusControls, UntaggedList } from "./board";
 import { type DrillModel, loadDrill, mayManage, streamOfDrill, watchForHq } from "./model";
 import { AfterActionReport } from "./report";
 import { CasualtyTable } from "./scenarios";
@@ -74,7 +74,7 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
       ) : (
         <>
           <StatusControls model={model} me={me} />
-          <DrillLinks d={d} me={me} />
+          <DrillLinks d={d} me={me} onBoard />
           {d.kind === "triage" ? (
             <>
               <div class="card">
@@ -162,6 +162,7 @@ function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
   return (
     <section class="card">
       <h2>{t("drills.milestones")}</h2>
+      <MilestoneBrief model={model} />
       <ul class="milestones">
         {model.milestones.value.map((m) => {
           const elapsed = m.reachedAt && start !== null ? Math.round((Date.parse(m.reachedAt) - start) / 1000) : null;

@@ -1,7 +1,7 @@
 import type { IncidentTabProps } from "../areas";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import { DrillLinks, LiveBoard, StatusControls } from "./board";
+import { DrillLinks, LiveBoard, MilestoneBrief, StatusControls } from "./board";
 import { HospitalBoard } from "./hospital";
 import { useIncidentDrills } from "./incident-drills";
 import { mayManage } from "./model";
@@ -33,6 +33,7 @@ export default function DrillsTab({ incident, feed, me }: IncidentTabProps) {
                 <Link href={`/drills/${m.drill.value.id}`}>{m.drill.value.title}</Link>
               </h3>
               {m.drill.value.kind === "triage" && m.drill.value.status !== "planned" && <LiveBoard model={m} compact={m.drill.value.status !== "running"} />}
+              {m.drill.value.kind === "fire" && <MilestoneBrief model={m} />}
               {mayManage(me, m.drill.value) && <StatusControls model={m} me={me} />}
               <DrillLinks d={m.drill.value} me={me} />
             </article>

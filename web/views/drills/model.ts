@@ -20,6 +20,8 @@ export type DrillModel = {
   board: ReturnType<typeof boardOf>;
   lastTag: Signal<Tag | null>;
   apply: (change: Change) => void;
+  /** A tag this console just took, before its broadcast comes back. */
+  applyTag: (tag: Tag) => void;
 };
 
 const boardOf = (drill: Signal<Drill>, casualties: Array<Signal<DrillCasualty>>) =>
@@ -32,24 +34,27 @@ export function drillModel(detail: DrillDetail): DrillModel {
   const milestones = signal(detail.milestones);
   const lastTag = signal<Tag | null>(null);
 
+  function applyTag(t: Tag) {
+    const row = t.drillId === drill.value.id ? byId.get(t.casualtyId) : undefined;
+    if (!row || (row.value.lastTaggedAt && row.value.lastTaggedAt >= t.taggedAt)) return;
+    row.value = {
+      ...row.value,
+      currentCategory: t.category,
+      currentZoneId: t.zoneId,
+      firstTaggedAt: row.value.firstTaggedAt ?? t.taggedAt,
+      lastTaggedAt: t.taggedAt,
+      tagCount: row.value.tagCount + 1,
+    };
+    lastTag.value = t;
+  }
+
   // Changes may overlap the snapshot the model was built from: only newer facts are applied.
   function apply(change: Change) {
     if (change.entityType === "drill") {
       const next = change.after as Drill;
       if (next.id === drill.value.id && next.version > drill.value.version) drill.value = next;
     } else if (change.entityType === "drill_tag") {
-      const t = change.after as Tag;
-      const row = t.drillId === drill.value.id ? byId.get(t.casualtyId) : undefined;
-      if (!row || (row.value.lastTaggedAt && row.value.lastTaggedAt >= t.taggedAt)) return;
-      row.value = {
-        ...row.value,
-        currentCategory: t.category,
-        currentZoneId: t.zoneId,
-        firstTaggedAt: row.value.firstTaggedAt ?? t.taggedAt,
-        lastTaggedAt: t.taggedAt,
-        tagCount: row.value.tagCount + 1,
-      };
-      lastTag.value = t;
+      applyTag(change.after as Tag);
     } else if (change.entityType === "drill_milestone") {
       const m = change.after as Milestone;
       if (m.drillId === drill.value.id) milestones.value = milestones.value.map((x) => (x.key === m.key ? m : x));
@@ -60,7 +65,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
     }
   }
 
-  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, apply };
+  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, apply, applyTag };
 }
 
 export async function loadDrill(id: string): Promise<DrillModel> {

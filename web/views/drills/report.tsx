@@ -156,7 +156,7 @@ function ReportEditor(props: { drill: Drill; report: Report; editable: boolean; 
         <h3>{t("drills.strengths")}</h3>
         {editable ? (
           <label>
-            <span class="muted">{t("drills.onePerLine")}</span>
+            <span class="muted no-print">{t("drills.onePerLine")}</span>
             <textarea rows={4} value={strengths} onInput={(e) => setStrengths(e.currentTarget.value)} />
           </label>
         ) : (

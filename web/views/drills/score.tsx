@@ -159,7 +159,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   if (points.length < 2) return <p class="muted">{t("drills.trendNone")}</p>;
   const W = 560;
   const H = 200;
-  const pad = { l: 44, r: 12, t: 12, b: 40 };
+  const pad = { l: 44, r: 44, t: 12, b: 40 };
   const x = (i: number) => pad.l + (i * (W - pad.l - pad.r)) / (points.length - 1);
   const y = (v: number) => pad.t + (1 - v) * (H - pad.t - pad.b);
   const line = (pick: (p: TrendPoint) => number | null) =>

@@ -1,7 +1,7 @@
 import type { IncidentTabProps } from "../areas";
 import { t } from "../../i18n";
 import { navigate } from "../../router";
-import { Elapsed } from "./board";
+import { Elapsed, MilestoneBrief } from "./board";
 import { useHospitalStatus } from "./hospital";
 import { useIncidentDrills, useOpenActions } from "./incident-drills";
 import { CountsRow } from "./triage";
@@ -16,7 +16,8 @@ export default function DrillsSummary({ incident, feed, me }: IncidentTabProps) 
   const { view } = useHospitalStatus(incident.id, feed);
   const actions = useOpenActions(feed);
   const overdue = actions.filter((a) => a.overdue);
-  const running = models.filter((m) => m.drill.value.status === "running");
+  // Most casualties still untagged first: that is where help is needed.
+  const running = models.filter((m) => m.drill.value.status === "running").sort((a, b) => b.board.value.untagged - a.board.value.untagged);
   const awaitingReport = models.filter((m) => m.drill.value.status === "ended");
   const warnings = view?.warnings ?? [];
   const open = () => navigate(`/incidents/${incident.id}/drills`);
@@ -60,8 +61,16 @@ export default function DrillsSummary({ incident, feed, me }: IncidentTabProps) 
       )}
       {running.map((m) => (
         <div key={m.drill.value.id} class="summary-block">
-          <strong>▶ {m.drill.value.title}</strong> <Elapsed drill={m.drill.value} />
-          <CountsRow counts={m.board.value.overall} untagged={m.board.value.untagged} />
+          <strong>▶ {m.drill.value.title}</strong>
+          {m.drill.value.kind === "triage" ? (
+            <>
+              {" "}
+              <Elapsed drill={m.drill.value} />
+              <CountsRow counts={m.board.value.overall} untagged={m.board.value.untagged} />
+            </>
+          ) : (
+            <MilestoneBrief model={m} />
+          )}
         </div>
       ))}
       {awaitingReport.length > 0 && <p>{t("drills.awaitingReport", { n: awaitingReport.length })}</p>}

@@ -46,7 +46,7 @@ export function Tablet({ model, me }: { model: DrillModel; me: Me }) {
     message.value = null;
     try {
       const { data } = await mutate<Tag>("POST", `/api/drills/${d.id}/tags`, { casualtyId: chosen.id, category, zoneId: zoneId.value, officerId: officerId.value });
-      model.apply({ entityType: "drill_tag", after: data } as Parameters<DrillModel["apply"]>[0]);
+      model.applyTag(data);
       message.value = { ok: true, text: t("drills.tagged", { tag: data.tagNumber, cat: t(`drills.cat.${category}`) }) };
       selected.value = null;
       query.value = "";
