@@ -199,3 +199,17 @@ export function attentionOrder(a: { fn: BcpFunction; status: FunctionStatus }, b
     a.fn.id.localeCompare(b.fn.id)
   );
 }
+
+/** 本来庁舎で業務中 … : how the chronology (クロノロジー) records a state, in the HQ's language. */
+export const STATE_LABEL_JA: Readonly<Record<RelocationState, string>> = {
+  at_primary: "本来庁舎で業務中",
+  relocating: "移転中",
+  operational_at_alternate: "代替拠点で業務中",
+  suspended: "一時休止",
+  returning: "本来庁舎へ復帰中",
+};
+
+/** One line for the chronology: "応急給水…：移転中 → 代替拠点で業務中（緑ケ岡 給水車基地）". */
+export function moveLabel(fn: Pick<BcpFunction, "nameJa">, from: RelocationState, to: RelocationState, siteNameJa: string | null): string {
+  return `${fn.nameJa}：${STATE_LABEL_JA[from]} → ${STATE_LABEL_JA[to]}${siteNameJa ? `（${siteNameJa}）` : ""}`;
+}

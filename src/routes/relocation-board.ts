@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { findFunction, findRelocation, getSettings, insertMove, listFunctions, listMoves, listRelocations, saveRelocation } from "../db/relocation";
 import { findSites, listReadiness } from "../db/sites";
-import { failedCriticalChecks, initialRelocation, type SiteReadiness, transition } from "../domain/relocation";
+import { failedCriticalChecks, initialRelocation, moveLabel, type SiteReadiness, transition } from "../domain/relocation";
 import { mayEditFunction } from "../domain/relocation-rules";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
@@ -86,7 +86,8 @@ export const boardRoutes = newApp()
     const current = (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
     if (input.version !== current.version) throw staleVersion(current);
     const now = nowIso();
-    const result = transition(current, input, { fn, sites: await readinessOf(db, fn, [input.siteId, current.siteId]), now, by: user.displayName });
+    const sites = await readinessOf(db, fn, [input.siteId, current.siteId]);
+    const result = transition(current, input, { fn, sites, now, by: user.displayName });
     if (!result.ok) {
       const { status, code, message, path } = result.refusal;
       throw new ApiError(status, code, message, { fields: [{ path, message }], ...(status === 409 ? { current } : {}) });
@@ -112,7 +113,13 @@ export const boardRoutes = newApp()
       steps: [{ exactlyOne: saveRelocation(db, next, user.id) }, insertMove(db, record)],
       changes: [
         { entityType: "relocation", entityId: fn.id, op: "transition", before: current, after: next },
-        { entityType: "relocation_move", entityId: record.id, op: "create", before: null, after: record },
+        {
+          entityType: "relocation_move",
+          entityId: record.id,
+          op: "create",
+          before: null,
+          after: { ...record, label: moveLabel(fn, record.fromState, record.toState, sites.get(record.siteId ?? "")?.site.nameJa ?? null) },
+        },
       ],
       data: next,
       reload: () => findRelocation(db, incident.id, fn.id),

@@ -6,6 +6,7 @@ import {
   functionStatus,
   initialRelocation,
   isAllowed,
+  moveLabel,
   NEXT_STATES,
   type SiteReadiness,
   transition,
@@ -217,5 +218,12 @@ describe("function sites", () => {
       "alternateSiteIds.4",
     ]);
     expect(functionSiteIssues("ghost", [], kinds)).toEqual([{ path: "primarySiteId", message: "no site ghost" }]);
+  });
+});
+
+describe("chronology line", () => {
+  it("names the function, the move and the site", () => {
+    expect(moveLabel(fn, "relocating", "operational_at_alternate", "緑ケ岡 給水車基地")).toBe("応急給水：移転中 → 代替拠点で業務中（緑ケ岡 給水車基地）");
+    expect(moveLabel(fn, "at_primary", "suspended", null)).toBe("応急給水：本来庁舎で業務中 → 一時休止");
   });
 });
