@@ -66,6 +66,12 @@ export function applyTag(db: D1Database, t: Tag): D1PreparedStatement {
     .bind(t.category, t.zoneId, t.taggedAt, t.taggedAt, t.casualtyId, t.drillId, t.drillId);
 }
 
+/** How many of the drill's tags the HQ's consoles have not shown yet. */
+export async function countUnreceived(db: D1Database, drillId: string): Promise<number> {
+  const r = await db.prepare("SELECT COUNT(*) AS n FROM drill_tags WHERE drill_id = ? AND hq_received_at IS NULL").bind(drillId).first<{ n: number }>();
+  return r?.n ?? 0;
+}
+
 /** Of these tags of the drill, the ones the HQ has not yet acknowledged. */
 export async function unreceivedTagIds(db: D1Database, drillId: string, tagIds: string[]): Promise<string[]> {
   const { results } = await db

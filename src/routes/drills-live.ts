@@ -2,12 +2,12 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { latestSeq } from "../db/changes";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
-import { applyTag, insertTag, listMilestones, listTags, markReceived, recordMilestone, unreceivedTagIds } from "../db/drills-tags";
+import { applyTag, countUnreceived, insertTag, listMilestones, listTags, markReceived, recordMilestone, unreceivedTagIds } from "../db/drills-tags";
 import { countBoard, mayAcknowledgeForHq, mayManageDrill, streamOf, tagProblem } from "../domain/drills";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { Board, HqReceipt, HqReceiptDone, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { BoardView, HqReceipt, HqReceiptDone, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
 import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
@@ -17,9 +17,9 @@ const board = createRoute({
   method: "get",
   path: "/api/drills/{id}/board",
   tags,
-  summary: "Live counts by colour per zone and overall, and the untagged",
+  summary: "Live counts by colour per zone and overall, the untagged, and tags the HQ has not yet shown",
   request: { params: IdParam },
-  responses: { 200: json(Board, "The board"), 401: errors[401], 404: errors[404] },
+  responses: { 200: json(BoardView, "The board"), 401: errors[401], 404: errors[404] },
 });
 
 const tagList = createRoute({
@@ -62,8 +62,9 @@ export const drillLiveRoutes = newApp()
   .openapi(board, async (c) => {
     const db = c.env.DB;
     const drill = await requireDrill(db, c.req.valid("param").id);
-    const casualties = await listDrillCasualties(db, drill.id);
-    return c.json(countBoard(drill, casualties.map((x) => ({ category: x.currentCategory, zoneId: x.currentZoneId }))), 200);
+    const [casualties, hqUnreceived] = await Promise.all([listDrillCasualties(db, drill.id), countUnreceived(db, drill.id)]);
+    const counts = countBoard(drill, casualties.map((x) => ({ category: x.currentCategory, zoneId: x.currentZoneId })));
+    return c.json({ ...counts, hqUnreceived }, 200);
   })
   .openapi(tagList, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);

@@ -12,7 +12,7 @@ import {
 } from "../db/drills";
 import { insertReport } from "../db/drills-report";
 import { findScenario } from "../db/drills-scenarios";
-import { listMilestones } from "../db/drills-tags";
+import { countUnreceived, listMilestones } from "../db/drills-tags";
 import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
 import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, streamOf, transition } from "../domain/drills";
@@ -117,8 +117,12 @@ export const drillsRoutes = newApp()
   .openapi(read, async (c) => {
     const db = c.env.DB;
     const drill = await requireDrill(db, c.req.valid("param").id);
-    const [casualties, milestones] = await Promise.all([listDrillCasualties(db, drill.id), listMilestones(db, drill.id, drill.milestoneTargets)]);
-    return c.json({ drill, casualties, milestones }, 200);
+    const [casualties, milestones, hqUnreceived] = await Promise.all([
+      listDrillCasualties(db, drill.id),
+      listMilestones(db, drill.id, drill.milestoneTargets),
+      countUnreceived(db, drill.id),
+    ]);
+    return c.json({ drill, casualties, milestones, hqUnreceived }, 200);
   })
   .openapi(patch, async (c) => {
     const db = c.env.DB;

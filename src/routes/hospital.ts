@@ -45,7 +45,7 @@ export const hospitalRoutes = newApp()
   .openapi(read, async (c) => {
     const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
     const status = await findHospitalStatus(c.env.DB, incident.id);
-    return c.json({ status, warnings: statusWarnings(status) }, 200);
+    return c.json({ status, warnings: statusWarnings(status, nowIso()) }, 200);
   })
   .openapi(put, async (c) => {
     const db = c.env.DB;

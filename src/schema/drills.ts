@@ -186,11 +186,15 @@ export const Board = z.object({
   zones: z.array(z.object({ zoneId: z.string(), counts: Counts })),
 });
 export type Board = z.infer<typeof Board>;
+/** The board as served: with the tags the disaster HQ has not yet shown. */
+export const BoardView = Board.extend({ hqUnreceived: z.number().int() });
 
 export const DrillDetail = z.object({
   drill: Drill,
   casualties: z.array(DrillCasualty),
   milestones: z.array(Milestone),
+  /** Tags the disaster HQ's consoles have not shown yet: information still on its way. */
+  hqUnreceived: z.number().int(),
 });
 export type DrillDetail = z.infer<typeof DrillDetail>;
 

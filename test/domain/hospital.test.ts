@@ -27,6 +27,11 @@ describe("hospital status warnings", () => {
     expect(statusWarnings(status({ generatorFuelHours: 72, waterDays: 3, foodDays: null }))).toEqual([]);
     expect(statusWarnings(null)).toEqual([]);
   });
+  it("flag figures not updated for over 6 hours, before any shortfall", () => {
+    const s = status({ updatedAt: "2026-11-24T00:00:00.000Z", waterDays: 1 });
+    expect(statusWarnings(s, "2026-11-24T06:00:00.000Z").map((x) => x.field)).toEqual(["waterDays"]);
+    expect(statusWarnings(s, "2026-11-24T06:00:01.000Z").map((x) => x.field)).toEqual(["updatedAt", "waterDays"]);
+  });
   it("put the worst shortfall first", () => {
     const w = statusWarnings(status({ generatorFuelHours: 60, medicineDays: 1, power: "none", triageTagStock: 0 }));
     expect(w.map((x) => x.field)).toEqual(["power", "triageTagStock", "medicineDays", "generatorFuelHours"]);

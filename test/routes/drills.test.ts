@@ -177,6 +177,8 @@ describe("receipt at the disaster HQ", () => {
     const { drill, casualties } = await startDrill();
     const t = await send(hospital, "POST", `/api/drills/${drill.id}/tags`, { casualtyId: casualties[0]!.id, category: "red", zoneId: "er" });
     const tagId = t.body.data.id;
+    const pending = (await (await hospital.get(`/api/drills/${drill.id}`)).json()) as { hqUnreceived: number };
+    expect(pending.hqUnreceived).toBe(1);
     expect((await send(hospital, "POST", `/api/drills/${drill.id}/hq-receipts`, { tagIds: [tagId] })).status).toBe(403);
     const first = await send(viewer, "POST", `/api/drills/${drill.id}/hq-receipts`, { tagIds: [tagId] });
     expect(first.status).toBe(200);
@@ -187,6 +189,8 @@ describe("receipt at the disaster HQ", () => {
     expect(await countRows("change_log", "entity_type = 'drill_hq_receipt' AND entity_id = ?", drill.id)).toBe(logged);
     const tags = (await (await hq.get(`/api/drills/${drill.id}/tags`)).json()) as { items: Array<{ hqReceivedAt: string }> };
     expect(tags.items[0]!.hqReceivedAt).toBe(first.body.data.receivedAt);
+    const board = (await (await hospital.get(`/api/drills/${drill.id}/board`)).json()) as { hqUnreceived: number };
+    expect(board.hqUnreceived).toBe(0);
   });
 });
 

@@ -124,6 +124,11 @@ export function LiveBoard({ model, compact }: { model: DrillModel; compact?: boo
           </tbody>
         </table>
       )}
+      {(d.status === "running" || model.hqUnreceived.value > 0) && (
+        <p class={model.hqUnreceived.value > 0 ? "hq-pending has" : "hq-pending"} role="status">
+          {model.hqUnreceived.value > 0 ? `⚠ ${t("drills.hqPending", { n: model.hqUnreceived.value })}` : `✓ ${t("drills.hqAllReceived")}`}
+        </p>
+      )}
       {last && (
         <p class="muted last-tag" aria-live="polite">
           {t("drills.lastTag", { tag: last.tagNumber, who: last.officerName, time: formatJst(last.taggedAt, { timeOnly: true }) })}{" "}

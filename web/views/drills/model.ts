@@ -19,6 +19,8 @@ export type DrillModel = {
   milestones: Signal<Milestone[]>;
   board: ReturnType<typeof boardOf>;
   lastTag: Signal<Tag | null>;
+  /** Tags not yet shown on any disaster HQ console. */
+  hqUnreceived: Signal<number>;
   apply: (change: Change) => void;
   /** A tag this console just took, before its broadcast comes back. */
   applyTag: (tag: Tag) => void;
@@ -33,6 +35,18 @@ export function drillModel(detail: DrillDetail): DrillModel {
   const byId = new Map(casualties.map((s) => [s.value.id, s]));
   const milestones = signal(detail.milestones);
   const lastTag = signal<Tag | null>(null);
+  const hqUnreceived = signal(detail.hqUnreceived);
+  // Recounted from the server shortly after tags or receipts arrive, rather than per message,
+  // so replayed and overlapping messages can never skew it.
+  let recount: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRecount = () => {
+    clearTimeout(recount);
+    recount = setTimeout(() => {
+      void getJson<{ hqUnreceived: number }>(`/api/drills/${drill.value.id}/board`)
+        .then((b) => (hqUnreceived.value = b.hqUnreceived))
+        .catch(() => {});
+    }, 1500);
+  };
 
   function applyTag(t: Tag) {
     const row = t.drillId === drill.value.id ? byId.get(t.casualtyId) : undefined;
@@ -55,6 +69,9 @@ export function drillModel(detail: DrillDetail): DrillModel {
       if (next.id === drill.value.id && next.version > drill.value.version) drill.value = next;
     } else if (change.entityType === "drill_tag") {
       applyTag(change.after as Tag);
+      if ((change.after as Tag).drillId === drill.value.id) scheduleRecount();
+    } else if (change.entityType === "drill_hq_receipt") {
+      if ((change.after as { drillId: string }).drillId === drill.value.id) scheduleRecount();
     } else if (change.entityType === "drill_milestone") {
       const m = change.after as Milestone;
       if (m.drillId === drill.value.id) milestones.value = milestones.value.map((x) => (x.key === m.key ? m : x));
@@ -65,7 +82,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
     }
   }
 
-  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, apply, applyTag };
+  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, hqUnreceived, apply, applyTag };
 }
 
 export async function loadDrill(id: string): Promise<DrillModel> {

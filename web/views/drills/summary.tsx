@@ -67,6 +67,7 @@ export default function DrillsSummary({ incident, feed, me }: IncidentTabProps) 
               {" "}
               <Elapsed drill={m.drill.value} />
               <CountsRow counts={m.board.value.overall} untagged={m.board.value.untagged} />
+              {m.hqUnreceived.value > 0 && <p class="hq-pending has">⚠ {t("drills.hqPending", { n: m.hqUnreceived.value })}</p>}
             </>
           ) : (
             <MilestoneBrief model={m} />
