@@ -59,3 +59,8 @@ export function flaggedFor<M extends Pick<LiaisonMessage, "sentAt" | "acknowledg
     .filter((m) => isFlagged(m, now, ackMinutes) && (viewerUnitId === "all" || viewerUnitId === "hq" || m.toUnitId === viewerUnitId))
     .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.sentAt.localeCompare(b.sentAt));
 }
+
+const KIND_JA = { report: "報告", order: "指示", request: "要請" } as const;
+
+/** One line for the chronology (クロノロジー): "［報告］上下水道部庁舎1階が浸水…". */
+export const messageLabel = (m: Pick<LiaisonMessage, "kind" | "body">) => `［${KIND_JA[m.kind]}］${m.body.length > 60 ? `${m.body.slice(0, 60)}…` : m.body}`;

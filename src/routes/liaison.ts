@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { acknowledgeMessage, findMessage, insertMessage, listMessages, unitExists } from "../db/liaison";
 import { findFunction, getSettings } from "../db/relocation";
 import { findSite } from "../db/sites";
-import { addressMessage, mayAcknowledge } from "../domain/liaison";
+import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
@@ -89,7 +89,7 @@ export const liaisonRoutes = newApp()
     const done = await commitWrite(c, {
       stream: incident.id,
       steps: [insertMessage(db, message)],
-      changes: [{ entityType: "liaison_message", entityId: id, op: "create", before: null, after: message }],
+      changes: [{ entityType: "liaison_message", entityId: id, op: "create", before: null, after: { ...message, label: messageLabel(message) } }],
       data: message,
       status: 201,
     });
@@ -117,7 +117,7 @@ export const liaisonRoutes = newApp()
     const done = await commitWrite(c, {
       stream: incident.id,
       steps: [{ exactlyOne: acknowledgeMessage(db, next) }],
-      changes: [{ entityType: "liaison_message", entityId: current.id, op: "acknowledge", before: current, after: next }],
+      changes: [{ entityType: "liaison_message", entityId: current.id, op: "acknowledge", before: current, after: { ...next, label: messageLabel(next) } }],
       data: next,
       reload: () => findMessage(db, incident.id, current.id),
     });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ackDueAt, addressMessage, flaggedFor, isFlagged, mayAcknowledge } from "../../src/domain/liaison";
+import { ackDueAt, addressMessage, flaggedFor, isFlagged, mayAcknowledge, messageLabel } from "../../src/domain/liaison";
 
 const water = { role: "editor" as const, unitId: "water" };
 const hq = { role: "admin" as const, unitId: "hq" };
@@ -69,5 +69,12 @@ describe("acknowledgement flags", () => {
     expect(flaggedFor(msgs, "hq", t(30), 10).map((m) => m.id)).toEqual(["c", "b", "a"]);
     expect(flaggedFor(msgs, "water", t(30), 10).map((m) => m.id)).toEqual(["b"]);
     expect(flaggedFor(msgs, "hospital", t(30), 10)).toEqual([]);
+  });
+});
+
+describe("chronology line", () => {
+  it("gives the kind and the start of the message", () => {
+    expect(messageLabel({ kind: "request", body: "給水車2台の応援を要請" })).toBe("［要請］給水車2台の応援を要請");
+    expect(messageLabel({ kind: "report", body: "あ".repeat(70) })).toBe(`［報告］${"あ".repeat(60)}…`);
   });
 });
