@@ -35,7 +35,7 @@ export function FunctionRegistry({ me }: { me: Me }) {
   );
 }
 
-function RegistryCard({ fn, me }: { fn: Signal<BcpFunction>; me: Me }) {
+export function RegistryCard({ fn, me }: { fn: Signal<BcpFunction>; me: Me }) {
   const f = fn.value;
   const [editing, setEditing] = useState(false);
   return (

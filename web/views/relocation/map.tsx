@@ -101,6 +101,17 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
       }),
     );
 
+    // Frame the city's own facilities once they are known.
+    let framed = false;
+    disposers.push(
+      effect(() => {
+        const facilityPoints = [...standing.sites.value.values()].filter((s) => s.value.source === "city").map((s): L.LatLngTuple => [s.value.lat, s.value.lon]);
+        if (framed || facilityPoints.length === 0) return;
+        framed = true;
+        untracked(() => map.fitBounds(L.latLngBounds(facilityPoints), { padding: [24, 24] }));
+      }),
+    );
+
     // One marker per site, each following its own signal.
     const markers = new Map<string, () => void>();
     disposers.push(

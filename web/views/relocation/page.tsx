@@ -7,7 +7,7 @@ import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import type { PageProps } from "../areas";
-import { FunctionRegistry } from "./functions";
+import { FunctionRegistry, RegistryCard } from "./functions";
 import { HazardPage } from "./hazard";
 import { useStanding } from "./incident-model";
 import type { MapProps } from "./map";
@@ -49,16 +49,30 @@ export default function RelocationPage({ me, rest }: PageProps) {
       ) : section === "hazard" ? (
         <HazardPage me={me} />
       ) : section === "map" ? (
-        <section class="card">
-          <h2>{t("relocation.map.planned")}</h2>
-          <LazyView<MapProps> load={loadMap} props={{}} />
-        </section>
+        <PlannedMap me={me} />
       ) : section === "settings" ? (
         <Settings me={me} />
       ) : (
         <FunctionRegistry me={me} />
       )}
     </div>
+  );
+}
+
+function PlannedMap({ me }: { me: Me }) {
+  const { functions } = useStanding();
+  const [selected, setSelected] = useState<string | null>(null);
+  const fn = selected ? functions.value.get(selected) : undefined;
+  return (
+    <section class="card">
+      <h2>{t("relocation.map.planned")}</h2>
+      <LazyView<MapProps> load={loadMap} props={{ onSelectFunction: setSelected }} />
+      {fn && (
+        <ul class="fn-cards selected-card" aria-live="polite">
+          <RegistryCard fn={fn} me={me} />
+        </ul>
+      )}
+    </section>
   );
 }
 
