@@ -165,7 +165,7 @@ export function insertActivation(
   db: D1Database,
   a: { incidentId: string; activations: Activation[]; items: NewItem[]; at: string; userId: string },
 ): D1PreparedStatement[] {
-  const steps = [
+  return [
     db
       .prepare(
         `INSERT INTO checklist_activations (incident_id, unit_id, template_id, template_version, item_count, activated_at, activated_by)
@@ -174,7 +174,13 @@ export function insertActivation(
          FROM json_each(?4)`,
       )
       .bind(a.incidentId, a.at, a.userId, JSON.stringify(a.activations)),
+    ...insertItems(db, a),
   ];
+}
+
+/** New, not yet worked items, a few hundred per statement. */
+export function insertItems(db: D1Database, a: { incidentId: string; items: NewItem[]; at: string; userId: string }): D1PreparedStatement[] {
+  const steps: D1PreparedStatement[] = [];
   for (let from = 0; from < a.items.length; from += ROWS_PER_STATEMENT) {
     steps.push(
       db
@@ -191,6 +197,15 @@ export function insertActivation(
     );
   }
   return steps;
+}
+
+/** The position after the unit's last added item (added items list after the template items). */
+export async function nextAddedPosition(db: D1Database, incidentId: string, unitId: string, base: number): Promise<number> {
+  const r = await db
+    .prepare("SELECT MAX(position) AS p FROM checklist_items WHERE incident_id = ? AND unit_id = ? AND position >= ?")
+    .bind(incidentId, unitId, base)
+    .first<{ p: number | null }>();
+  return r?.p === null || r?.p === undefined ? base : r.p + 1;
 }
 
 // ---------------------------------------------------------------------------------------------

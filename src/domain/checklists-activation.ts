@@ -1,4 +1,4 @@
-import type { Activation, ActivationCreate, Template, TemplateItem, TemplateSection } from "../schema/checklists";
+import { ADDED_SECTION, type Activation, type ActivationCreate, type Element, type ItemsAdd, type Template, type TemplateItem, type TemplateSection } from "../schema/checklists";
 import { assertOnsetPassed, RuleError } from "./checklists";
 
 /** A template applies to every unit (unitId null) or to its own unit only. */
@@ -102,6 +102,57 @@ export function planActivation(input: {
 }
 
 type SectionInput = Omit<TemplateSection, "items"> & { items: (Omit<TemplateItem, "key"> & { key?: string })[] };
+
+/** Where added items sort: after every template's items (positions of template items stay below this). */
+export const ADDED_POSITION_BASE = 1_000_000_000;
+/** The template id recorded on items added during the incident: they come from no template. */
+export const ADDED_TEMPLATE = "added";
+
+export const SECTION_TITLES: Record<Element | typeof ADDED_SECTION, { ja: string; en: string }> = {
+  succession: { ja: "首長不在時の代行順位と職員の参集体制", en: "Succession order and staff call-in" },
+  alternate_site: { ja: "本庁舎が使用できない場合の代替庁舎", en: "Alternate building" },
+  power_water_food: { ja: "電気・水・食料等の確保", en: "Power, water and food" },
+  communications: { ja: "災害時にもつながる多様な通信手段", en: "Communications that work in a disaster" },
+  data_backup: { ja: "重要な行政データのバックアップ", en: "Backup of important administrative data" },
+  priority_business: { ja: "非常時優先業務の整理", en: "Prioritised emergency business" },
+  added: { ja: "臨時追加項目", en: "Added during the incident" },
+};
+
+/**
+ * Items a unit adds to its checklist during an incident (a task the plan did not foresee).
+ * The same rules as activation: an open incident whose onset has passed, and a real unit.
+ */
+export function planAddition(input: {
+  request: ItemsAdd;
+  incident: { onsetAt: string; status: string };
+  now: string;
+  unitKnown: boolean;
+  firstPosition: number;
+  newId: () => string;
+}): NewItem[] {
+  if (input.incident.status === "closed") {
+    throw new RuleError(409, "incident_closed", "This incident is closed; its checklists are a record now.", []);
+  }
+  if (!input.unitKnown) throw new RuleError(400, "invalid_request", "No such unit.", [{ path: "unitId", message: `no unit ${input.request.unitId}` }]);
+  assertOnsetPassed(input.incident.onsetAt, input.now);
+  return input.request.items.map((item, i) => {
+    const id = input.newId();
+    const title = SECTION_TITLES[item.sectionKey];
+    return {
+      id,
+      unitId: input.request.unitId,
+      templateId: ADDED_TEMPLATE,
+      itemKey: id,
+      sectionKey: item.sectionKey,
+      sectionTitleJa: title.ja,
+      sectionTitleEn: title.en,
+      position: input.firstPosition + i,
+      textJa: item.textJa,
+      textEn: item.textEn,
+      targetMinutes: item.targetMinutes,
+    };
+  });
+}
 
 /** Fills in the keys a template edit left out, so each item can be followed across versions. */
 export function withItemKeys<T extends { sections: SectionInput[] }>(t: T, newKey: () => string): Omit<T, "sections"> & { sections: TemplateSection[] } {

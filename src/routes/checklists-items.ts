@@ -1,14 +1,27 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { activationContext, findItem, findPerson, insertActivation, itemHistory, listPeople, readChecklist, unitNames, updateItem } from "../db/checklists";
+import {
+  activationContext,
+  findItem,
+  findPerson,
+  insertActivation,
+  insertItems,
+  itemHistory,
+  listPeople,
+  nextAddedPosition,
+  readChecklist,
+  unitNames,
+  updateItem,
+} from "../db/checklists";
+import { unitExists } from "../db/people";
 import { mayWriteForUnit } from "../domain/access";
 import { applyItemPatch, progressByUnit } from "../domain/checklists";
-import { planActivation } from "../domain/checklists-activation";
+import { ADDED_POSITION_BASE, planActivation, planAddition } from "../domain/checklists-activation";
 import { checklistRows, formatJst, toCsv } from "../domain/checklists-output";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { Change } from "../schema/changes";
-import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, PeopleList, ViewQuery } from "../schema/checklists";
+import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { committed } from "../schema/common";
 import { csvHeaders, csvResponse, errors, meteredDb, ruled, serverTiming } from "./checklists-shared";
 import { requireIncident } from "./incidents";
@@ -28,6 +41,23 @@ const activate = createRoute({
     404: errors[404],
     409: errors[409],
     422: json(errors[422].content["application/json"].schema, "The incident's onset is in the future, or the Idempotency-Key was reused"),
+  },
+});
+
+const add = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/checklists/items",
+  tags: ["checklists"],
+  summary: "Add items to one unit's checklist during the incident (tasks the templates did not foresee)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ItemsAdd) },
+  responses: {
+    201: json(committed(ItemsAdded), "Added"),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+    422: errors[422],
   },
 });
 
@@ -106,6 +136,32 @@ export const itemRoutes = newApp()
       steps: insertActivation(db, { incidentId: incident.id, activations: plan.activations, items: plan.items, at: now, userId: user.id }),
       // One summary change per activation, not one per copied item.
       changes: [{ entityType: "checklist_activation", entityId: incident.id, op: "activate", before: null, after: result }],
+      data: result,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(add, async (c) => {
+    const user = c.get("user");
+    const db = c.env.DB;
+    const incident = await requireIncident(db, c.req.valid("param").id);
+    const request = c.req.valid("json");
+    if (!mayWriteForUnit(user, request.unitId)) {
+      throw new ApiError(403, "forbidden", "You may add items only to your own unit's checklist.", {
+        fields: [{ path: "unitId", message: `you cannot act for ${request.unitId}` }],
+      });
+    }
+    const [unitKnown, firstPosition] = await Promise.all([
+      unitExists(db, request.unitId),
+      nextAddedPosition(db, incident.id, request.unitId, ADDED_POSITION_BASE),
+    ]);
+    const now = nowIso();
+    const items = ruled(() => planAddition({ request, incident, now, unitKnown, firstPosition, newId: () => crypto.randomUUID() }));
+    const result = { incidentId: incident.id, unitId: request.unitId, itemCount: items.length, itemIds: items.map((i) => i.id) };
+    const done = await commitWrite(c, {
+      stream: incident.id,
+      steps: insertItems(db, { incidentId: incident.id, items, at: now, userId: user.id }),
+      changes: [{ entityType: "checklist_addition", entityId: incident.id, op: "create", before: null, after: result }],
       data: result,
       status: 201,
     });

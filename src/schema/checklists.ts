@@ -128,6 +128,43 @@ export const ActivationCreate = z.strictObject({
 });
 export type ActivationCreate = z.infer<typeof ActivationCreate>;
 
+/** Items added to one unit's checklist during an incident, beyond its templates (臨時追加項目). */
+export const ADDED_SECTION = "added";
+export const ItemsAdd = z
+  .strictObject({
+    unitId: Id,
+    items: z
+      .array(
+        z.strictObject({
+          /** One of the six elements, or the section of items added during the incident. */
+          sectionKey: z.enum([...ELEMENTS, ADDED_SECTION]).default(ADDED_SECTION),
+          textJa: Text(300),
+          textEn: OptionalEnglish(300),
+          targetMinutes: TargetMinutes.nullable().default(null),
+        }),
+      )
+      .min(1, "add at least one item")
+      .max(500),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Map<string, number>();
+    body.items.forEach((item, i) => {
+      const text = normalised(item.textJa);
+      const first = seen.get(text);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["items", i, "textJa"], message: `duplicate item (same as items.${first}.textJa)` });
+      else seen.set(text, i);
+    });
+  });
+export type ItemsAdd = z.infer<typeof ItemsAdd>;
+
+export const ItemsAdded = z.object({
+  incidentId: z.string(),
+  unitId: z.string(),
+  itemCount: z.number().int(),
+  itemIds: z.array(z.string()),
+});
+export type ItemsAdded = z.infer<typeof ItemsAdded>;
+
 export const Activation = z.object({
   unitId: z.string(),
   templateId: z.string(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RuleError } from "../../src/domain/checklists";
-import { appliesTo, planActivation, withItemKeys } from "../../src/domain/checklists-activation";
+import { ADDED_TEMPLATE, appliesTo, planActivation, planAddition, withItemKeys } from "../../src/domain/checklists-activation";
 import { checklistRows, csvField, formatJst, toCsv } from "../../src/domain/checklists-output";
 import { isVerificationOverdue, readinessAttentionOrder, readinessByUnit, verificationDueAt, verify } from "../../src/domain/checklists-readiness";
 import type { ReadinessItem, Template } from "../../src/schema/checklists";
@@ -108,6 +108,25 @@ describe("activation plan", () => {
     const item = (key?: string) => ({ ...(key ? { key } : {}), textJa: `項目${key}`, textEn: "", targetMinutes: null });
     const t = withItemKeys({ sections: [{ key: "s", titleJa: "要素", titleEn: "", items: [item("a"), item(), item()] }] }, () => keys.shift() ?? "c");
     expect(t.sections[0]!.items.map((i) => i.key)).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("items added during an incident", () => {
+  const request = { unitId: "water", items: [{ sectionKey: "communications" as const, textJa: "無線中継車の手配", textEn: "", targetMinutes: 60 }, { sectionKey: "added" as const, textJa: "臨時", textEn: "", targetMinutes: null }] };
+  const input = { request, incident: base.incident, now: base.now, unitKnown: true, firstPosition: 1_000_000_005, newId: () => `a${n++}` };
+
+  it("numbers the items on from the unit's last added one, titled by their element", () => {
+    const items = planAddition(input);
+    expect(items.map((i) => i.position)).toEqual([1_000_000_005, 1_000_000_006]);
+    expect(items[0]).toMatchObject({ templateId: ADDED_TEMPLATE, sectionTitleJa: "災害時にもつながる多様な通信手段", targetMinutes: 60, unitId: "water" });
+    expect(items[1]!.sectionTitleJa).toBe("臨時追加項目");
+    expect(items[0]!.itemKey).toBe(items[0]!.id);
+  });
+
+  it("follows the activation rules: closed incident, unknown unit, onset in the future", () => {
+    expect(ruleOf(() => planAddition({ ...input, incident: { ...base.incident, status: "closed" } })).code).toBe("incident_closed");
+    expect(ruleOf(() => planAddition({ ...input, unitKnown: false })).fields[0]!.path).toBe("unitId");
+    expect(ruleOf(() => planAddition({ ...input, now: "2026-11-23T00:00:00.000Z" })).code).toBe("onset_in_future");
   });
 });
 

@@ -81,7 +81,8 @@ export class ChecklistModel {
     if (c.seq <= this.seq.value) return;
     this.seq.value = c.seq;
     if (c.entityType === "checklist_item" && c.after) this.put(c.after as ChecklistItem);
-    else if (c.entityType === "checklist_activation") void this.load();
+    // Activations and additions bring new rows: read the view again (rare, unlike item changes).
+    else if (c.entityType === "checklist_activation" || c.entityType === "checklist_addition") void this.load();
     else if (c.entityType === "incident") {
       // A corrected onset moves every deadline: read them again.
       const before = c.before as { onsetAt?: string } | null;

@@ -264,7 +264,7 @@ function FieldMessage({ text }: { text: string | undefined }) {
 }
 
 /** Target start: one of the guide's steps, none, or any number of minutes. */
-function TargetInput({ value, onChange }: { value: number | null; onChange: (m: number | null) => void }) {
+export function TargetInput({ value, onChange }: { value: number | null; onChange: (m: number | null) => void }) {
   const preset = value === null ? "none" : TARGET_PRESETS.some((p) => p.minutes === value) ? String(value) : "custom";
   return (
     <label>

@@ -6,6 +6,7 @@ import type { ChecklistItem, Progress, UnitProgress } from "../../../src/schema/
 import type { Me } from "../../../src/schema/session";
 import { lang, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
+import { AddItem } from "./add-item";
 import { ItemRow } from "./item-row";
 import type { ChecklistModel } from "./model";
 
@@ -94,6 +95,7 @@ export function UnitCard({ model, progress: p, filter, open, onToggle, me, close
             ))}
           </ul>
           {!editable && !closed && <p class="muted">{t("checklists.readOnly")}</p>}
+          {editable && <AddItem model={model} unitId={p.unitId} />}
           {list.length === 0 ? (
             <p class="muted">{t("checklists.noMatch")}</p>
           ) : (
