@@ -10,9 +10,11 @@ import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
 import { DrillLinks, LiveBoard, MilestoneBrief, StatusBadge, StatusControls, UntaggedList } from "./board";
 import { type DrillModel, loadDrill, mayManage, streamOfDrill, watchForHq } from "./model";
+import { EditPlan } from "./plan";
 import { AfterActionReport } from "./report";
 import { CasualtyTable } from "./scenarios";
 import { ScoreView } from "./score";
+import { TagHistory } from "./tag-history";
 import { Tablet } from "./tablet";
 
 /** One drill's screens: the coordinator's board, the tablet, the scores and the report. */
@@ -75,12 +77,14 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
         <>
           <StatusControls model={model} me={me} />
           <DrillLinks d={d} me={me} onBoard />
+          {d.status === "planned" && mayManage(me, d) && <EditPlan drill={d} onSaved={(next) => (model.drill.value = next)} />}
           {d.kind === "triage" ? (
             <>
               <div class="card">
                 <LiveBoard model={model} />
               </div>
               <UntaggedList model={model} />
+              <TagHistory model={model} />
               <CasualtyPanel model={model} me={me} />
             </>
           ) : (

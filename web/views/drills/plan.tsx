@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Drill, MilestoneKey, Participant, Scenario } from "../../../src/schema/drills";
 import type { Incident } from "../../../src/schema/incidents";
 import { DEFAULT_ZONES } from "../../../src/domain/drills";
-import { getJson, mutate } from "../../lib/api";
+import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { fromJstLocalInput, t, toJstLocalInput } from "../../i18n";
 import { navigate } from "../../router";
@@ -172,5 +172,57 @@ export function PlanForm({ incidentId }: { incidentId?: string }) {
       </div>
       {error && <p class="error" role="alert">{error}</p>}
     </form>
+  );
+}
+
+/** Changing a planned drill's basics, over the version this console last saw. */
+export function EditPlan({ drill, onSaved }: { drill: Drill; onSaved: (d: Drill) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: Event) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    setError(null);
+    try {
+      const { data } = await mutate<Drill>("PATCH", `/api/drills/${drill.id}`, {
+        version: drill.version,
+        title: f.get("title"),
+        scheduledAt: fromJstLocalInput(String(f.get("scheduledAt"))),
+        place: f.get("place"),
+        objectives: String(f.get("objectives") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
+      });
+      onSaved(data);
+    } catch (err) {
+      setError(explain(err));
+      if (err instanceof ApiFailure && err.status === 409 && err.current) onSaved(err.current as Drill);
+    }
+  }
+  return (
+    <details class="card">
+      <summary>{t("drills.editPlan")}</summary>
+      <form class="form-grid" onSubmit={submit} key={drill.version}>
+        <label>
+          {t("drills.title")}
+          <input name="title" required defaultValue={drill.title} />
+        </label>
+        <label>
+          {t("drills.scheduledAt")}
+          <input name="scheduledAt" type="datetime-local" required defaultValue={toJstLocalInput(drill.scheduledAt)} />
+        </label>
+        <label>
+          {t("drills.place")}
+          <input name="place" required defaultValue={drill.place} />
+        </label>
+        <label class="wide">
+          {t("drills.objectives")} <span class="muted">{t("drills.onePerLine")}</span>
+          <textarea name="objectives" rows={3} defaultValue={drill.objectives.join("\n")} />
+        </label>
+        <div class="actions">
+          <button class="btn btn-primary" type="submit">
+            {t("save")}
+          </button>
+        </div>
+        {error && <p class="error" role="alert">{error}</p>}
+      </form>
+    </details>
   );
 }

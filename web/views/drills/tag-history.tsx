@@ -1,0 +1,61 @@
+import { useSignalEffect } from "@preact/signals";
+import { useEffect, useState } from "preact/hooks";
+import type { Tag } from "../../../src/schema/drills";
+import { getJson } from "../../lib/api";
+import { formatJst, t } from "../../i18n";
+import type { DrillModel } from "./model";
+import { CategoryBadge } from "./triage";
+
+const SHOW = 50;
+
+/** Every tag and re-tag, newest first: re-triage keeps the earlier call visible. */
+export function TagHistory({ model }: { model: DrillModel }) {
+  const d = model.drill.value;
+  const [tags, setTags] = useState<Tag[] | null>(null);
+  useEffect(() => {
+    void getJson<{ items: Tag[] }>(`/api/drills/${d.id}/tags`).then((r) => setTags(r.items.reverse())).catch(() => setTags([]));
+  }, [d.id]);
+  useSignalEffect(() => {
+    const last = model.lastTag.value;
+    if (last) setTags((list) => (list && !list.some((x) => x.id === last.id) ? [last, ...list] : list));
+  });
+  if (!tags || tags.length === 0) return null;
+  const zoneName = (id: string) => d.zones.find((z) => z.id === id)?.name ?? id;
+  return (
+    <details class="card">
+      <summary>{t("drills.history", { n: tags.length })}</summary>
+      <table class="score-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("drills.time")}</th>
+            <th scope="col">{t("drills.tagNumber")}</th>
+            <th scope="col">{t("drills.assigned")}</th>
+            <th scope="col">{t("drills.zone")}</th>
+            <th scope="col">{t("drills.officer")}</th>
+            <th scope="col">{t("drills.hqTime")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tags.slice(0, SHOW).map((x) => (
+            <tr key={x.id}>
+              <td>{formatJst(x.taggedAt, { timeOnly: true })}</td>
+              <th scope="row">{x.tagNumber}</th>
+              <td>
+                {x.previousCategory && (
+                  <>
+                    <CategoryBadge category={x.previousCategory} small /> → {" "}
+                  </>
+                )}
+                <CategoryBadge category={x.category} small />
+                {x.previousCategory && <span class="muted"> {t("drills.retag")}</span>}
+              </td>
+              <td>{zoneName(x.zoneId)}</td>
+              <td>{x.officerName}</td>
+              <td>{x.hqReceivedAt ? `${((Date.parse(x.hqReceivedAt) - Date.parse(x.taggedAt)) / 1000).toFixed(1)} ${t("drills.sec")}` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
