@@ -94,6 +94,18 @@ describe("relocation board", () => {
     expect(await countRows("relocation_moves", "incident_id = ?", incident.id)).toBe(1);
   });
 
+  it("answers a retried move (same Idempotency-Key) as the first time, moving only once", async () => {
+    const water = await signIn("water");
+    const incident = await openIncident(await signIn("hq"));
+    const key = `move-${crypto.randomUUID()}`;
+    const first = await water.send("POST", move(incident.id, "fn-procurement"), { to: "relocating", version: 0 }, key);
+    const again = await water.send("POST", move(incident.id, "fn-procurement"), { to: "relocating", version: 0 }, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Idempotent-Replay")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    expect(await countRows("relocation_moves", "incident_id = ?", incident.id)).toBe(1);
+  });
+
   it("records staff present at the alternate site", async () => {
     const water = await signIn("water");
     const incident = await openIncident(await signIn("hq"));
