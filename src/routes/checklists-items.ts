@@ -169,7 +169,7 @@ export const itemRoutes = newApp()
   })
   .openapi(view, async (c) => {
     const started = performance.now();
-    const { db, roundTrips } = meteredDb(c.env.DB);
+    const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
     const read = await readChecklist(db, c.req.valid("param").id, c.req.valid("query").unitId ?? null);
     if (!read) throw new ApiError(404, "not_found", "No such incident.");
     const asOf = nowIso();
@@ -184,7 +184,7 @@ export const itemRoutes = newApp()
     };
     const res = c.json(body, 200);
     // Measured after serialising, so the figure covers everything the route does.
-    res.headers.set("Server-Timing", serverTiming(started, roundTrips()));
+    res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
     return res;
   })
   .openapi(csv, async (c) => {
