@@ -52,17 +52,6 @@ export async function startServer({ port, persistTo, stdio = "inherit", logLevel
     { env: QUIET_ENV, stdio, detached: true },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("wrangler dev did not become ready within 60 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const stop = () => {
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -70,5 +59,19 @@ export async function startServer({ port, persistTo, stdio = "inherit", logLevel
       // already gone
     }
   };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error("wrangler dev did not become ready within 90 s");
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return { url, child, stop };
 }

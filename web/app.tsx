@@ -1,5 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { LazyView } from "./components/lazy";
+import { OutboxStatus } from "./components/outbox-status";
+import { queued } from "./lib/outbox";
 import { lang, setLang, t } from "./i18n";
 import { loadIncidents, stopWatchingIncidents, watchIncidents } from "./models/incidents";
 import { me, signOut, unitName } from "./models/session";
@@ -46,12 +48,14 @@ export function App() {
           </button>
           {user && (
             <>
-              <span class="who">
-                {user.displayName}・{unitName(user.unitId)}・{t(`role.${user.role}`)}
+              <OutboxStatus />
+              <span class="who" title={unitName(user.unitId)}>
+                {user.displayName}（{t(`role.${user.role}`)}）
               </span>
               <button
                 class="btn btn-quiet"
                 onClick={async () => {
+                  if (queued.value.length > 0 && !confirm(t("outbox.confirmSignOut", { n: queued.value.length }))) return;
                   await signOut();
                   navigate("/");
                 }}

@@ -22,10 +22,10 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function signedIn(browser: Browser, login: string, viewport = { width: 1280, height: 860 }) {
+export async function signedIn(browser: Browser, login: string, viewport = { width: 1280, height: 860 }, base = inject("baseUrl")) {
   const context: BrowserContext = await browser.newContext({ viewport, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
   const page: Page = await context.newPage();
-  await page.goto(inject("baseUrl"));
+  await page.goto(base);
   await page.getByLabel("ログインID").fill(login);
   await page.getByLabel("パスワード").fill(inject("password"));
   await page.getByRole("button", { name: "ログイン" }).click();

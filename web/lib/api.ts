@@ -1,4 +1,5 @@
 import type { ErrorEnvelope } from "../../src/schema/common";
+import { enqueue } from "./outbox";
 
 export type FieldError = { path: string; message: string };
 
@@ -46,10 +47,26 @@ export async function getJson<T>(path: string): Promise<T> {
 
 export type Committed<T> = { data: T; seq: number };
 
+/** One attempt at a write with a given Idempotency-Key (the outbox replays through this too). */
+export async function transmit<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body: unknown,
+  key: string,
+): Promise<T> {
+  const res = await send(path, {
+    method,
+    headers: { "Content-Type": "application/json", "Idempotency-Key": key, Accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
+}
+
 /**
- * The one door for every write from the console. Each call gets its own Idempotency-Key, and a
+ * The one door for every write from the console. Each call gets its own Idempotency-Key; a
  * network failure is retried with the same key, so a write the server already committed is never
- * made twice.
+ * made twice. Still offline after that, the write waits in the outbox and the caller is told so
+ * (ApiFailure code "queued"): it is not acknowledged until the server has it.
  */
 export async function mutate<T>(
   method: "POST" | "PUT" | "PATCH" | "DELETE",
@@ -57,16 +74,15 @@ export async function mutate<T>(
   body?: unknown,
   key: string = crypto.randomUUID(),
 ): Promise<Committed<T>> {
-  const init: RequestInit = {
-    method,
-    headers: { "Content-Type": "application/json", "Idempotency-Key": key, Accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  };
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await (await send(path, init)).json()) as Committed<T>;
+      return await transmit<Committed<T>>(method, path, body, key);
     } catch (e) {
-      if (!(e instanceof ApiFailure) || !e.offline || attempt >= 2) throw e;
+      if (!(e instanceof ApiFailure) || !e.offline) throw e;
+      if (attempt >= 2 || !navigator.onLine) {
+        enqueue({ key, method, path, body });
+        throw new ApiFailure(0, "queued", "offline: queued for sending");
+      }
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
     }
   }

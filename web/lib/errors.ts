@@ -4,6 +4,7 @@ import { t } from "../i18n";
 /** What to tell a person about a failed write, in their language. */
 export function explain(err: unknown): string {
   if (!(err instanceof ApiFailure)) return t("error.generic", { message: String(err) });
+  if (err.code === "queued") return t("error.queued");
   if (err.offline) return t("error.offline");
   if (err.status === 409) return t("error.conflict");
   if (err.status === 403) return t("error.forbidden");

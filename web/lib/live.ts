@@ -101,20 +101,19 @@ export class StreamFeed {
 
   /** Fetches every change after the last applied one, page by page. */
   pull(): Promise<void> {
-    this.pulling ??= (async () => {
-      try {
-        for (;;) {
-          const page = await getJson<ChangePage>(`${this.changesPath}?after=${this.latestSeq.value}&limit=${PAGE}`);
-          for (const c of page.items) if (c.seq === this.latestSeq.value + 1) this.apply(c);
-          if (page.nextAfter === null) break;
-        }
-      } finally {
-        this.pulling = null;
-      }
-      this.drainWaiting();
-      if (this.waiting.size > 0) await this.pull();
-    })();
+    // Cleared in a later microtask, so a pull that finished cannot be mistaken for one under way.
+    this.pulling ??= this.pullAll().finally(() => (this.pulling = null));
     return this.pulling;
+  }
+
+  private async pullAll() {
+    for (;;) {
+      const page = await getJson<ChangePage>(`${this.changesPath}?after=${this.latestSeq.value}&limit=${PAGE}`);
+      for (const c of page.items) if (c.seq === this.latestSeq.value + 1) this.apply(c);
+      if (page.nextAfter === null) break;
+    }
+    // Live messages that arrived meanwhile follow on from what the log gave.
+    this.drainWaiting();
   }
 }
 

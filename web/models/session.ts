@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Me, Unit } from "../../src/schema/session";
 import { ApiFailure, getJson, onUnauthenticated, sessionCall } from "../lib/api";
+import { flush, forgetOutbox } from "../lib/outbox";
 import { lang } from "../i18n";
 
 /** The signed-in user; null before sign-in; undefined while the console is finding out. */
@@ -20,6 +21,7 @@ export async function restoreSession() {
   try {
     me.value = (await getJson<{ user: Me }>("/api/session")).user;
     await loadUnits();
+    void flush();
   } catch (e) {
     // Offline with a cookie still set: stay out rather than guess who this is.
     me.value = null;
@@ -34,6 +36,8 @@ export async function signIn(login: string, password: string) {
 
 export async function signOut() {
   await sessionCall("DELETE").catch(() => {});
+  forgetOutbox();
+  navigator.serviceWorker?.controller?.postMessage("forget-api");
   me.value = null;
 }
 
