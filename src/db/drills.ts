@@ -200,19 +200,3 @@ export function updateDrillCasualtyOverride(db: D1Database, c: DrillCasualty): D
     )
     .bind(c.override?.category ?? null, c.override?.reason ?? null, c.expected, c.version, c.id, c.version - 1);
 }
-
-/** Scores stored when earlier drills of this kind ended, oldest first, for the trend chart. */
-export async function previousScores(db: D1Database, kind: Drill["kind"], before: string, limit = 10) {
-  const { results } = await db
-    .prepare(
-      `SELECT id, title, ended_at, score_json FROM drills
-       WHERE kind = ? AND status IN ('ended', 'reviewed') AND ended_at < ? AND score_json IS NOT NULL
-       ORDER BY ended_at DESC LIMIT ?`,
-    )
-    .bind(kind, before, limit)
-    .all<{ id: string; title: string; ended_at: string; score_json: string }>();
-  return results.reverse().map((r) => {
-    const s = JSON.parse(r.score_json) as DrillScore;
-    return { drillId: r.id, title: r.title, endedAt: r.ended_at, accuracy: s.accuracy, underTriageRate: s.underTriageRate, timeToAllMs: s.timeToAllMs };
-  });
-}

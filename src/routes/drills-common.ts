@@ -1,5 +1,5 @@
-import { findDrill, listDrillCasualties, previousScores } from "../db/drills";
-import { listMilestones, listTags } from "../db/drills-tags";
+import { findDrill } from "../db/drills";
+import { loadScoringInput } from "../db/drills-scoring";
 import type { Problem } from "../domain/drills";
 import { scoreDrill } from "../domain/scoring";
 import { ApiError } from "../lib/app";
@@ -37,24 +37,13 @@ export const wrongState = (drill: Drill, message: string) =>
   new ApiError(409, "wrong_state", message, { fields: [{ path: "status", message: `the drill is ${drill.status}` }], current: drill });
 
 /**
- * Loads everything the score reads and scores it, timing the whole (D1 reads and computation):
+ * Loads everything the score reads (one D1 round trip) and scores it, timing the whole:
  * workerd's clock stands still during pure computation, so only the whole is measurable.
  */
 export async function computeScore(db: D1Database, drill: Drill, endedAt = drill.endedAt): Promise<{ score: DrillScore; ms: number }> {
   const t0 = performance.now();
-  const [casualties, tags, milestones, previous] = await Promise.all([
-    listDrillCasualties(db, drill.id),
-    listTags(db, drill.id),
-    listMilestones(db, drill.id, drill.milestoneTargets),
-    previousScores(db, drill.kind, endedAt ?? drill.startedAt ?? drill.scheduledAt),
-  ]);
-  const score = scoreDrill({
-    drill: { ...drill, endedAt },
-    casualties: casualties.map((c) => ({ id: c.id, tagNumber: c.tagNumber, startCategory: c.startCategory, expected: c.expected, overrideReason: c.override?.reason ?? null })),
-    tags,
-    milestones,
-    previous: previous.filter((p) => p.drillId !== drill.id),
-  });
+  const input = await loadScoringInput(db, drill, endedAt ?? drill.startedAt ?? drill.scheduledAt);
+  const score = scoreDrill({ ...input, drill: { ...drill, endedAt } });
   return { score, ms: performance.now() - t0 };
 }
 

@@ -1,0 +1,70 @@
+import type { Category, Drill, MilestoneKey } from "../schema/drills";
+import type { ScoringInput } from "../domain/scoring";
+
+type ScoreCasualtyRow = { id: string; tag_number: string; start_category: Category; expected: Category; override_reason: string | null; override_category: Category | null };
+type ScoreTagRow = {
+  casualty_id: string;
+  category: Category;
+  officer_id: string | null;
+  officer_name: string;
+  tagged_by: string;
+  tagged_at: string;
+  hq_received_at: string | null;
+};
+type TrendRow = { id: string; title: string; ended_at: string; accuracy: number | null; under_rate: number | null; time_to_all: number | null };
+
+/**
+ * Everything scoring reads, in one D1 round trip: the key, every tag, the milestones reached
+ * and the summaries of up to ten earlier drills of the same kind ended before `before`.
+ */
+export async function loadScoringInput(db: D1Database, drill: Drill, before: string): Promise<Omit<ScoringInput, "drill">> {
+  const [casualties, tags, milestones, trend] = await db.batch([
+    db
+      .prepare("SELECT id, tag_number, start_category, expected, override_category, override_reason FROM drill_casualties WHERE drill_id = ? ORDER BY sort_order")
+      .bind(drill.id),
+    db
+      .prepare(
+        `SELECT casualty_id, category, officer_id, officer_name, tagged_by, tagged_at, hq_received_at
+         FROM drill_tags WHERE drill_id = ? ORDER BY tagged_at, id`,
+      )
+      .bind(drill.id),
+    db.prepare("SELECT key, reached_at FROM drill_milestones WHERE drill_id = ?").bind(drill.id),
+    // Only three figures of each stored score are needed; SQLite picks them out of the JSON.
+    db
+      .prepare(
+        `SELECT id, title, ended_at, json_extract(score_json, '$.accuracy') AS accuracy,
+           json_extract(score_json, '$.underTriageRate') AS under_rate, json_extract(score_json, '$.timeToAllMs') AS time_to_all
+         FROM drills
+         WHERE kind = ? AND id <> ? AND status IN ('ended', 'reviewed') AND ended_at < ? AND score_json IS NOT NULL
+         ORDER BY ended_at DESC LIMIT 10`,
+      )
+      .bind(drill.kind, drill.id, before),
+  ]);
+  return {
+    casualties: (casualties!.results as ScoreCasualtyRow[]).map((r) => ({
+      id: r.id,
+      tagNumber: r.tag_number,
+      startCategory: r.start_category,
+      expected: r.expected,
+      overrideReason: r.override_category ? (r.override_reason ?? "") : null,
+    })),
+    tags: (tags!.results as ScoreTagRow[]).map((r) => ({
+      casualtyId: r.casualty_id,
+      category: r.category,
+      officerId: r.officer_id,
+      officerName: r.officer_name,
+      taggedBy: r.tagged_by,
+      taggedAt: r.tagged_at,
+      hqReceivedAt: r.hq_received_at,
+    })),
+    milestones: (milestones!.results as Array<{ key: MilestoneKey; reached_at: string }>).map((r) => ({ key: r.key, reachedAt: r.reached_at })),
+    previous: (trend!.results as TrendRow[]).reverse().map((r) => ({
+      drillId: r.id,
+      title: r.title,
+      endedAt: r.ended_at,
+      accuracy: r.accuracy,
+      underTriageRate: r.under_rate,
+      timeToAllMs: r.time_to_all,
+    })),
+  };
+}
