@@ -240,9 +240,8 @@ const ja: Record<string, string> = {
   "drills.startKey": "START法",
   "drills.override": "正解区分を変更",
   "drills.overrideBy": "変更理由：{reason}",
-  "drills.overridePromptCat": "正解とする区分を red / yellow / green / black で入力（START法と同じにすると変更を取り消します）",
-  "drills.overridePromptReason": "変更の理由（採点結果に表示されます）",
-  "drills.overrideBadCat": "red / yellow / green / black のいずれかを入力してください。",
+  "drills.overrideReason": "変更の理由（採点結果に表示）",
+  "drills.overrideRestore": "START法の区分に戻す",
   "drills.yes": "はい",
   "drills.no": "いいえ",
 
@@ -533,9 +532,8 @@ const en: Record<string, string> = {
   "drills.startKey": "START",
   "drills.override": "Override key",
   "drills.overrideBy": "Override: {reason}",
-  "drills.overridePromptCat": "Key category: red / yellow / green / black (the START category removes the override)",
-  "drills.overridePromptReason": "Reason for the override (shown in scoring)",
-  "drills.overrideBadCat": "Enter red, yellow, green or black.",
+  "drills.overrideReason": "Reason (shown in scoring)",
+  "drills.overrideRestore": "Back to the START category",
   "drills.yes": "yes",
   "drills.no": "no",
 

@@ -152,14 +152,7 @@ export function CasualtyTable(props: {
   editable: boolean;
   onOverride: (c: Casualty, o: { category: Category; reason: string } | null) => Promise<void>;
 }) {
-  function override(c: Casualty) {
-    const cat = prompt(t("drills.overridePromptCat"), c.override?.category ?? c.startCategory);
-    if (!cat) return;
-    if (!ORDER.includes(cat as Category)) return alert(t("drills.overrideBadCat"));
-    if (cat === c.startCategory) return void props.onOverride(c, null);
-    const reason = prompt(t("drills.overridePromptReason"), c.override?.reason ?? "");
-    if (reason) void props.onOverride(c, { category: cat as Category, reason });
-  }
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <div class="table-wrap">
       <table class="score-table cards-table">
@@ -198,10 +191,19 @@ export function CasualtyTable(props: {
               <td>
                 <CategoryBadge category={c.expected} small />
                 {c.override && <span class="override-note">{t("drills.overrideBy", { reason: c.override.reason })}</span>}
-                {props.editable && (
-                  <button class="btn btn-quiet" onClick={() => override(c)}>
+                {props.editable && editing !== c.id && (
+                  <button class="btn btn-quiet" onClick={() => setEditing(c.id)}>
                     {t("drills.override")}
                   </button>
+                )}
+                {editing === c.id && (
+                  <OverrideEditor
+                    c={c}
+                    onDone={async (o) => {
+                      if (o !== undefined) await props.onOverride(c, o);
+                      setEditing(null);
+                    }}
+                  />
                 )}
               </td>
             </tr>
@@ -209,5 +211,44 @@ export function CasualtyTable(props: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Choose the category that scores and say why; choosing the START category removes the override. */
+function OverrideEditor({ c, onDone }: { c: Casualty; onDone: (o: { category: Category; reason: string } | null | undefined) => void }) {
+  const [category, setCategory] = useState<Category>(c.expected);
+  const [reason, setReason] = useState(c.override?.reason ?? "");
+  const restoring = category === c.startCategory;
+  return (
+    <form
+      class="override-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDone(restoring ? null : { category, reason: reason.trim() });
+      }}
+    >
+      <fieldset>
+        <legend>{t("drills.expected")}</legend>
+        {ORDER.map((k) => (
+          <label key={k} class="choice">
+            <input type="radio" name={`override-${c.id}`} checked={category === k} onChange={() => setCategory(k)} /> <CategoryBadge category={k} small />
+          </label>
+        ))}
+      </fieldset>
+      {!restoring && (
+        <label>
+          {t("drills.overrideReason")}
+          <input value={reason} required onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+      )}
+      <div class="actions">
+        <button class="btn btn-primary" type="submit">
+          {restoring ? t("drills.overrideRestore") : t("save")}
+        </button>
+        <button class="btn" type="button" onClick={() => onDone(undefined)}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
   );
 }
