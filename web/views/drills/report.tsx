@@ -39,7 +39,7 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
         </div>
         <div class="actions no-print">
           <button class="btn" onClick={() => print()}>
-            🖨 {t("drills.print")}
+            {t("drills.print")}
           </button>
           <a class="btn" href={`/api/drills/${d.id}/scores.csv`} download>
             {t("drills.exportCsv")}
@@ -71,11 +71,15 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
           )}
           <dt>{t("drills.objectives")}</dt>
           <dd>
-            <ol>
-              {d.objectives.map((o) => (
-                <li key={o}>{o}</li>
-              ))}
-            </ol>
+            {d.objectives.length === 0 ? (
+              "—"
+            ) : (
+              <ol>
+                {d.objectives.map((o) => (
+                  <li key={o}>{o}</li>
+                ))}
+              </ol>
+            )}
           </dd>
           <dt>{t("drills.participants")}</dt>
           <dd>
