@@ -115,12 +115,12 @@ export function insertDrill(db: D1Database, d: Drill): D1PreparedStatement {
 }
 
 /** Writes `next` only over the version it was derived from; pair with exactlyOne. */
-export function updateDrill(db: D1Database, next: Drill, score?: DrillScore): D1PreparedStatement {
+export function updateDrill(db: D1Database, next: Drill): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE drills SET title = ?, scheduled_at = ?, place = ?, objectives_json = ?, participants_json = ?, zones_json = ?,
          targets_json = ?, status = ?, started_at = ?, ended_at = ?, reviewed_at = ?, cancelled_at = ?, cancel_reason = ?,
-         score_json = COALESCE(?, score_json), version = ?, updated_at = ?
+         version = ?, updated_at = ?
        WHERE id = ? AND version = ?`,
     )
     .bind(
@@ -137,12 +137,24 @@ export function updateDrill(db: D1Database, next: Drill, score?: DrillScore): D1
       next.reviewedAt,
       next.cancelledAt,
       next.cancelReason,
-      score ? JSON.stringify(score) : null,
       next.version,
       next.updatedAt,
       next.id,
       next.version - 1,
     );
+}
+
+/**
+ * Ends the drill and stores its score, but only if no tag arrived after the score was taken:
+ * the stored score then covers exactly the tags the drill ended with. Pair with exactlyOne.
+ */
+export function endDrill(db: D1Database, next: Drill, score: DrillScore): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE drills SET status = 'ended', ended_at = ?, score_json = ?, version = ?, updated_at = ?
+       WHERE id = ? AND version = ? AND status = 'running' AND (SELECT COUNT(*) FROM drill_tags WHERE drill_id = ?) = ?`,
+    )
+    .bind(next.endedAt, JSON.stringify(score), next.version, next.updatedAt, next.id, next.version - 1, next.id, score.hq.tags);
 }
 
 /** Copies the scenario's cards into the drill in one statement, ids derived from the drill's. */

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import {
   copyScenarioIntoDrill,
+  endDrill,
   findDrill,
   findDrillCasualty,
   insertDrill,
@@ -29,6 +30,7 @@ import { hospitalRoutes } from "./hospital";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
+const OP = { running: "start", ended: "end", reviewed: "reviewed", cancelled: "cancelled" } as const;
 
 const list = createRoute({
   method: "get",
@@ -156,22 +158,31 @@ export const drillsRoutes = newApp()
       refuse([{ path: moved.field, message: moved.message }]);
     }
     const next = moved.drill;
-    const steps: D1PreparedStatement[] = [];
-    let score;
-    if (next.status === "ended") {
-      const scored = await computeScore(db, current, now);
-      score = scored.score;
-      c.header("Server-Timing", serverTiming(scored.ms, score.total));
-      steps.push(insertReport(db, emptyReport(current.id, now)));
-    }
-    const done = await commitWrite(c, {
+    const write = {
       stream: streamOf(current),
-      steps: [{ exactlyOne: updateDrill(db, next, score) }, ...steps],
-      changes: [{ entityType: "drill", entityId: current.id, op: body.to === "running" ? "start" : body.to === "ended" ? "end" : body.to, before: current, after: next }],
+      changes: [{ entityType: "drill", entityId: current.id, op: OP[body.to], before: current, after: next }],
       data: next,
       reload: () => findDrill(db, current.id),
-    });
-    return c.json(done, 200);
+    };
+    if (next.status !== "ended") {
+      return c.json(await commitWrite(c, { ...write, steps: [{ exactlyOne: updateDrill(db, next) }] }), 200);
+    }
+    // Tablets may still be tagging as the coordinator ends: if a tag lands between scoring and
+    // the end, the guarded end misses and the drill is scored again, so the stored score is exact.
+    for (let attempt = 1; ; attempt++) {
+      const scored = await computeScore(db, current, now);
+      try {
+        const done = await commitWrite(c, {
+          ...write,
+          steps: [{ exactlyOne: endDrill(db, next, scored.score) }, insertReport(db, emptyReport(current.id, now))],
+        });
+        c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
+        return c.json(done, 200);
+      } catch (err) {
+        const again = err instanceof ApiError && err.code === "stale_version" && attempt < 3;
+        if (!again || (await findDrill(db, current.id))?.version !== current.version) throw err;
+      }
+    }
   })
   .openapi(override, async (c) => {
     const db = c.env.DB;

@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { copyScenarioIntoDrill, insertDrill, listDrillCasualties } from "../../src/db/drills";
+import { copyScenarioIntoDrill, endDrill, findDrill, insertDrill, listDrillCasualties } from "../../src/db/drills";
 import { listScenarioCasualties } from "../../src/db/drills-scenarios";
 import { loadScoringInput } from "../../src/db/drills-scoring";
 import { applyTag, insertTag, listTags } from "../../src/db/drills-tags";
-import { newDrill } from "../../src/domain/drills";
+import { newDrill, transition } from "../../src/domain/drills";
+import { scoreDrill } from "../../src/domain/scoring";
 import { startCategory } from "../../src/domain/start";
 import type { Tag } from "../../src/schema/drills";
 import { impossibleSigns } from "../../src/schema/drills-casualty";
@@ -93,5 +94,19 @@ describe("drill queries", () => {
     expect(input.tags).toEqual([expect.objectContaining({ casualtyId: `${d.id}-c4`, category: "red", hqReceivedAt: null })]);
     expect(input.milestones).toEqual([]);
     expect(input.previous.every((p) => p.drillId !== d.id)).toBe(true);
+  });
+
+  it("ends a drill only over the tags its score counted", async () => {
+    const d = await drillWithCards("running");
+    const moved = transition(d, "ended", new Date().toISOString());
+    if (!moved.ok) throw new Error(moved.message);
+    const scored = async () => scoreDrill({ ...(await loadScoringInput(env.DB, d, "2999-01-01T00:00:00.000Z")), drill: moved.drill });
+    const before = await scored();
+    const late = tagOf(d.id, `${d.id}-c1`, "green", new Date().toISOString());
+    await env.DB.batch([insertTag(env.DB, late), applyTag(env.DB, late)]);
+    expect((await endDrill(env.DB, moved.drill, before).run()).meta.changes).toBe(0);
+    expect((await findDrill(env.DB, d.id))!.status).toBe("running");
+    expect((await endDrill(env.DB, moved.drill, await scored()).run()).meta.changes).toBe(1);
+    expect((await findDrill(env.DB, d.id))!.status).toBe("ended");
   });
 });

@@ -1,4 +1,5 @@
 import { SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, countRows, openIncident, ORIGIN, signIn } from "../helpers";
 
@@ -225,6 +226,20 @@ describe("ending and scoring", () => {
     const csv = new TextDecoder().decode(bytes);
     expect(csv.split("\r\n")[0]).toBe("tag_number,start_category,expected,override_reason,first_category,assigned,outcome,time_to_first_tag_s,tag_count,officer");
     expect(csv.trim().split("\r\n")).toHaveLength(31);
+  });
+
+  it("stores a score covering exactly the tags the drill ended with, even while tablets are tagging", async () => {
+    const { drill, casualties } = await startDrill();
+    const tagging = casualties.map((c) => send(hospital, "POST", `/api/drills/${drill.id}/tags`, { casualtyId: c.id, category: "green", zoneId: "er" }));
+    const end = await send(hospital, "POST", `/api/drills/${drill.id}/status`, { version: drill.version, to: "ended" });
+    const tagged = await Promise.all(tagging);
+    expect(end.status).toBe(200);
+    // Every tag was either taken before the end or refused after it.
+    expect(tagged.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const row = await env.DB.prepare("SELECT score_json FROM drills WHERE id = ?").bind(drill.id).first<{ score_json: string }>();
+    const stored = JSON.parse(row!.score_json) as { hq: { tags: number } };
+    expect(stored.hq.tags).toBe(await countRows("drill_tags", "drill_id = ?", drill.id));
+    expect(stored.hq.tags).toBe(tagged.filter((r) => r.status === 201).length);
   });
 
   it("shows earlier drills of the same kind in the trend", async () => {
