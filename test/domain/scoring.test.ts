@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { median, outcomeOf, percentile, scoreDrill, scoreMilestones, type ScoringInput } from "../../src/domain/scoring";
 
@@ -161,5 +162,29 @@ describe("a 500-casualty drill", () => {
     const s = scoreDrill({ ...drill, casualties, tags, previous: [] });
     expect([s.correct, s.tagged, s.hq.received]).toEqual([500, 500, 500]);
     expect(s.timeToAllMs).toBe(499_000);
+  });
+});
+
+describe("scoring any drill", () => {
+  const cat = fc.constantFrom("red", "yellow", "green", "black") as fc.Arbitrary<"red" | "yellow" | "green" | "black">;
+  const drillArb = fc.array(fc.record({ expected: cat, tags: fc.array(fc.record({ category: cat, s: fc.integer({ min: 0, max: 900 }) }), { maxLength: 3 }) }), { maxLength: 40 });
+
+  it("accounts for every card exactly once, in the shares and in the matrix", () => {
+    fc.assert(
+      fc.property(drillArb, (cards) => {
+        const s = scoreDrill({
+          ...drill,
+          previous: [],
+          casualties: cards.map((c, i) => card(`c${i}`, c.expected)),
+          tags: cards.flatMap((c, i) => c.tags.map((t) => tag(`c${i}`, t.category, t.s, "A"))),
+        });
+        expect(s.correct + s.over + s.under + s.untagged).toBe(cards.length);
+        const inMatrix = s.matrix.reduce((n, r) => n + r.untagged + r.assigned.red + r.assigned.yellow + r.assigned.green + r.assigned.black, 0);
+        expect(inMatrix).toBe(cards.length);
+        const diagonal = s.matrix.reduce((n, r) => n + r.assigned[r.expected], 0);
+        expect(diagonal).toBe(s.correct);
+        if (cards.length) expect((s.accuracy ?? 0) + (s.overTriageRate ?? 0) + (s.underTriageRate ?? 0) + s.untagged / cards.length).toBeCloseTo(1);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { startCategory } from "../../src/domain/start";
 import { CasualtyCard, impossibleSigns, type Signs } from "../../src/schema/drills-casualty";
@@ -77,5 +78,46 @@ describe("impossible signs", () => {
   });
   it("refuses a capillary refill beyond 20 s and an age beyond 120", () => {
     expect(pathsOf({ capillaryRefillSeconds: 25, age: 130 }).sort()).toEqual(["age", "capillaryRefillSeconds"]);
+  });
+});
+
+describe("START on any possible card", () => {
+  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+  const signs = fc
+    .record({
+      age: maybe(fc.integer({ min: 0, max: 120 })),
+      canWalk: fc.boolean(),
+      breathing: fc.boolean(),
+      breathingAfterAirway: maybe(fc.boolean()),
+      respiratoryRate: maybe(fc.integer({ min: 0, max: 80 })),
+      radialPulse: maybe(fc.boolean()),
+      capillaryRefillSeconds: maybe(fc.double({ min: 0, max: 20, noNaN: true })),
+      followsCommands: maybe(fc.boolean()),
+    })
+    .filter((s) => impossibleSigns(s).length === 0);
+
+  it("tags every walking casualty green and only walking casualties green", () => {
+    fc.assert(
+      fc.property(signs, (s) => {
+        expect(startCategory(s) === "green").toBe(s.canWalk);
+      }),
+    );
+  });
+
+  it("tags black exactly the casualties who do not breathe even with the airway open", () => {
+    fc.assert(
+      fc.property(signs, (s) => {
+        expect(startCategory(s) === "black").toBe(!s.canWalk && !s.breathing && s.breathingAfterAirway === false);
+      }),
+    );
+  });
+
+  it("never lowers a category when breathing gets faster than 30", () => {
+    fc.assert(
+      fc.property(signs, (s) => {
+        fc.pre(!s.canWalk && s.breathing);
+        expect(startCategory({ ...s, respiratoryRate: 31 })).toBe("red");
+      }),
+    );
   });
 });
