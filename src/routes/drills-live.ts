@@ -73,13 +73,13 @@ export const drillLiveRoutes = newApp()
   .openapi(tag, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const drill = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(user, drill)) throw forbidden("tag casualties");
     const input = c.req.valid("json");
+    // Both reads at once: a tablet's tap should cost one round trip before the write.
+    const [drill, casualty] = await Promise.all([requireDrill(db, c.req.valid("param").id), findDrillCasualty(db, input.casualtyId)]);
+    if (!mayManageDrill(user, drill)) throw forbidden("tag casualties");
     const problem = tagProblem(drill, input);
     if (problem?.path === "(drill)") throw wrongState(drill, problem.message);
     if (problem) refuse([problem]);
-    const casualty = await findDrillCasualty(db, input.casualtyId);
     if (!casualty || casualty.drillId !== drill.id) refuse([{ path: "casualtyId", message: "no such casualty in this drill" }]);
     const officer = drill.participants.find((p) => p.id === input.officerId);
     const t: Tag = {
