@@ -138,6 +138,12 @@ export const itemRoutes = newApp()
       changes: [{ entityType: "checklist_activation", entityId: incident.id, op: "activate", before: null, after: result }],
       data: result,
       status: 201,
+    }).catch((err: unknown) => {
+      // Someone activated the same unit and template a moment earlier: their batch won, ours wrote nothing.
+      if (String(err).includes("checklist_activations")) {
+        throw new ApiError(409, "already_activated", "Another activation of the same checklist committed first; reload to see it.");
+      }
+      throw err;
     });
     return c.json(done, 201);
   })

@@ -124,6 +124,16 @@ describe("activation", () => {
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe("already_activated");
   });
 
+  it("lets only one of two simultaneous activations of the same checklist commit", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq, { onsetAt: hoursAgo(1) });
+    const body = { unitIds: ["hospital"], templateIds: ["hospital-bcp"] };
+    const answers = await Promise.all([activate(hq, incident.id, body), activate(hq, incident.id, body)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    const t = await templateCounts(hq);
+    expect(await countRows("checklist_items", "incident_id = ?", incident.id)).toBe(t.get("hospital-bcp")!.itemCount);
+  });
+
   it("answers 404 for an unknown incident", async () => {
     const hq = await signIn("hq");
     expect((await activate(hq, "no-such-incident", { unitIds: ["hq"] })).status).toBe(404);
