@@ -30,7 +30,7 @@ export class LiveRoom extends DurableObject<Env> {
 
   /** Accepts an already-authorised WebSocket upgrade forwarded by the worker. */
   async fetch(request: Request): Promise<Response> {
-    const listener = JSON.parse(request.headers.get("X-Listener") ?? "null") as Listener | null;
+    const listener = JSON.parse(decodeURIComponent(request.headers.get("X-Listener") ?? "null")) as Listener | null;
     const stream = request.headers.get("X-Stream");
     if (!listener || !stream) return new Response("missing identity", { status: 400 });
     this.stream = stream;

@@ -17,7 +17,8 @@ async function join(c: Context<AppEnv>, stream: string, seq: number): Promise<Re
   const { id, displayName, unitId, role } = c.get("user");
   const listener: Listener = { id, displayName, unitId, role };
   const headers = new Headers(c.req.raw.headers);
-  headers.set("X-Listener", JSON.stringify(listener));
+  // Header values must be ASCII; display names are Japanese.
+  headers.set("X-Listener", encodeURIComponent(JSON.stringify(listener)));
   headers.set("X-Stream", stream);
   headers.set("X-Latest-Seq", String(seq));
   return roomFor(c.env, stream).fetch(new Request(c.req.raw.url, { headers }));
