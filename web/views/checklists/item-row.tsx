@@ -134,7 +134,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
             const after = c.after as ChecklistItem;
             return (
               <li key={c.seq}>
-                {formatJst(c.at)} {c.actor.name}：<StateBadge state={after.state} />
+                {t("checklists.history.by", { time: formatJst(c.at), name: c.actor.name })} <StateBadge state={after.state} />
                 {after.reason && ` ${after.reason}`}
                 {after.note && ` — ${after.note}`}
               </li>
@@ -152,7 +152,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
           }}
         >
           <label>
-            {asking.value === "note" ? t("checklists.note") : `${t(`checklists.state.${asking.value}`)}：${t("checklists.reason")}`}
+            {asking.value === "note" ? t("checklists.note") : t("checklists.reasonFor", { state: t(`checklists.state.${asking.value}`) })}
             <textarea
               rows={2}
               required={asking.value !== "note"}
