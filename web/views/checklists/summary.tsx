@@ -22,6 +22,10 @@ export default function ChecklistsSummary({ incident, feed }: IncidentTabProps) 
   const done = units.reduce((s, u) => s + u.done, 0);
   const overdue = model.overdue.value;
   const blocked = model.blocked.value;
+  const worstUnits = units
+    .filter((u) => u.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue)
+    .slice(0, 3);
   const text = (i: { textJa: string; textEn: string }) => (lang.value === "en" && i.textEn ? i.textEn : i.textJa);
 
   return (
@@ -36,6 +40,16 @@ export default function ChecklistsSummary({ incident, feed }: IncidentTabProps) 
             <span class={`badge ${blocked.length > 0 ? "warn" : "ok"}`}>■ {t("checklists.summary.blocked", { n: blocked.length })}</span>
           </p>
           <ProgressBar p={{ done, total }} label={t("checklists.summary.done", { done, total })} />
+          {worstUnits.length > 0 && (
+            <p class="cl-worst-units">
+              {t("checklists.summary.byUnit")}{" "}
+              {worstUnits.map((u) => (
+                <span key={u.unitId} class="badge overdue">
+                  {unitName(u.unitId)} {u.overdue}
+                </span>
+              ))}
+            </p>
+          )}
           {overdue.length + blocked.length === 0 ? (
             <p class="muted">{t("checklists.summary.allClear")}</p>
           ) : (
