@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RuleError } from "../../src/domain/checklists";
 import { ADDED_TEMPLATE, appliesTo, planActivation, planAddition, withItemKeys } from "../../src/domain/checklists-activation";
@@ -192,6 +193,34 @@ describe("CSV and Japan time", () => {
     ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toBe('\uFEFF部署,メモ\r\n上下水道部,"a,""b""\n2行目"\r\n');
+  });
+
+  it("reads back cell for cell with a standard CSV parser (property)", () => {
+    // RFC 4180 reading: quoted fields may hold commas, quotes (doubled) and line breaks.
+    const parse = (text: string) => {
+      const rows: string[][] = [];
+      let row: string[] = [];
+      let cell = "";
+      let quoted = false;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i]!;
+        if (quoted) {
+          if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+          else if (ch === '"') quoted = false;
+          else cell += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ",") row.push(cell), (cell = "");
+        else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+        else cell += ch;
+      }
+      return rows;
+    };
+    const safe = fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s));
+    fc.assert(
+      fc.property(fc.array(fc.array(safe, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        expect(parse(toCsv(rows).slice(1))).toEqual(rows);
+      }),
+    );
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
