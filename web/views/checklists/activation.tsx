@@ -1,12 +1,13 @@
 import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
-import type { ActivationResult } from "../../../src/schema/checklists";
+import type { ActivationResult, TemplateSummary } from "../../../src/schema/checklists";
 import type { Incident } from "../../../src/schema/incidents";
 import type { Me } from "../../../src/schema/session";
-import { ApiFailure, mutate } from "../../lib/api";
+import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { lang, t } from "../../i18n";
-import { units } from "../../models/session";
+import { unitName, units } from "../../models/session";
 import type { ChecklistModel } from "./model";
 
 /** Choose units and activate their checklists in one step. */
@@ -14,8 +15,18 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
   const chosen = useSignal<Set<string>>(new Set(me.role === "admin" ? [] : [me.unitId]));
   const busy = useSignal(false);
   const message = useSignal<{ kind: "ok" | "error"; text: string } | null>(null);
+  const templates = useSignal<TemplateSummary[]>([]);
+  /** Templates left out of this activation; every applicable one is in by default. */
+  const leftOut = useSignal<Set<string>>(new Set());
+  useEffect(() => {
+    getJson<{ items: TemplateSummary[] }>("/api/checklists/templates")
+      .then((r) => (templates.value = r.items))
+      .catch(() => {});
+  }, []);
   const active = model.idsByUnit.value;
   const allowed = units.value.filter((u) => mayWriteForUnit(me, u.id) && !active.has(u.id));
+  const applicable = templates.value.filter((tp) => tp.unitId === null || chosen.value.has(tp.unitId));
+  const templateIds = applicable.filter((tp) => !leftOut.value.has(tp.id)).map((tp) => tp.id);
 
   function toggle(id: string) {
     const next = new Set(chosen.value);
@@ -29,7 +40,9 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
     busy.value = true;
     message.value = null;
     try {
-      const done = await mutate<ActivationResult>("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: [...chosen.value] });
+      // Name the templates only when some were left out; otherwise every applicable one is activated.
+      const body = leftOut.value.size > 0 ? { unitIds: [...chosen.value], templateIds } : { unitIds: [...chosen.value] };
+      const done = await mutate<ActivationResult>("POST", `/api/incidents/${incident.id}/checklists/activations`, body);
       message.value = { kind: "ok", text: t("checklists.activate.done", { n: done.data.itemCount }) };
       chosen.value = new Set();
       await model.load();
@@ -62,13 +75,36 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
             );
           })}
         </fieldset>
+        {applicable.length > 0 && (
+          <fieldset class="cl-template-choices">
+            <legend>{t("checklists.activate.templates")}</legend>
+            {applicable.map((tp) => (
+              <label key={tp.id} class="choice">
+                <input
+                  type="checkbox"
+                  checked={!leftOut.value.has(tp.id)}
+                  onChange={() => {
+                    const next = new Set(leftOut.value);
+                    if (next.has(tp.id)) next.delete(tp.id);
+                    else next.add(tp.id);
+                    leftOut.value = next;
+                  }}
+                />
+                {lang.value === "en" && tp.titleEn ? tp.titleEn : tp.titleJa}
+                <span class="muted">
+                  {t("checklists.activate.templateMeta", { unit: tp.unitId ? unitName(tp.unitId) : t("checklists.templates.allUnits"), n: tp.itemCount })}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div class="actions">
           {allowed.length > 1 && (
             <button type="button" class="btn" onClick={() => (chosen.value = new Set(allowed.map((u) => u.id)))}>
               {t("checklists.activate.selectAll")}
             </button>
           )}
-          <button class="btn btn-primary" type="submit" disabled={busy.value || chosen.value.size === 0}>
+          <button class="btn btn-primary" type="submit" disabled={busy.value || chosen.value.size === 0 || templateIds.length === 0}>
             {t("checklists.activate.submit")}
           </button>
         </div>
