@@ -54,5 +54,10 @@ export function demoSeedSql(password, now = new Date()) {
       i.id, 1, at, "user-hq", DEMO_ACCOUNTS[0].displayName, "hq", "incident", i.id, "create", null, JSON.stringify(i), `seed-${i.id}`,
     ].map(q).join(", ")});`,
   );
+  // Peacetime checks as a city that keeps its plan up: most verified half an interval ago, every
+  // fifth one left unverified so the readiness view has something overdue to show.
+  lines.push(
+    `UPDATE readiness_items SET last_verified_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (interval_days / 2) || ' days'), last_verified_by = 'user-hq', verification_note = '定期点検（デモデータ）' WHERE rowid % 5 != 0;`,
+  );
   return { sql: lines.join("\n") + "\n", incident };
 }

@@ -1,5 +1,5 @@
 import type { Change } from "../../src/schema/changes";
-import { formatJst, has, t } from "../i18n";
+import { formatJst, has, lang, t } from "../i18n";
 import { unitName } from "../models/session";
 
 type Diff = { field: string; before: unknown; after: unknown };
@@ -30,9 +30,11 @@ const show = (field: string, v: unknown): string => {
 const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
 const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
 
+/** The changed thing's own name, in the reader's language where it has one. */
 function nameOf(change: Change): string {
   const img = (change.after ?? change.before ?? {}) as Record<string, unknown>;
-  const name = img.title ?? img.name ?? img.nameJa ?? img.label ?? "";
+  const en = lang.value === "en" ? (img.titleEn ?? img.nameEn ?? img.textEn) : undefined;
+  const name = en ?? img.title ?? img.label ?? img.name ?? img.nameJa ?? img.titleJa ?? img.textJa ?? "";
   return typeof name === "string" ? name : "";
 }
 
