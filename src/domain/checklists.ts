@@ -64,11 +64,6 @@ export function isOverdue(item: Pick<ChecklistItem, "state" | "deadlineAt">, now
   return item.deadlineAt !== null && ms(now) > ms(item.deadlineAt) && !isClosed(item.state);
 }
 
-/** Milliseconds left until the deadline (negative once passed), or null without one. */
-export function timeLeft(item: Pick<ChecklistItem, "deadlineAt">, now: string | number): number | null {
-  return item.deadlineAt === null ? null : ms(item.deadlineAt) - ms(now);
-}
-
 /** Which state may follow which. A done item is reopened through todo / in progress, never straight to blocked. */
 export const TRANSITIONS: Record<ItemState, readonly ItemState[]> = {
   todo: ["in_progress", "done", "blocked", "not_applicable"],

@@ -185,9 +185,3 @@ export function tagProblem(drill: Pick<Drill, "status" | "zones" | "participants
   }
   return null;
 }
-
-/** Seconds from the drill's start to an instant, or null before it started. */
-export function secondsSinceStart(startedAt: string | null, at: string): number | null {
-  if (!startedAt) return null;
-  return Math.round((Date.parse(at) - Date.parse(startedAt)) / 1000);
-}

@@ -151,9 +151,6 @@ export function checkFailed(c: ReadinessCheck, fuelHoursRequired: number): boole
 
 const MINUTE = 60_000;
 
-export const deadlineOf = (onsetAt: string, fn: Pick<BcpFunction, "targetMinutes">) =>
-  new Date(Date.parse(onsetAt) + fn.targetMinutes * MINUTE).toISOString();
-
 /** Working now: operational at an alternate, or at a primary site that is still usable. */
 export function isWorking(row: Relocation, primary: Pick<Site, "status"> | undefined): boolean {
   if (row.state === "operational_at_alternate") return true;

@@ -62,11 +62,6 @@ export class LiveRoom extends DurableObject<Env> {
     this.broadcast({ type: "incident", incident });
   }
 
-  /** Listeners present, by user, for the console's "who is watching". */
-  async listeners(): Promise<Listener[]> {
-    return this.ctx.getWebSockets().map((ws) => ws.deserializeAttachment() as Listener);
-  }
-
   async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
     let parsed: ClientMessage;
     try {

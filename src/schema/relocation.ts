@@ -4,7 +4,6 @@ import { Id, Version } from "./common";
 /** Sites, their readiness checklists, imported hazard layers and this area's settings. */
 
 export const GSI_SHELTER_ATTRIBUTION = "出典：国土地理院「指定緊急避難場所・指定避難所データ」";
-export const GSI_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png";
 
 export const SiteKind = z.enum([
   "office",
