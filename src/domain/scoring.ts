@@ -1,4 +1,4 @@
-import type { Category, MilestoneKey, MilestoneTarget } from "../schema/drills";
+import { CATEGORIES, type Category, type MilestoneKey, type MilestoneTarget } from "../schema/drills";
 import type { CasualtyScore, DrillScore, MilestoneScore, OfficerScore, Outcome, TrendPoint } from "../schema/drills-report";
 import { URGENCY } from "./start";
 
@@ -18,8 +18,6 @@ export type ScoringInput = {
   /** Earlier drills of the same kind, oldest first. */
   previous: Array<Omit<TrendPoint, "current">>;
 };
-
-const ORDER: Category[] = ["red", "yellow", "green", "black"];
 
 export function outcomeOf(expected: Category, assigned: Category | null): Outcome {
   if (assigned === null) return "untagged";
@@ -78,7 +76,7 @@ export function scoreDrill(input: ScoringInput): DrillScore {
     o.times.push(ms(t.taggedAt));
   }
 
-  const matrix = ORDER.map((expected) => ({ expected, assigned: { red: 0, yellow: 0, green: 0, black: 0 }, untagged: 0 }));
+  const matrix = CATEGORIES.map((expected) => ({ expected, assigned: { red: 0, yellow: 0, green: 0, black: 0 }, untagged: 0 }));
   const row = new Map(matrix.map((r) => [r.expected, r]));
   const counts = { correct: 0, over: 0, under: 0, untagged: 0 };
   const firstTagTimes: number[] = [];

@@ -1,6 +1,6 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useState } from "preact/hooks";
-import type { Drill, DrillStatus } from "../../../src/schema/drills";
+import { CATEGORIES, type Drill, type DrillStatus } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -104,7 +104,7 @@ export function LiveBoard({ model, compact }: { model: DrillModel; compact?: boo
           <thead>
             <tr>
               <th scope="col">{t("drills.zone")}</th>
-              {(["red", "yellow", "green", "black"] as const).map((c) => (
+              {CATEGORIES.map((c) => (
                 <th key={c} scope="col">
                   <CategoryBadge category={c} small />
                 </th>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Casualty, Category, Scenario, ScenarioWithCasualties } from "../../../src/schema/drills";
+import { type Casualty, CATEGORIES, type Category, type Scenario, type ScenarioWithCasualties } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link, navigate } from "../../router";
-import { CategoryBadge, ORDER } from "./triage";
+import { CategoryBadge } from "./triage";
 
 const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("drills.yes") : t("drills.no"));
 
@@ -102,7 +102,7 @@ export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
   const load = () => getJson<ScenarioWithCasualties>(`/api/scenarios/${id}`).then(setS).catch((e) => setError(explain(e)));
   useEffect(() => void load(), [id]);
   if (!s) return error ? <p class="error">{error}</p> : <p class="muted">{t("loading")}</p>;
-  const tally = Object.fromEntries(ORDER.map((c) => [c, s.casualties.filter((x) => x.expected === c).length]));
+  const tally = Object.fromEntries(CATEGORIES.map((c) => [c, s.casualties.filter((x) => x.expected === c).length]));
   return (
     <>
       <div class="page-head">
@@ -122,7 +122,7 @@ export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
         </div>
       </div>
       <p>
-        {ORDER.map((c) => (
+        {CATEGORIES.map((c) => (
           <span key={c} class="tally">
             <CategoryBadge category={c} small /> {tally[c]}
           </span>
@@ -229,7 +229,7 @@ function OverrideEditor({ c, onDone }: { c: Casualty; onDone: (o: { category: Ca
     >
       <fieldset>
         <legend>{t("drills.expected")}</legend>
-        {ORDER.map((k) => (
+        {CATEGORIES.map((k) => (
           <label key={k} class="choice">
             <input type="radio" name={`override-${c.id}`} checked={category === k} onChange={() => setCategory(k)} /> <CategoryBadge category={k} small />
           </label>

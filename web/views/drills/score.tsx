@@ -1,8 +1,8 @@
-import type { Category } from "../../../src/schema/drills";
+import { CATEGORIES, type Category } from "../../../src/schema/drills";
 import type { DrillScore, TrendPoint } from "../../../src/schema/drills-report";
 import { formatJst, t } from "../../i18n";
 import { percent, seconds } from "./model";
-import { CategoryBadge, ORDER } from "./triage";
+import { CategoryBadge } from "./triage";
 
 /** The headline figures; under-triage is set apart because it is the dangerous error. */
 export function ScoreHeadline({ s }: { s: DrillScore }) {
@@ -46,7 +46,7 @@ export function ConfusionMatrix({ s }: { s: DrillScore }) {
       <thead>
         <tr>
           <th scope="col">{t("drills.expectedVsAssigned")}</th>
-          {ORDER.map((c) => (
+          {CATEGORIES.map((c) => (
             <th key={c} scope="col">
               <CategoryBadge category={c} small />
             </th>
@@ -60,7 +60,7 @@ export function ConfusionMatrix({ s }: { s: DrillScore }) {
             <th scope="row">
               <CategoryBadge category={row.expected} small />
             </th>
-            {ORDER.map((c) => {
+            {CATEGORIES.map((c) => {
               const n = row.assigned[c];
               const kind = c === row.expected ? "hit" : rank[c] < rank[row.expected] ? "under" : "over";
               return (

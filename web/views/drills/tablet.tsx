@@ -1,5 +1,5 @@
 import { useComputed, useSignal } from "@preact/signals";
-import type { Category, Tag } from "../../../src/schema/drills";
+import { CATEGORIES, type Category, type Tag } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -7,7 +7,7 @@ import { t } from "../../i18n";
 import { Link } from "../../router";
 import { Elapsed } from "./board";
 import type { DrillModel } from "./model";
-import { CategoryBadge, CountsRow, NUMERAL, ORDER, SHAPE } from "./triage";
+import { CategoryBadge, CountsRow, NUMERAL, SHAPE } from "./triage";
 
 const remember = (key: string, value: string | null) => {
   if (value) localStorage.setItem(key, value);
@@ -153,7 +153,7 @@ export function Tablet({ model, me }: { model: DrillModel; me: Me }) {
         )}
         {message.value && <p class={message.value.ok ? "ok-msg" : "error"} role={message.value.ok ? "status" : "alert"}>{message.value.text}</p>}
         <div class="colour-buttons">
-          {ORDER.map((c) => (
+          {CATEGORIES.map((c) => (
             <button key={c} class={`colour-btn colour-${c}`} disabled={!chosen || busy.value} onClick={() => tag(c)}>
               <span class="colour-shape" aria-hidden="true">
                 {SHAPE[c]}

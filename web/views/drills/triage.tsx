@@ -1,10 +1,9 @@
-import type { Category, Counts } from "../../../src/schema/drills";
+import { CATEGORIES, type Category, type Counts } from "../../../src/schema/drills";
 import { t } from "../../i18n";
 
 /** Each category has a shape and a Roman numeral as on the Japanese triage tag, never colour alone. */
 export const SHAPE: Record<Category, string> = { red: "■", yellow: "▲", green: "●", black: "✕" };
 export const NUMERAL: Record<Category, string> = { red: "I", yellow: "II", green: "III", black: "0" };
-export const ORDER: Category[] = ["red", "yellow", "green", "black"];
 
 export function CategoryBadge({ category, small }: { category: Category | null; small?: boolean }) {
   if (!category) return <span class="tri tri-none">{t("drills.untagged")}</span>;
@@ -25,7 +24,7 @@ export function CountsRow({ counts, untagged, big }: { counts: Counts; untagged?
           <span class="count-l">{t("drills.untagged")}</span>
         </div>
       )}
-      {ORDER.map((c) => (
+      {CATEGORIES.map((c) => (
         <div key={c} class={`count count-${c}`}>
           <span class="count-n" data-testid={`count-${c}`}>{counts[c]}</span>
           <span class="count-l">
