@@ -4,7 +4,8 @@ import { mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
 import type { ChecklistModel } from "./model";
-import { TargetInput } from "./templates";
+import { ElementSelect, TargetInput } from "./templates";
+import { FormError } from "../../components/form-error";
 
 /** Adds a task the plan did not foresee to one unit's checklist for this incident. */
 export function AddItem({ model, unitId }: { model: ChecklistModel; unitId: string }) {
@@ -38,27 +39,14 @@ export function AddItem({ model, unitId }: { model: ChecklistModel; unitId: stri
           {t("checklists.add.text")}
           <input required maxLength={300} value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
         </label>
-        <label>
-          {t("checklists.templates.sectionTitle")}
-          <select value={section.value} onChange={(e) => (section.value = e.currentTarget.value)}>
-            {[ADDED_SECTION, ...ELEMENTS].map((key) => (
-              <option key={key} value={key}>
-                {t(`checklists.element.${key}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ElementSelect value={section.value} choices={[ADDED_SECTION, ...ELEMENTS]} onChange={(key) => (section.value = key)} />
         <TargetInput value={target.value} onChange={(m) => (target.value = m)} />
         <div class="actions">
           <button class="btn btn-primary" type="submit" disabled={busy.value}>
             {t("checklists.add.submit")}
           </button>
         </div>
-        {message.value && (
-          <p class="error" role="alert">
-            {message.value}
-          </p>
-        )}
+        <FormError message={message.value} />
       </form>
     </details>
   );

@@ -8,6 +8,7 @@ import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatCountdown, formatDuration, formatJst, lang, now, t } from "../../i18n";
 import type { ChecklistModel } from "./model";
+import { FormError } from "../../components/form-error";
 
 /** A shape beside each state's label, so state never rests on colour alone. */
 export const STATE_MARK: Record<ItemState, string> = { todo: "○", in_progress: "◐", done: "●", blocked: "■", not_applicable: "－" };
@@ -171,11 +172,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
           </div>
         </form>
       )}
-      {message.value && (
-        <p class="error" role="alert">
-          {message.value}
-        </p>
-      )}
+      <FormError message={message.value} />
     </li>
   );
 });

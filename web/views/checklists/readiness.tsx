@@ -10,6 +10,8 @@ import { explain } from "../../lib/errors";
 import { openStream } from "../../lib/live";
 import { formatJst, lang, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
+import { FormError } from "../../components/form-error";
+import { ElementSelect } from "./templates";
 
 type Items = Map<string, Signal<ReadinessItem>>;
 
@@ -191,34 +193,15 @@ function AddCheck({ unitId }: { unitId: string }) {
     <details class="cl-add">
       <summary>{t("checklists.readiness.add")}</summary>
       <form class="form-grid" onSubmit={submit}>
-        <label>
-          {t("checklists.readiness.text")}
-          <input required value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
-        </label>
-        <label>
-          {t("checklists.templates.sectionTitle")}
-          <select value={element.value} onChange={(e) => (element.value = e.currentTarget.value as Element)}>
-            {ELEMENTS.map((el) => (
-              <option key={el} value={el}>
-                {t(`checklists.element.${el}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("checklists.readiness.intervalDays")}
-          <input type="number" min={1} max={3650} required value={days.value} onInput={(e) => (days.value = Number(e.currentTarget.value))} />
-        </label>
+        <CheckTextField text={text} />
+        <ElementSelect value={element.value} choices={ELEMENTS} onChange={(el) => (element.value = el)} />
+        <IntervalDaysField days={days} />
         <div class="actions">
           <button class="btn btn-primary" type="submit">
             {t("checklists.action.save")}
           </button>
         </div>
-        {message.value && (
-          <p class="error" role="alert">
-            {message.value}
-          </p>
-        )}
+        <FormError message={message.value} />
       </form>
     </details>
   );
@@ -244,14 +227,8 @@ function EditCheck({ item, onDone }: { item: Signal<ReadinessItem>; onDone: () =
 
   return (
     <form class="form-grid cl-add" onSubmit={submit}>
-      <label>
-        {t("checklists.readiness.text")}
-        <input required value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
-      </label>
-      <label>
-        {t("checklists.readiness.intervalDays")}
-        <input type="number" min={1} max={3650} required value={days.value} onInput={(e) => (days.value = Number(e.currentTarget.value))} />
-      </label>
+      <CheckTextField text={text} />
+      <IntervalDaysField days={days} />
       <div class="actions">
         <button class="btn btn-primary" type="submit">
           {t("checklists.action.save")}
@@ -260,11 +237,27 @@ function EditCheck({ item, onDone }: { item: Signal<ReadinessItem>; onDone: () =
           {t("checklists.action.cancel")}
         </button>
       </div>
-      {message.value && (
-        <p class="error" role="alert">
-          {message.value}
-        </p>
-      )}
+      <FormError message={message.value} />
     </form>
+  );
+}
+
+/** What is to be checked, as the add and edit forms both ask it. */
+function CheckTextField({ text }: { text: Signal<string> }) {
+  return (
+    <label>
+      {t("checklists.readiness.text")}
+      <input required value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+    </label>
+  );
+}
+
+/** How many days a verification holds, as the add and edit forms both ask it. */
+function IntervalDaysField({ days }: { days: Signal<number> }) {
+  return (
+    <label>
+      {t("checklists.readiness.intervalDays")}
+      <input type="number" min={1} max={3650} required value={days.value} onInput={(e) => (days.value = Number(e.currentTarget.value))} />
+    </label>
   );
 }

@@ -1,13 +1,14 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayEditTemplates, TARGET_PRESETS } from "../../../src/domain/checklists";
-import { ELEMENTS, type Template, type TemplateSummary } from "../../../src/schema/checklists";
+import { type Element, ELEMENTS, type Template, type TemplateSummary } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, type FieldError, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatDuration, formatJst, lang, t } from "../../i18n";
 import { unitName, units } from "../../models/session";
 import { Link, navigate } from "../../router";
+import { FormError } from "../../components/form-error";
 
 const targetLabel = (m: number | null) => {
   if (m === null) return t("checklists.noDeadline");
@@ -49,7 +50,7 @@ export function TemplateList({ me }: { me: Me }) {
 function NewTemplate() {
   const title = useSignal("");
   const unitId = useSignal("");
-  const element = useSignal<string>("priority_business");
+  const element = useSignal<Element>("priority_business");
   const firstItem = useSignal("");
   const message = useSignal<string | null>(null);
 
@@ -88,16 +89,7 @@ function NewTemplate() {
             ))}
           </select>
         </label>
-        <label>
-          {t("checklists.templates.sectionTitle")}
-          <select value={element.value} onChange={(e) => (element.value = e.currentTarget.value)}>
-            {ELEMENTS.map((el) => (
-              <option key={el} value={el}>
-                {t(`checklists.element.${el}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ElementSelect value={element.value} choices={ELEMENTS} onChange={(el) => (element.value = el)} />
         <label>
           {t("checklists.templates.textJa")}
           <input required value={firstItem.value} onInput={(e) => (firstItem.value = e.currentTarget.value)} />
@@ -107,11 +99,7 @@ function NewTemplate() {
             {t("checklists.templates.create")}
           </button>
         </div>
-        {message.value && (
-          <p class="error" role="alert">
-            {message.value}
-          </p>
-        )}
+        <FormError message={message.value} />
       </form>
     </details>
   );
@@ -232,11 +220,7 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
           </button>
         </div>
       )}
-      {error.value && (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      )}
+      <FormError message={error.value} />
       {saved.value && <p role="status">{saved.value}</p>}
     </form>
   );
@@ -287,6 +271,22 @@ export function TargetInput({ value, onChange }: { value: number | null; onChang
       {preset === "custom" && (
         <input type="number" min={1} max={525600} value={value ?? 60} aria-label={t("checklists.templates.minutes")} onInput={(e) => onChange(Number(e.currentTarget.value) || null)} />
       )}
+    </label>
+  );
+}
+
+/** The plan element a new item or check belongs to, named as in the plan. */
+export function ElementSelect<K extends string>({ value, choices, onChange }: { value: K; choices: readonly K[]; onChange: (key: K) => void }) {
+  return (
+    <label>
+      {t("checklists.templates.sectionTitle")}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as K)}>
+        {choices.map((key) => (
+          <option key={key} value={key}>
+            {t(`checklists.element.${key}`)}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }

@@ -5,6 +5,7 @@ import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
 import { Link } from "../../router";
+import { FormError } from "../../components/form-error";
 
 const STATUSES: ActionStatus[] = ["open", "in_progress", "closed"];
 
@@ -83,7 +84,7 @@ export function ActionsTable(props: { actions: CorrectiveAction[]; drill?: Drill
           </tbody>
         </table>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
       {props.drill && props.editable === true && <ActionForm drill={props.drill} onAdded={(a) => props.onChange([...props.actions, a])} />}
     </>
   );
@@ -143,7 +144,7 @@ function ActionForm({ drill, onAdded }: { drill: Drill; onAdded: (a: CorrectiveA
           ＋ {t("drills.addAction")}
         </button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { Link } from "../../router";
 import { clock, type DrillModel, mayManage } from "./model";
 import { CategoryBadge, CountsRow } from "./triage";
 import "./drills.css";
+import { FormError } from "../../components/form-error";
 
 export function StatusBadge({ status }: { status: DrillStatus }) {
   return <span class={`badge drill-status drill-${status}`}>{t(`drills.status.${status}`)}</span>;
@@ -78,7 +79,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
           {t("drills.cancel")}
         </button>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { CasualtyTable } from "./scenarios";
 import { ScoreView } from "./score";
 import { TagHistory } from "./tag-history";
 import { Tablet } from "./tablet";
+import { FormError } from "../../components/form-error";
 
 /** One drill's screens: the coordinator's board, the tablet, the scores and the report. */
 export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }) {
@@ -185,7 +186,7 @@ function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
           );
         })}
       </ul>
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
     </section>
   );
 }

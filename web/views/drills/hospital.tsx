@@ -5,6 +5,7 @@ import type { StreamFeed } from "../../lib/live";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
+import { FormError } from "../../components/form-error";
 
 type View = { status: HospitalStatus | null; warnings: Array<{ field: string; message: string }> };
 type HistoryItem = { seq: number; at: string; actorName: string; status: HospitalStatus };
@@ -168,7 +169,7 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
           </div>
         </form>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
       <div class="actions">
         {mayReportHospital(me) && !editing && (
           <button class="btn btn-primary" onClick={() => setEditing(true)}>

@@ -6,6 +6,7 @@ import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { fromJstLocalInput, t, toJstLocalInput } from "../../i18n";
 import { navigate } from "../../router";
+import { FormError } from "../../components/form-error";
 
 const ROLES: Participant["role"][] = ["triage_officer", "zone_leader", "observer", "hq_liaison", "coordinator", "fire_warden"];
 const MILESTONES: Array<[MilestoneKey, number]> = [
@@ -170,7 +171,7 @@ export function PlanForm({ incidentId }: { incidentId?: string }) {
           {t("drills.planSubmit")}
         </button>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
     </form>
   );
 }
@@ -221,7 +222,7 @@ export function EditPlan({ drill, onSaved }: { drill: Drill; onSaved: (d: Drill)
             {t("save")}
           </button>
         </div>
-        {error && <p class="error" role="alert">{error}</p>}
+        <FormError message={error} />
       </form>
     </details>
   );

@@ -6,6 +6,7 @@ import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import { CategoryBadge } from "./triage";
+import { FormError } from "../../components/form-error";
 
 const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("drills.yes") : t("drills.no"));
 
@@ -128,7 +129,7 @@ export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
           </span>
         ))}
       </p>
-      {error && <p class="error" role="alert">{error}</p>}
+      <FormError message={error} />
       <CasualtyTable
         casualties={s.casualties}
         editable={me.role !== "viewer"}

@@ -13,6 +13,7 @@ import { unitName } from "../../models/session";
 import type { IncidentRelocation } from "./incident-model";
 import { blockersOf, boardEntries, fnName, minutesLabel, siteName, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
+import { FormError } from "../../components/form-error";
 
 type BoardProps = { incident: Incident; model: IncidentRelocation; me: Me; tablet: boolean; onShowSite?: (id: string) => void };
 
@@ -195,11 +196,7 @@ function MoveForm({ to, row, incidentId, onDone }: { to: RelocationState; row: R
         {t("relocation.form.note")}
         <input type="text" maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div class="actions">
         <button class="btn btn-primary move-btn" type="submit" disabled={busy}>
           {t("relocation.form.confirm", { action: t(`relocation.action.${to}`) })}

@@ -9,6 +9,7 @@ import { t } from "../../i18n";
 import { unitName } from "../../models/session";
 import { fnName, minutesLabel, siteName } from "./labels";
 import { standing } from "./standing";
+import { FormError } from "../../components/form-error";
 
 /** 非常時優先業務 of the department: the function registry, editable by its own unit. */
 export function FunctionRegistry({ me }: { me: Me }) {
@@ -186,11 +187,7 @@ function FunctionForm({ me, current, onDone }: { me: Me; current?: BcpFunction; 
         {t("relocation.form.description")}
         <textarea rows={2} maxLength={1000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div class="actions">
         <button class="btn btn-primary" type="submit">
           {t("relocation.form.save")}

@@ -8,6 +8,7 @@ import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { siteName } from "./labels";
 import { standing } from "./standing";
+import { FormError } from "../../components/form-error";
 
 type ImportResult = { layer: HazardLayer; sitesInInundation: number; changed: SiteHazard[] };
 
@@ -49,11 +50,7 @@ export function HazardPage({ me }: { me: Me }) {
           </ul>
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {layers.length === 0 ? (
         <p class="muted">{t("relocation.hazard.none")}</p>
       ) : (
@@ -160,11 +157,7 @@ function ImportForm({ onDone }: { onDone: (r: ImportResult) => void }) {
         {t("relocation.hazard.depthProperty")}
         <input maxLength={64} required value={depthProperty} onInput={(e) => setDepthProperty(e.currentTarget.value)} />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div class="actions">
         <button class="btn btn-primary" type="submit" disabled={busy || !file}>
           {busy ? t("relocation.hazard.importing") : t("relocation.hazard.submit")}

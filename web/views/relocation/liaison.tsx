@@ -11,6 +11,7 @@ import { unitName, units } from "../../models/session";
 import type { IncidentRelocation } from "./incident-model";
 import { fnName, siteName } from "./labels";
 import { standing } from "./standing";
+import { FormError } from "../../components/form-error";
 
 const KINDS: LiaisonKind[] = ["report", "order", "request"];
 const PRIORITIES: LiaisonPriority[] = ["urgent", "high", "normal"];
@@ -153,11 +154,7 @@ function MessageItem({ message, incident, me, model }: { message: Signal<Liaison
           </button>
         )}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {replying && <Compose incident={incident} me={me} parent={m} onSent={() => setReplying(false)} />}
     </article>
   );
@@ -258,11 +255,7 @@ function Compose({ incident, me, parent, onSent }: { incident: Incident; me: Me;
           </label>
         </>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div class="actions">
         <button class="btn btn-primary" type="submit" disabled={busy}>
           {parent ? t("relocation.liaison.sendReply") : t("relocation.liaison.send")}

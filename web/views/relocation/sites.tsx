@@ -12,6 +12,7 @@ import { Link } from "../../router";
 import { blockerLabel } from "./board";
 import { blockersOf, checkLabel, siteName, SITE_STATUS_SHAPE } from "./labels";
 import { standing } from "./standing";
+import { FormError } from "../../components/form-error";
 
 const STATUSES: SiteStatus[] = ["operational", "degraded", "unusable"];
 const KIND_ORDER: Site["kind"][] = ["office", "hospital", "alternate_site", "depot", "treatment_plant", "sewage_plant", "pump_station", "reservoir", "other"];
@@ -213,11 +214,7 @@ function CheckRow({ check, mayCheck }: { check: Signal<ReadinessCheck>; mayCheck
           </div>
         </>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </li>
   );
 }
