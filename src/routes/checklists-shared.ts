@@ -2,12 +2,10 @@ import { z } from "zod";
 import { RuleError } from "../domain/checklists";
 import { ApiError } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
-import { json } from "./openapi";
+import { commonErrors, json } from "./openapi";
 
 export const errors = {
-  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
-  401: json(ErrorEnvelope, "Not signed in"),
-  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
+  ...commonErrors,
   404: json(ErrorEnvelope, "Not found"),
   409: json(ErrorEnvelope, "Conflict: stale version (`current` holds the entity as it is now), closed incident or already active"),
   422: json(ErrorEnvelope, "A rule refused the change, or the Idempotency-Key was reused"),

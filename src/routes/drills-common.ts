@@ -6,12 +6,10 @@ import { ApiError } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
 import type { Drill } from "../schema/drills";
 import type { DrillScore } from "../schema/drills-report";
-import { json } from "./openapi";
+import { commonErrors, json } from "./openapi";
 
 export const errors = {
-  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
-  401: json(ErrorEnvelope, "Not signed in"),
-  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
+  ...commonErrors,
   404: json(ErrorEnvelope, "No such drill (or item)"),
 };
 export const writeErrors = {

@@ -10,20 +10,14 @@ import { STANDING } from "../live/announce";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
-import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-
-const errors = {
-  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
-  401: json(ErrorEnvelope, "Not signed in"),
-  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
-};
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
   method: "get",
   path: "/api/incidents",
   tags: ["incidents"],
   summary: "Incidents, open first",
-  responses: { 200: json(IncidentList, "Incidents"), 401: errors[401] },
+  responses: { 200: json(IncidentList, "Incidents"), 401: commonErrors[401] },
 });
 
 const create = createRoute({
@@ -32,7 +26,7 @@ const create = createRoute({
   tags: ["incidents"],
   summary: "Open an incident (real or drill)",
   request: { headers: idempotencyHeaders, body: jsonBody(IncidentCreate) },
-  responses: { 201: json(committed(Incident), "Opened"), ...errors, 422: json(ErrorEnvelope, "Idempotency-Key reused") },
+  responses: { 201: json(committed(Incident), "Opened"), ...commonErrors, 422: json(ErrorEnvelope, "Idempotency-Key reused") },
 });
 
 const read = createRoute({
@@ -41,7 +35,7 @@ const read = createRoute({
   tags: ["incidents"],
   summary: "One incident",
   request: { params: IdParam },
-  responses: { 200: json(Incident, "The incident"), 401: errors[401], 404: json(ErrorEnvelope, "No such incident") },
+  responses: { 200: json(Incident, "The incident"), 401: commonErrors[401], 404: json(ErrorEnvelope, "No such incident") },
 });
 
 const patch = createRoute({
@@ -52,7 +46,7 @@ const patch = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(IncidentPatch) },
   responses: {
     200: json(committed(Incident), "Changed"),
-    ...errors,
+    ...commonErrors,
     404: json(ErrorEnvelope, "No such incident"),
     409: json(ErrorEnvelope, "Stale version; `current` holds the incident as it is now"),
     422: json(ErrorEnvelope, "Idempotency-Key reused"),
@@ -65,7 +59,7 @@ const changes = createRoute({
   tags: ["incidents"],
   summary: "The incident's change log after a sequence number, in order, paged",
   request: { params: IdParam, query: ChangesQuery },
-  responses: { 200: json(ChangePage, "A page of changes"), 401: errors[401], 404: json(ErrorEnvelope, "No such incident") },
+  responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401], 404: json(ErrorEnvelope, "No such incident") },
 });
 
 const standingChanges = createRoute({
@@ -74,7 +68,7 @@ const standingChanges = createRoute({
   tags: ["platform"],
   summary: "The change log of peacetime (standing) data after a sequence number, in order, paged",
   request: { query: ChangesQuery },
-  responses: { 200: json(ChangePage, "A page of changes"), 401: errors[401] },
+  responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401] },
 });
 
 export async function requireIncident(db: D1Database, id: string): Promise<Incident> {

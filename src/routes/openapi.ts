@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { IDEMPOTENCY_KEY } from "../schema/common";
+import { ErrorEnvelope, IDEMPOTENCY_KEY } from "../schema/common";
 
 /** A JSON response or body entry for createRoute. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+
+/** The refusals every area documents in the same words: bad input, not signed in, not allowed. */
+export const commonErrors = {
+  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
+  401: json(ErrorEnvelope, "Not signed in"),
+  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
+};
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },

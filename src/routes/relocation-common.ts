@@ -2,15 +2,11 @@ import { ApiError } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
 import type { Incident } from "../schema/incidents";
 import { requireIncident } from "./incidents";
-import { json } from "./openapi";
+import { commonErrors, json } from "./openapi";
 
 /** Response documentation and guards shared by the relocation area's routes. */
 
-export const errors = {
-  400: json(ErrorEnvelope, "Invalid request; `fields` names each offending path"),
-  401: json(ErrorEnvelope, "Not signed in"),
-  403: json(ErrorEnvelope, "Not allowed for this role or unit"),
-};
+export const errors = commonErrors;
 
 export const writeErrors = {
   ...errors,
