@@ -16,8 +16,8 @@ export const NEXT_STATES: Readonly<Record<RelocationState, readonly RelocationSt
 
 export const isAllowed = (from: RelocationState, to: RelocationState) => NEXT_STATES[from].includes(to);
 
-/** The board row of a function that has never moved in this incident. */
-export function initialRelocation(incidentId: string, fn: BcpFunction, onsetAt: string): Relocation {
+/** The board row of a function that has never moved in this incident (the console may not know its primary site yet). */
+export function initialRelocation(incidentId: string, fn: Pick<BcpFunction, "id"> & { primarySiteId: string | null }, onsetAt: string): Relocation {
   return {
     incidentId,
     functionId: fn.id,

@@ -1,5 +1,6 @@
 import { batch, computed, type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { initialRelocation } from "../../../src/domain/relocation";
 import type { Change } from "../../../src/schema/changes";
 import type { Relocation, RelocationBoard, RelocationMove } from "../../../src/schema/relocation-board";
 import type { LiaisonMessage } from "../../../src/schema/relocation-liaison";
@@ -68,20 +69,7 @@ export class IncidentRelocation {
     const held = this.rows.value.get(functionId)?.value;
     if (held) return held;
     const fn = standing.functions.value.get(functionId)?.value;
-    return {
-      incidentId: this.incidentId,
-      functionId,
-      state: "at_primary",
-      siteId: fn?.primarySiteId ?? null,
-      since: onsetAt,
-      operationalAt: null,
-      staffPresent: 0,
-      overrideReason: null,
-      note: "",
-      version: 0,
-      updatedAt: null,
-      updatedByName: null,
-    };
+    return initialRelocation(this.incidentId, { id: functionId, primarySiteId: fn?.primarySiteId ?? null }, onsetAt);
   }
 
   messageList(): LiaisonMessage[] {
