@@ -35,11 +35,7 @@ const activate = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ActivationCreate) },
   responses: {
     201: json(committed(ActivationResult), "Activated"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
+    ...errors,
     422: json(errors[422].content["application/json"].schema, "The incident's onset is in the future, or the Idempotency-Key was reused"),
   },
 });
@@ -52,12 +48,7 @@ const add = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ItemsAdd) },
   responses: {
     201: json(committed(ItemsAdded), "Added"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    422: errors[422],
+    ...errors,
   },
 });
 
@@ -87,12 +78,7 @@ const patch = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ItemPatch) },
   responses: {
     200: json(committed(ChecklistItem), "Changed"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    422: errors[422],
+    ...errors,
   },
 });
 

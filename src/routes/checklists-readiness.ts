@@ -13,8 +13,6 @@ import { committed } from "../schema/common";
 import { csvHeaders, csvResponse, errors } from "./checklists-shared";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
-const writeErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409], 422: errors[422] };
-
 const list = createRoute({
   method: "get",
   path: "/api/checklists/readiness",
@@ -39,7 +37,7 @@ const create = createRoute({
   tags: ["checklists"],
   summary: "Add a readiness check to a unit (its editors or an admin)",
   request: { headers: idempotencyHeaders, body: jsonBody(ReadinessCreate) },
-  responses: { 201: json(committed(ReadinessItem), "Added"), ...writeErrors },
+  responses: { 201: json(committed(ReadinessItem), "Added"), ...errors },
 });
 
 const patch = createRoute({
@@ -48,7 +46,7 @@ const patch = createRoute({
   tags: ["checklists"],
   summary: "Change a readiness check's wording, element or interval over the version last seen",
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ReadinessPatch) },
-  responses: { 200: json(committed(ReadinessItem), "Changed"), ...writeErrors },
+  responses: { 200: json(committed(ReadinessItem), "Changed"), ...errors },
 });
 
 const verification = createRoute({
@@ -57,7 +55,7 @@ const verification = createRoute({
   tags: ["checklists"],
   summary: "Record that a readiness check was verified now; the interval restarts",
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(Verification) },
-  responses: { 200: json(committed(ReadinessItem), "Verified"), ...writeErrors },
+  responses: { 200: json(committed(ReadinessItem), "Verified"), ...errors },
 });
 
 async function requireWritable(c: Ctx, id: string): Promise<ReadinessItem> {

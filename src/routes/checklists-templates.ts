@@ -45,12 +45,7 @@ const put = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(TemplatePut) },
   responses: {
     200: json(committed(Template), "Replaced"),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    422: errors[422],
+    ...errors,
   },
 });
 
