@@ -78,7 +78,3 @@ export function acknowledgeMessage(db: D1Database, m: LiaisonMessage): D1Prepare
     )
     .bind(m.acknowledgedAt, m.acknowledgedBy, m.acknowledgedByName, m.version, m.id, m.version - 1);
 }
-
-export async function unitExists(db: D1Database, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
-}

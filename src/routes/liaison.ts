@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { acknowledgeMessage, findMessage, insertMessage, listMessages, unitExists } from "../db/liaison";
+import { acknowledgeMessage, findMessage, insertMessage, listMessages } from "../db/liaison";
+import { unitExists } from "../db/people";
 import { findFunction, getSettings } from "../db/relocation";
 import { findSite } from "../db/sites";
 import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";

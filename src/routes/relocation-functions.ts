@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { findFunction, getSettings, insertFunction, listFunctions, updateFunction, updateSettings } from "../db/relocation";
-import { unitExists } from "../db/liaison";
+import { unitExists } from "../db/people";
 import { findSites } from "../db/sites";
 import { mayEditFunction, mayEditSettings, functionSiteIssues } from "../domain/relocation-rules";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";

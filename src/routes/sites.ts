@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { listPolygons } from "../db/relocation-hazard";
-import { unitExists } from "../db/liaison";
+import { unitExists } from "../db/people";
 import { listFunctions } from "../db/relocation";
 import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
 import { hazardAt } from "../domain/geo";
