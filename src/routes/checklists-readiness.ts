@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { unitNames } from "../db/checklists";
 import { findReadiness, insertReadiness, listReadiness, nextReadinessPosition, updateReadiness } from "../db/checklists-readiness";
-import { unitExists } from "../db/people";
 import { mayWriteForUnit } from "../domain/access";
 import { formatJst, readinessRows, toCsv } from "../domain/checklists-output";
 import { newReadinessItem, patchReadinessItem, readinessByUnit, verify } from "../domain/checklists-readiness";
@@ -10,7 +9,7 @@ import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../live/announce";
 import { ReadinessCreate, ReadinessItem, ReadinessPatch, ReadinessQuery, ReadinessView, Verification } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { csvHeaders, csvResponse, errors } from "./checklists-shared";
+import { csvHeaders, csvResponse, errors, requireKnownUnit } from "./checklists-shared";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
@@ -85,9 +84,7 @@ export const readinessRoutes = newApp()
     const user = c.get("user");
     const db = c.env.DB;
     const body = c.req.valid("json");
-    if (!(await unitExists(db, body.unitId))) {
-      throw new ApiError(400, "invalid_request", "No such unit.", { fields: [{ path: "unitId", message: `no unit ${body.unitId}` }] });
-    }
+    await requireKnownUnit(db, body.unitId);
     if (!mayWriteForUnit(user, body.unitId)) throw new ApiError(403, "forbidden", "You may add readiness checks only for your own unit.");
     const item = newReadinessItem(body, { id: `${body.unitId}-${crypto.randomUUID().slice(0, 8)}`, now: nowIso(), position: await nextReadinessPosition(db, body.unitId) });
     const done = await commitWrite(c, {

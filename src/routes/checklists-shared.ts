@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unitExists } from "../db/people";
 import { RuleError } from "../domain/checklists";
 import { ApiError } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
@@ -15,6 +16,13 @@ export const csvResponse = (description: string) => ({
   content: { "text/csv": { schema: z.string() } },
   description,
 });
+
+/** A named unit must exist (null means every unit); otherwise 400 pointing at `unitId`, nothing written. */
+export async function requireKnownUnit(db: D1Database, unitId: string | null) {
+  if (unitId !== null && !(await unitExists(db, unitId))) {
+    throw new ApiError(400, "invalid_request", "No such unit.", { fields: [{ path: "unitId", message: `no unit ${unitId}` }] });
+  }
+}
 
 /** Runs a pure checklist rule; a broken rule becomes the shared error envelope. */
 export function ruled<T>(fn: () => T): T {

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { findTemplate, insertTemplate, listTemplates, replaceTemplate } from "../db/checklists";
-import { unitExists } from "../db/people";
 import { mayEditTemplates } from "../domain/checklists";
 import { withItemKeys } from "../domain/checklists-activation";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
@@ -8,7 +7,7 @@ import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../live/announce";
 import { Template, TemplateCreate, TemplateList, TemplatePut } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { errors } from "./checklists-shared";
+import { errors, requireKnownUnit } from "./checklists-shared";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
@@ -48,12 +47,6 @@ const put = createRoute({
     ...errors,
   },
 });
-
-async function requireKnownUnit(db: D1Database, unitId: string | null) {
-  if (unitId !== null && !(await unitExists(db, unitId))) {
-    throw new ApiError(400, "invalid_request", "No such unit.", { fields: [{ path: "unitId", message: `no unit ${unitId}` }] });
-  }
-}
 
 const newKey = () => crypto.randomUUID().slice(0, 8);
 
