@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, SCREENSHOTS, signedIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const unitCard = (page: Page, name: string) => page.locator("section.cl-unit", { has: page.getByRole("heading", { name }) });
 
@@ -23,8 +17,8 @@ describe("BCP checklists on the seeded drill", () => {
   it("activates the six-element checklist for the HQ and the water department, ticks live across two browsers, puts overdue first, exports CSV and prints", async () => {
     const base = inject("baseUrl");
     const tab = `${base}/incidents/${inject("drillId")}/checklists`;
-    const hq = await signedIn(browser, "hq");
-    const water = await signedIn(browser, "water", { width: 1024, height: 1300 });
+    const hq = await signedIn(browser(), "hq");
+    const water = await signedIn(browser(), "water", { width: 1024, height: 1300 });
 
     await hq.page.goto(tab);
     await hq.page.getByRole("checkbox", { name: /災害対策本部/ }).check();

@@ -1,14 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, SCREENSHOTS, signedIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // Tag, colour button, and the seeded key: T-08 has no radial pulse (red), so yellow is under-triage.
 const TAGS = [
@@ -22,7 +15,7 @@ const TAGS = [
 describe("a hospital triage drill", () => {
   it("is planned, tagged on a tablet while the HQ watches the counts live, scored at the end, reported and its overdue action flagged", async () => {
     const base = inject("baseUrl");
-    const coordinator = await signedIn(browser, "hospital");
+    const coordinator = await signedIn(browser(), "hospital");
     await coordinator.page.goto(`${base}/drills/new`);
     await coordinator.page.waitForSelector("select[name=scenarioId] option", { state: "attached" });
     await coordinator.page.selectOption("select[name=scenarioId]", "seed-tsunami-kushiro");
@@ -32,11 +25,11 @@ describe("a hospital triage drill", () => {
     const drillUrl = coordinator.page.url();
     await coordinator.page.getByRole("button", { name: /訓練開始/ }).click();
 
-    const hq = await signedIn(browser, "hq");
+    const hq = await signedIn(browser(), "hq");
     await hq.page.goto(drillUrl);
     await hq.page.getByTestId("count-untagged").first().getByText("30").waitFor();
 
-    const tablet = await signedIn(browser, "hospital", { width: 1280, height: 800 });
+    const tablet = await signedIn(browser(), "hospital", { width: 1280, height: 800 });
     await tablet.page.goto(`${drillUrl}/tag`);
     await tablet.page.waitForSelector(".casualty-btn");
     for (const [tag, colour] of TAGS) {

@@ -1,20 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, SCREENSHOTS, signedIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("two consoles on one incident", () => {
   it("shows a change made in one browser in the other's chronology within a second", async () => {
-    const hq = await signedIn(browser, "hq");
-    const water = await signedIn(browser, "water");
+    const hq = await signedIn(browser(), "hq");
+    const water = await signedIn(browser(), "water");
     const drill = `/incidents/${inject("drillId")}`;
     await hq.page.goto(`${inject("baseUrl")}${drill}`);
     await water.page.goto(`${inject("baseUrl")}${drill}`);
@@ -36,8 +29,8 @@ describe("two consoles on one incident", () => {
   });
 
   it("puts an incident created in one browser on the other's list without a reload", async () => {
-    const hq = await signedIn(browser, "hq");
-    const viewer = await signedIn(browser, "viewer");
+    const hq = await signedIn(browser(), "hq");
+    const viewer = await signedIn(browser(), "viewer");
     await hq.page.getByRole("button", { name: /災害・訓練を登録/ }).click();
     await hq.page.getByLabel("名称").fill("釧路川 氾濫警戒（訓練）");
     await hq.page.getByLabel("災害種別").selectOption("flood");
@@ -51,7 +44,7 @@ describe("two consoles on one incident", () => {
   });
 
   it("has no serious accessibility violations on the list and the incident page, in Japanese and English", async () => {
-    const hq = await signedIn(browser, "hq");
+    const hq = await signedIn(browser(), "hq");
     const serious = async () =>
       (await new AxeBuilder({ page: hq.page }).analyze()).violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -1,14 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, SCREENSHOTS, signedIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const MOVES = ["上下水道災害対策本部の運営", "配水監視（テレメータ）", "応急給水の指揮・給水車配車"];
 
@@ -20,8 +14,8 @@ describe("water & sewer HQ relocation on the seeded drill", () => {
   it("flags the building from an imported layer, moves three functions from a tablet while the HQ watches, refuses an illegal move, and flags then clears an unacknowledged report", async () => {
     const base = inject("baseUrl");
     const drill = `${base}/incidents/${inject("drillId")}/relocation`;
-    const hq = await signedIn(browser, "hq", { width: 1400, height: 950 });
-    const water = await signedIn(browser, "water", { width: 820, height: 1180 });
+    const hq = await signedIn(browser(), "hq", { width: 1400, height: 950 });
+    const water = await signedIn(browser(), "water", { width: 820, height: 1180 });
 
     // Unacknowledged reports are flagged after one minute in this run.
     const settings = await hq.page.evaluate(async () => {

@@ -1,22 +1,15 @@
 import { rmSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { prepareDatabase, startServer } from "../../scripts/local.mjs";
-import { launch, SCREENSHOTS, signedIn } from "./browser";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("failing networks", () => {
   it("queues a write made offline on the device and sends it when the link returns", async () => {
-    const hq = await signedIn(browser, "hq");
-    const viewer = await signedIn(browser, "viewer");
+    const hq = await signedIn(browser(), "hq");
+    const viewer = await signedIn(browser(), "viewer");
     const drill = `${inject("baseUrl")}/incidents/${inject("drillId")}`;
     await hq.page.goto(drill);
     await viewer.page.goto(drill);
@@ -66,7 +59,7 @@ describe("a server killed and restarted", () => {
       return ((await res.json()) as { data: { version: number }; seq: number });
     };
 
-    const watcher = await signedIn(browser, "viewer", undefined, base);
+    const watcher = await signedIn(browser(), "viewer", undefined, base);
     await watcher.page.goto(`${base}/incidents/${drill.id}`);
     await watcher.page.getByRole("status").getByText("ライブ").waitFor();
 

@@ -47,7 +47,8 @@ export function Timeline({ changes }: { changes: Change[] }) {
       {newestFirst.length === 0 ? (
         <p class="muted">{t("timeline.empty")}</p>
       ) : (
-        <ol class="timeline" data-testid="timeline">
+        // A scrolling list must take keyboard focus so it can be scrolled without a mouse.
+        <ol class="timeline" data-testid="timeline" tabIndex={0} aria-labelledby="timeline-h">
           {newestFirst.map((c) => (
             <TimelineEntry key={c.seq} change={c} />
           ))}
