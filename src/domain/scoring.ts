@@ -160,6 +160,11 @@ export function scoreDrill(input: ScoringInput): DrillScore {
   };
 }
 
+/** Seconds from the drill's start to a milestone, or null until both have happened. */
+export function secondsToMilestone(startedAt: string | null, reachedAt: string | null): number | null {
+  return reachedAt && startedAt ? Math.round((ms(reachedAt) - ms(startedAt)) / 1000) : null;
+}
+
 /** Fire drill milestones against their targets: met when reached within the target time. */
 export function scoreMilestones(
   startedAt: string | null,
@@ -168,8 +173,7 @@ export function scoreMilestones(
 ): MilestoneScore[] {
   const at = new Map(reached.map((r) => [r.key, r.reachedAt]));
   return targets.map((t) => {
-    const r = at.get(t.key);
-    const elapsedSeconds = r && startedAt ? Math.round((ms(r) - ms(startedAt)) / 1000) : null;
+    const elapsedSeconds = secondsToMilestone(startedAt, at.get(t.key) ?? null);
     return { key: t.key, targetSeconds: t.targetSeconds, elapsedSeconds, met: elapsedSeconds === null ? null : elapsedSeconds <= t.targetSeconds };
   });
 }

@@ -1,5 +1,6 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useState } from "preact/hooks";
+import { secondsToMilestone } from "../../../src/domain/scoring";
 import { CATEGORIES, type Drill, type DrillStatus } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
@@ -182,9 +183,8 @@ export function DrillLinks({ d, me, onBoard }: { d: Drill; me: Me; onBoard?: boo
 /** A fire drill at a glance: milestones reached against their targets, misses first. */
 export function MilestoneBrief({ model }: { model: DrillModel }) {
   const d = model.drill.value;
-  const start = d.startedAt ? Date.parse(d.startedAt) : null;
   const rows = model.milestones.value.map((m) => {
-    const elapsed = m.reachedAt && start !== null ? Math.round((Date.parse(m.reachedAt) - start) / 1000) : null;
+    const elapsed = secondsToMilestone(d.startedAt, m.reachedAt);
     return { ...m, elapsed, missed: elapsed !== null && elapsed > m.targetSeconds };
   });
   const reached = rows.filter((r) => r.elapsed !== null).length;

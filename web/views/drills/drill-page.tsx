@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { secondsToMilestone } from "../../../src/domain/scoring";
 import type { DrillCasualty, Milestone } from "../../../src/schema/drills";
 import type { DrillScore } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
@@ -163,14 +164,13 @@ function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
       setError(explain(e));
     }
   }
-  const start = d.startedAt ? Date.parse(d.startedAt) : null;
   return (
     <section class="card">
       <h2>{t("drills.milestones")}</h2>
       <MilestoneBrief model={model} />
       <ul class="milestones">
         {model.milestones.value.map((m) => {
-          const elapsed = m.reachedAt && start !== null ? Math.round((Date.parse(m.reachedAt) - start) / 1000) : null;
+          const elapsed = secondsToMilestone(d.startedAt, m.reachedAt);
           const met = elapsed === null ? null : elapsed <= m.targetSeconds;
           return (
             <li key={m.key} class={met === false ? "missed" : met ? "met" : ""}>
