@@ -29,6 +29,9 @@ export function t(key: string, params?: Record<string, string | number>): string
   return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)) : text;
 }
 
+/** An entity's own text in the reader's language: its English when set and chosen, else its Japanese. */
+export const localized = (ja: string, en: string | null | undefined): string => (lang.value === "en" && en ? en : ja);
+
 /** Whether a key exists, for optional labels (e.g. an enum value without its own message). */
 export const has = (key: string) => key in merged.ja;
 

@@ -6,7 +6,7 @@ import type { Incident } from "../../../src/schema/incidents";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { lang, t } from "../../i18n";
+import { lang, localized, t } from "../../i18n";
 import { unitName, units } from "../../models/session";
 import type { ChecklistModel } from "./model";
 
@@ -90,7 +90,7 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
                     leftOut.value = next;
                   }}
                 />
-                {lang.value === "en" && tp.titleEn ? tp.titleEn : tp.titleJa}
+                {localized(tp.titleJa, tp.titleEn)}
                 <span class="muted">
                   {t("checklists.activate.templateMeta", { unit: tp.unitId ? unitName(tp.unitId) : t("checklists.templates.allUnits"), n: tp.itemCount })}
                 </span>

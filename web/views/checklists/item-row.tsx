@@ -6,7 +6,7 @@ import type { Me } from "../../../src/schema/session";
 import type { Change } from "../../../src/schema/changes";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { formatCountdown, formatDuration, formatJst, lang, now, t } from "../../i18n";
+import { formatCountdown, formatDuration, formatJst, lang, localized, now, t } from "../../i18n";
 import type { ChecklistModel } from "./model";
 import { FormError } from "../../components/form-error";
 
@@ -74,7 +74,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
     }
   }
 
-  const text = lang.value === "en" && i.textEn ? i.textEn : i.textJa;
+  const text = localized(i.textJa, i.textEn);
   return (
     <li class={rowClass} data-item={i.id}>
       <div class="cl-item-main">

@@ -5,7 +5,7 @@ import type { ChecklistView } from "../../../src/schema/checklists";
 import type { Incident } from "../../../src/schema/incidents";
 import { getJson } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { formatJst, lang, t } from "../../i18n";
+import { formatJst, localized, t } from "../../i18n";
 import { unitName } from "../../models/session";
 import { StateBadge } from "./item-row";
 import { ProgressBar } from "./unit-card";
@@ -29,7 +29,7 @@ export function PrintView({ incidentId, unitId }: { incidentId: string; unitId: 
   if (error.value) return <p class="error">{error.value}</p>;
   if (!view.value || !incident.value) return <p class="muted">{t("loading")}</p>;
   const v = view.value;
-  const text = (s: { textJa: string; textEn: string }) => (lang.value === "en" && s.textEn ? s.textEn : s.textJa);
+  const text = (s: { textJa: string; textEn: string }) => localized(s.textJa, s.textEn);
 
   return (
     <article class="cl-print">
@@ -71,7 +71,7 @@ export function PrintView({ incidentId, unitId }: { incidentId: string; unitId: 
                 .filter((i) => i.unitId === u.unitId)
                 .map((i) => (
                   <tr key={i.id} class={isOverdue(i, v.asOf) ? "overdue" : ""}>
-                    <td>{lang.value === "en" && i.sectionTitleEn ? i.sectionTitleEn : i.sectionTitleJa}</td>
+                    <td>{localized(i.sectionTitleJa, i.sectionTitleEn)}</td>
                     <td>{text(i)}</td>
                     <td>
                       <StateBadge state={i.state} />

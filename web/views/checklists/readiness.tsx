@@ -8,7 +8,7 @@ import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { openStream } from "../../lib/live";
-import { formatJst, lang, now, t } from "../../i18n";
+import { formatJst, localized, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
 import { FormError } from "../../components/form-error";
 import { ElementSelect } from "./templates";
@@ -146,7 +146,7 @@ function ReadinessRow({ item, editable }: { item: Signal<ReadinessItem>; editabl
       <div class="cl-item-main">
         {overdue ? <span class="badge overdue">▲ {t("checklists.filter.overdue")}</span> : <span class="badge ok">✓</span>}
         <span class="badge">{t(`checklists.element.${i.element}`)}</span>
-        <span class="cl-item-text">{lang.value === "en" && i.textEn ? i.textEn : i.textJa}</span>
+        <span class="cl-item-text">{localized(i.textJa, i.textEn)}</span>
       </div>
       <div class="cl-item-meta muted">
         <span>{t("checklists.readiness.interval", { days: i.intervalDays })}</span>

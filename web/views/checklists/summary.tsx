@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "preact/hooks";
-import { formatCountdown, lang, now, t } from "../../i18n";
+import { formatCountdown, localized, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
 import { navigate } from "../../router";
 import type { IncidentTabProps } from "../areas";
@@ -26,7 +26,7 @@ export default function ChecklistsSummary({ incident, feed }: IncidentTabProps) 
     .filter((u) => u.overdue > 0)
     .sort((a, b) => b.overdue - a.overdue)
     .slice(0, 3);
-  const text = (i: { textJa: string; textEn: string }) => (lang.value === "en" && i.textEn ? i.textEn : i.textJa);
+  const text = (i: { textJa: string; textEn: string }) => localized(i.textJa, i.textEn);
 
   return (
     <section class={`card cl-summary${overdue.length > 0 ? " cl-unit-overdue" : ""}`} aria-labelledby="cl-summary-title">

@@ -5,7 +5,7 @@ import { type Element, ELEMENTS, type Template, type TemplateSummary } from "../
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, type FieldError, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { formatDuration, formatJst, lang, t } from "../../i18n";
+import { formatDuration, formatJst, lang, localized, t } from "../../i18n";
 import { unitName, units } from "../../models/session";
 import { Link, navigate } from "../../router";
 import { FormError } from "../../components/form-error";
@@ -33,7 +33,7 @@ export function TemplateList({ me }: { me: Me }) {
       <ul class="cl-template-list">
         {list.value.map((tp) => (
           <li key={tp.id} class="card">
-            <Link href={`/checklists/templates/${tp.id}`}>{lang.value === "en" && tp.titleEn ? tp.titleEn : tp.titleJa}</Link>{" "}
+            <Link href={`/checklists/templates/${tp.id}`}>{localized(tp.titleJa, tp.titleEn)}</Link>{" "}
             <span class="badge">{tp.unitId ? unitName(tp.unitId) : t("checklists.templates.allUnits")}</span>{" "}
             <span class="muted">
               {t("checklists.templates.items", { n: tp.itemCount })}・{t("checklists.templates.version", { v: tp.version })}・{formatJst(tp.updatedAt)}
@@ -150,14 +150,14 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
   return (
     <form class="cl-template" onSubmit={save}>
       <Link href="/checklists/templates">{t("checklists.templates.back")}</Link>
-      <h1>{lang.value === "en" && tp.titleEn ? tp.titleEn : tp.titleJa}</h1>
+      <h1>{localized(tp.titleJa, tp.titleEn)}</h1>
       <p class="muted">
         {tp.unitId ? unitName(tp.unitId) : t("checklists.templates.allUnits")}・{t("checklists.templates.version", { v: tp.version })}・{formatJst(tp.updatedAt)}
       </p>
       {!editable && <p class="muted">{t("checklists.templates.adminOnly")}</p>}
       {tp.sections.map((s, si) => (
         <fieldset key={si} class="card cl-template-section" disabled={!editable}>
-          <legend>{lang.value === "en" && s.titleEn ? s.titleEn : s.titleJa}</legend>
+          <legend>{localized(s.titleJa, s.titleEn)}</legend>
           {editable && (
             <div class="form-grid">
               <label>
@@ -196,7 +196,7 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
                     </div>
                   ) : (
                     <span>
-                      {lang.value === "en" && item.textEn ? item.textEn : item.textJa} <span class="badge">{targetLabel(item.targetMinutes)}</span>
+                      {localized(item.textJa, item.textEn)} <span class="badge">{targetLabel(item.targetMinutes)}</span>
                     </span>
                   )}
                 </li>

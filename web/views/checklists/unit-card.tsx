@@ -4,7 +4,7 @@ import { mayWriteForUnit } from "../../../src/domain/access";
 import { attentionOrder, type ItemFilter, matchesFilter } from "../../../src/domain/checklists";
 import type { ChecklistItem, Progress, UnitProgress } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
-import { lang, now, t } from "../../i18n";
+import { localized, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
 import { AddItem } from "./add-item";
 import { ItemRow } from "./item-row";
@@ -88,7 +88,7 @@ export function UnitCard({ model, progress: p, filter, open, onToggle, me, close
           <ul class="cl-sections">
             {p.sections.map((s) => (
               <li key={s.key}>
-                <span class="cl-section-name">{lang.value === "en" && s.titleEn ? s.titleEn : s.titleJa}</span>
+                <span class="cl-section-name">{localized(s.titleJa, s.titleEn)}</span>
                 <ProgressBar p={s} label={`${s.titleJa} ${s.done} / ${s.total}`} />
                 <Counts p={s} />
               </li>

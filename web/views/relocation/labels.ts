@@ -2,16 +2,16 @@ import { DEPTH_BANDS, depthBand } from "../../../src/domain/geo";
 import { attentionOrder, blockersAt, failedCriticalChecks, type FunctionStatus, functionStatus } from "../../../src/domain/relocation";
 import type { Site, SiteStatus } from "../../../src/schema/relocation";
 import type { BcpFunction, Relocation, RelocationState } from "../../../src/schema/relocation-board";
-import { lang, t } from "../../i18n";
+import { localized, t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
 import { standing } from "./standing";
 
 /** Names, shapes and colours shared by this area's screens. */
 
 export const siteName = (s: Pick<Site, "nameJa" | "nameEn"> | undefined, fallback = "—") =>
-  s ? (lang.value === "en" && s.nameEn ? s.nameEn : s.nameJa) : fallback;
+  s ? localized(s.nameJa, s.nameEn) : fallback;
 
-export const fnName = (f: Pick<BcpFunction, "nameJa" | "nameEn">) => (lang.value === "en" && f.nameEn ? f.nameEn : f.nameJa);
+export const fnName = (f: Pick<BcpFunction, "nameJa" | "nameEn">) => localized(f.nameJa, f.nameEn);
 
 /** A shape beside every state colour, so colour is never the only signal. */
 export const STATE_SHAPE: Record<RelocationState, string> = {
