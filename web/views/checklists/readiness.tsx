@@ -9,6 +9,7 @@ import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { openStream } from "../../lib/live";
 import { formatJst, localized, now, t } from "../../i18n";
+import { upsert } from "../../models/rows";
 import { unitName } from "../../models/session";
 import { FormError } from "../../components/form-error";
 import { ElementSelect } from "./templates";
@@ -26,15 +27,10 @@ export function ReadinessView({ me }: { me: Me }) {
   useEffect(() => {
     const feed = openStream("standing");
     let seq = 0;
-    const put = (item: ReadinessItem) => {
-      const s = items.value.get(item.id);
-      if (s) {
-        if (item.version >= s.value.version) s.value = item;
-      } else items.value = new Map(items.value).set(item.id, signal(item));
-    };
     const off = feed.subscribe((c: Change) => {
       if (c.seq <= seq || c.entityType !== "readiness_item" || !c.after) return;
-      put(c.after as ReadinessItem);
+      const item = c.after as ReadinessItem;
+      upsert(items, item.id, item);
     });
     getJson<View>("/api/checklists/readiness")
       .then((v) => {

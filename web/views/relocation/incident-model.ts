@@ -6,7 +6,8 @@ import type { Relocation, RelocationBoard, RelocationMove } from "../../../src/s
 import type { LiaisonMessage } from "../../../src/schema/relocation-liaison";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
-import { standing, upsert } from "./standing";
+import { upsert } from "../../models/rows";
+import { standing } from "./standing";
 
 /**
  * One incident's relocation board and liaison log, kept live from the incident's stream. The

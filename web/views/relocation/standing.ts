@@ -4,6 +4,7 @@ import type { HazardLayer, ReadinessCheck, RelocationSettings, Site, SiteHazard 
 import type { BcpFunction } from "../../../src/schema/relocation-board";
 import { getJson } from "../../lib/api";
 import { openStream, type StreamFeed } from "../../lib/live";
+import { upsert } from "../../models/rows";
 
 /**
  * Peacetime data of this area (sites, readiness, functions, hazard layers, settings), loaded once
@@ -110,17 +111,5 @@ export class StandingStore {
 }
 
 export const readinessKey = (r: Pick<ReadinessCheck, "siteId" | "key">) => `${r.siteId}:${r.key}`;
-
-/** Replaces a row's value unless what is held is newer; a new row replaces the map so lists redraw. */
-export function upsert<T extends { version?: number }>(map: Signal<Map<string, Signal<T>>>, id: string, value: T) {
-  const held = map.value.get(id);
-  if (held) {
-    if ((value.version ?? 0) >= (held.value.version ?? 0)) held.value = value;
-    return;
-  }
-  const next = new Map(map.value);
-  next.set(id, signal(value));
-  map.value = next;
-}
 
 export const standing = new StandingStore();
