@@ -1,4 +1,5 @@
-import { CATEGORIES, type Category } from "../../../src/schema/drills";
+import { outcomeOf } from "../../../src/domain/scoring";
+import { CATEGORIES } from "../../../src/schema/drills";
 import type { DrillScore, TrendPoint } from "../../../src/schema/drills-report";
 import { formatJst, t } from "../../i18n";
 import { percent, seconds } from "./model";
@@ -39,7 +40,6 @@ export function ScoreHeadline({ s }: { s: DrillScore }) {
 
 /** Rows: the key; columns: what was tagged. The cells below the diagonal are under-triage. */
 export function ConfusionMatrix({ s }: { s: DrillScore }) {
-  const rank: Record<Category, number> = { black: 0, green: 1, yellow: 2, red: 3 };
   return (
     <table class="matrix">
       <caption>{t("drills.matrix")}</caption>
@@ -62,9 +62,10 @@ export function ConfusionMatrix({ s }: { s: DrillScore }) {
             </th>
             {CATEGORIES.map((c) => {
               const n = row.assigned[c];
-              const kind = c === row.expected ? "hit" : rank[c] < rank[row.expected] ? "under" : "over";
+              const outcome = outcomeOf(row.expected, c);
+              const kind = outcome === "correct" ? "hit" : outcome;
               return (
-                <td key={c} class={`cell-${kind}${n > 0 ? " has" : ""}`} title={t(`drills.outcome.${kind === "hit" ? "correct" : kind}`)}>
+                <td key={c} class={`cell-${kind}${n > 0 ? " has" : ""}`} title={t(`drills.outcome.${outcome}`)}>
                   {n}
                   {kind === "under" && n > 0 && <span class="sr"> {t("drills.outcome.under")}</span>}
                 </td>
