@@ -1,4 +1,4 @@
-import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
+import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
@@ -9,13 +9,8 @@ import { replay } from "./guards";
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
 
-export type LoggedChange = {
-  entityType: string;
-  entityId: string;
-  op: string;
-  before: unknown;
-  after: unknown;
-};
+/** One logical change as a route names it; the write path adds the stream, time, actor and mutation id. */
+export type LoggedChange = Pick<ChangeEntry, "entityType" | "entityId" | "op" | "before" | "after">;
 
 export type Write<T> = {
   /** The change-log stream: an incident id, or 'standing' for peacetime data. */
