@@ -6,6 +6,7 @@ import { mayEditFunction } from "../domain/relocation-rules";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
+import type { Incident } from "../schema/incidents";
 import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -46,6 +47,11 @@ async function requireFunction(db: D1Database, id: string): Promise<BcpFunction>
   return fn;
 }
 
+/** The function's row on the incident's board, or its never-moved start when it has none yet. */
+async function currentRelocation(db: D1Database, incident: Incident, fn: BcpFunction): Promise<Relocation> {
+  return (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
+}
+
 /** The readiness of the function's sites (and any site the client names), as the state machine needs it. */
 async function readinessOf(db: D1Database, fn: BcpFunction, extra: (string | null | undefined)[]): Promise<Map<string, SiteReadiness>> {
   const ids = [fn.primarySiteId, ...fn.alternateSiteIds, ...extra].filter((x): x is string => !!x);
@@ -83,7 +89,7 @@ export const boardRoutes = newApp()
     const fn = await requireFunction(db, functionId);
     if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) moves it.");
     const input = c.req.valid("json");
-    const current = (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
+    const current = await currentRelocation(db, incident, fn);
     if (input.version !== current.version) throw staleVersion(current);
     const now = nowIso();
     const sites = await readinessOf(db, fn, [input.siteId, current.siteId]);
@@ -134,7 +140,7 @@ export const boardRoutes = newApp()
     const fn = await requireFunction(db, functionId);
     if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) records its staff.");
     const { version, ...changes } = c.req.valid("json");
-    const current = (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
+    const current = await currentRelocation(db, incident, fn);
     if (version !== current.version) throw staleVersion(current);
     const next: Relocation = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso(), updatedByName: user.displayName };
     const done = await commitWrite(c, {
