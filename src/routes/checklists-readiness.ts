@@ -66,6 +66,18 @@ async function requireWritable(c: Ctx, id: string): Promise<ReadinessItem> {
   return current;
 }
 
+/** Writes a check's next state over the version it was derived from (409 with the current one if someone was first). */
+function commitReadiness(c: Ctx, current: ReadinessItem, next: ReadinessItem, op: "update" | "verify") {
+  const db = c.env.DB;
+  return commitWrite(c, {
+    stream: STANDING,
+    steps: [{ exactlyOne: updateReadiness(db, next) }],
+    changes: [{ entityType: "readiness_item", entityId: next.id, op, before: current, after: next }],
+    data: next,
+    reload: () => findReadiness(db, current.id),
+  });
+}
+
 export const readinessRoutes = newApp()
   .openapi(list, async (c) => {
     const { items, seq } = await listReadiness(c.env.DB, c.req.valid("query").unitId ?? null, STANDING);
@@ -97,33 +109,17 @@ export const readinessRoutes = newApp()
     return c.json(done, 201);
   })
   .openapi(patch, async (c) => {
-    const db = c.env.DB;
     const current = await requireWritable(c, c.req.valid("param").id);
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     const next = patchReadinessItem(current, body, nowIso());
-    const done = await commitWrite(c, {
-      stream: STANDING,
-      steps: [{ exactlyOne: updateReadiness(db, next) }],
-      changes: [{ entityType: "readiness_item", entityId: next.id, op: "update", before: current, after: next }],
-      data: next,
-      reload: () => findReadiness(db, current.id),
-    });
-    return c.json(done, 200);
+    return c.json(await commitReadiness(c, current, next, "update"), 200);
   })
   .openapi(verification, async (c) => {
     const user = c.get("user");
-    const db = c.env.DB;
     const current = await requireWritable(c, c.req.valid("param").id);
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     const next = verify(current, body, { now: nowIso(), userId: user.id, userName: user.displayName });
-    const done = await commitWrite(c, {
-      stream: STANDING,
-      steps: [{ exactlyOne: updateReadiness(db, next) }],
-      changes: [{ entityType: "readiness_item", entityId: next.id, op: "verify", before: current, after: next }],
-      data: next,
-      reload: () => findReadiness(db, current.id),
-    });
-    return c.json(done, 200);
+    return c.json(await commitReadiness(c, current, next, "verify"), 200);
   });
