@@ -22,10 +22,12 @@ export function StateBadge({ state }: { state: ItemState }) {
 }
 
 /** "3日以内" for the guide's steps, otherwise the span itself. */
-export function targetText(minutes: number): string {
+export function targetSpan(minutes: number): string {
   const preset = TARGET_PRESETS.find((p) => p.minutes === minutes);
-  return t("checklists.target", { span: preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(minutes * 60_000) }) });
+  return preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(minutes * 60_000) });
 }
+
+export const targetText = (minutes: number) => t("checklists.target", { span: targetSpan(minutes) });
 
 type Props = { item: Signal<ChecklistItem>; model: ChecklistModel; me: Me; editable: boolean };
 

@@ -5,16 +5,13 @@ import { type Element, ELEMENTS, type Template, type TemplateSummary } from "../
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, type FieldError, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { formatDuration, formatJst, lang, localized, t } from "../../i18n";
+import { formatJst, lang, localized, t } from "../../i18n";
 import { unitName, units } from "../../models/session";
 import { Link, navigate } from "../../router";
 import { FormError } from "../../components/form-error";
+import { targetSpan } from "./item-row";
 
-const targetLabel = (m: number | null) => {
-  if (m === null) return t("checklists.noDeadline");
-  const preset = TARGET_PRESETS.find((p) => p.minutes === m);
-  return preset ? preset[lang.value] : t("checklists.within", { span: formatDuration(m * 60_000) });
-};
+const targetLabel = (m: number | null) => (m === null ? t("checklists.noDeadline") : targetSpan(m));
 
 export function TemplateList({ me }: { me: Me }) {
   const list = useSignal<TemplateSummary[] | null>(null);
