@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { listUnits } from "../db/people";
-import { newApp } from "../lib/app";
+import { newApp, nowIso } from "../lib/app";
 import { Unit } from "../schema/session";
 import { json } from "./openapi";
 
@@ -27,6 +27,6 @@ export const platformRoutes = newApp()
       .first()
       .then(() => true)
       .catch(() => false);
-    return c.json({ ok: database, database, time: new Date().toISOString() }, 200);
+    return c.json({ ok: database, database, time: nowIso() }, 200);
   })
   .openapi(units, async (c) => c.json({ items: await listUnits(c.env.DB) }, 200));
