@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayWriteForUnit } from "../../src/domain/access";
 import type { Incident } from "../../src/schema/incidents";
 import type { Me } from "../../src/schema/session";
 import { ConnectionIndicator } from "../components/connection";
@@ -81,7 +82,7 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
 
 function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: StreamFeed; me: Me }) {
   const [error, setError] = useState<string | null>(null);
-  const mayEdit = me.role === "admin" || (me.role === "editor" && me.unitId === i.leadUnitId);
+  const mayEdit = mayWriteForUnit(me, i.leadUnitId);
 
   async function change(patch: Partial<Pick<Incident, "phase" | "status">>) {
     setError(null);

@@ -1,5 +1,6 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
 import { useState } from "preact/hooks";
+import { mayManageDrill } from "../../../src/domain/drills";
 import { secondsToMilestone } from "../../../src/domain/scoring";
 import { CATEGORIES, type Drill, type DrillStatus } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
@@ -7,7 +8,7 @@ import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
-import { clock, type DrillModel, mayManage } from "./model";
+import { clock, type DrillModel } from "./model";
 import { CategoryBadge, CountsRow } from "./triage";
 import "./drills.css";
 import { FormError } from "../../components/form-error";
@@ -37,7 +38,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const d = model.drill.value;
-  if (!mayManage(me, d)) return null;
+  if (!mayManageDrill(me, d)) return null;
 
   async function move(to: DrillStatus) {
     let reason: string | undefined;
@@ -156,7 +157,7 @@ export function UntaggedList({ model }: { model: DrillModel }) {
 export function DrillLinks({ d, me, onBoard }: { d: Drill; me: Me; onBoard?: boolean }) {
   return (
     <nav class="actions" aria-label={t("drills.links")}>
-      {d.kind === "triage" && d.status === "running" && mayManage(me, d) && (
+      {d.kind === "triage" && d.status === "running" && mayManageDrill(me, d) && (
         <Link href={`/drills/${d.id}/tag`} class="btn btn-primary">
           {t("drills.openTablet")}
         </Link>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayManageDrill } from "../../../src/domain/drills";
 import { secondsToMilestone } from "../../../src/domain/scoring";
 import type { DrillCasualty, Milestone } from "../../../src/schema/drills";
 import type { DrillScore } from "../../../src/schema/drills-report";
@@ -10,7 +11,7 @@ import { openStream, type StreamFeed } from "../../lib/live";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
 import { DrillLinks, LiveBoard, MilestoneBrief, StatusBadge, StatusControls, UntaggedList } from "./board";
-import { type DrillModel, loadDrill, mayManage, streamOfDrill, watchForHq } from "./model";
+import { type DrillModel, loadDrill, streamOfDrill, watchForHq } from "./model";
 import { EditPlan } from "./plan";
 import { AfterActionReport } from "./report";
 import { CasualtyTable } from "./scenarios";
@@ -79,7 +80,7 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
         <>
           <StatusControls model={model} me={me} />
           <DrillLinks d={d} me={me} onBoard />
-          {d.status === "planned" && mayManage(me, d) && <EditPlan drill={d} onSaved={(next) => (model.drill.value = next)} />}
+          {d.status === "planned" && mayManageDrill(me, d) && <EditPlan drill={d} onSaved={(next) => (model.drill.value = next)} />}
           {d.kind === "triage" ? (
             <>
               <div class="card">
@@ -135,7 +136,7 @@ function CasualtyPanel({ model, me }: { model: DrillModel; me: Me }) {
       <summary>{t("drills.cards", { n: cards.length })}</summary>
       <CasualtyTable
         casualties={cards}
-        editable={d.status === "planned" && mayManage(me, d)}
+        editable={d.status === "planned" && mayManageDrill(me, d)}
         onOverride={async (c, override) => {
           try {
             const { data } = await mutate<DrillCasualty>("PATCH", `/api/drills/${d.id}/casualties/${c.id}`, { version: (c as DrillCasualty).version, override });
@@ -154,7 +155,7 @@ function CasualtyPanel({ model, me }: { model: DrillModel; me: Me }) {
 function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
   const d = model.drill.value;
   const [error, setError] = useState<string | null>(null);
-  const may = mayManage(me, d) && d.status === "running";
+  const may = mayManageDrill(me, d) && d.status === "running";
   async function record(m: Milestone) {
     setError(null);
     try {

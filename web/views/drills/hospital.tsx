@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayWriteForUnit } from "../../../src/domain/access";
 import { BedType, type HospitalStatus } from "../../../src/schema/hospital";
 import type { Me } from "../../../src/schema/session";
 import type { StreamFeed } from "../../lib/live";
@@ -12,7 +13,7 @@ type HistoryItem = { seq: number; at: string; actorName: string; status: Hospita
 
 const FIGURES = ["generatorFuelHours", "waterDays", "foodDays", "medicineDays", "triageTagStock", "surgeCapacity"] as const;
 
-export const mayReportHospital = (me: Me) => me.role === "admin" || (me.role === "editor" && me.unitId === "hospital");
+export const mayReportHospital = (me: Me) => mayWriteForUnit(me, "hospital");
 
 /** Loads the board and keeps it current from the incident's stream. */
 export function useHospitalStatus(incidentId: string, feed: StreamFeed) {

@@ -1,10 +1,10 @@
+import { mayManageDrill } from "../../../src/domain/drills";
 import type { IncidentTabProps } from "../areas";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { DrillLinks, LiveBoard, MilestoneBrief, StatusControls } from "./board";
 import { HospitalBoard } from "./hospital";
 import { useIncidentDrills } from "./incident-drills";
-import { mayManage } from "./model";
 import "./drills.css";
 
 /** The incident's hospital tab: its drills live, and the hospital status board. */
@@ -34,7 +34,7 @@ export default function DrillsTab({ incident, feed, me }: IncidentTabProps) {
               </h3>
               {m.drill.value.kind === "triage" && m.drill.value.status !== "planned" && <LiveBoard model={m} compact={m.drill.value.status !== "running"} />}
               {m.drill.value.kind === "fire" && <MilestoneBrief model={m} />}
-              {mayManage(me, m.drill.value) && <StatusControls model={m} me={me} />}
+              {mayManageDrill(me, m.drill.value) && <StatusControls model={m} me={me} />}
               <DrillLinks d={m.drill.value} me={me} />
             </article>
           ))

@@ -132,8 +132,6 @@ export function watchForHq(feed: StreamFeed, me: Me): () => void {
   return feed.subscribe((c) => acknowledgeAtHq(me, c));
 }
 
-export const mayManage = (me: Me, d: Pick<Drill, "unitId">) => me.role === "admin" || (me.role === "editor" && me.unitId === d.unitId);
-
 export const percent = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 export const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? "—" : `${(ms / 1000).toFixed(1)}`);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayManageDrill } from "../../../src/domain/drills";
 import type { Drill } from "../../../src/schema/drills";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import { getJson } from "../../lib/api";
@@ -9,7 +10,7 @@ import type { PageProps } from "../areas";
 import { ActionsTable } from "./actions";
 import { StatusBadge } from "./board";
 import { DrillPage } from "./drill-page";
-import { mayManage, watchForHq } from "./model";
+import { watchForHq } from "./model";
 import { PlanForm } from "./plan";
 import { ScenarioDetail, ScenarioList } from "./scenarios";
 import "./drills.css";
@@ -95,7 +96,7 @@ function DrillHome({ me }: { me: PageProps["me"] }) {
               <ul class="plain-list drill-list">
                 {list.map((d) => (
                   <li key={d.id} class="card drill-row">
-                    <Link href={`/drills/${d.id}${d.status === "ended" && mayManage(me, d) ? "/report" : ""}`}>
+                    <Link href={`/drills/${d.id}${d.status === "ended" && mayManageDrill(me, d) ? "/report" : ""}`}>
                       <strong>{d.title}</strong>
                     </Link>{" "}
                     <StatusBadge status={d.status} /> <span class="badge">{t(`drills.kind.${d.kind}`)}</span>
@@ -139,7 +140,7 @@ function ActionsPage({ me }: { me: PageProps["me"] }) {
           actions={actions}
           editable={(a) => {
             const d = drills.get(a.drillId);
-            return !!d && mayManage(me, d);
+            return !!d && mayManageDrill(me, d);
           }}
           onChange={setActions}
         />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayManageDrill } from "../../../src/domain/drills";
 import type { Drill, Milestone } from "../../../src/schema/drills";
 import type { CorrectiveAction, DrillScore, Report } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
@@ -7,7 +8,7 @@ import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { ActionsTable } from "./actions";
 import { StatusBadge } from "./board";
-import { download, mayManage } from "./model";
+import { download } from "./model";
 import { ScoreView } from "./score";
 
 type Bundle = { drill: Drill; report: Report | null; score: DrillScore | null; milestones: Milestone[]; actions: CorrectiveAction[] };
@@ -27,7 +28,7 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
   if (error && !bundle) return <p class="error" role="alert">{error}</p>;
   if (!bundle) return <p class="muted">{t("loading")}</p>;
   const { drill: d, report, score } = bundle;
-  const editable = mayManage(me, d) && d.status === "ended";
+  const editable = mayManageDrill(me, d) && d.status === "ended";
 
   return (
     <article class="aar">
@@ -108,7 +109,7 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
         <ActionsTable
           actions={bundle.actions}
           drill={d}
-          editable={mayManage(me, d) && (d.status === "ended" || d.status === "reviewed")}
+          editable={mayManageDrill(me, d) && (d.status === "ended" || d.status === "reviewed")}
           onChange={(actions) => setBundle({ ...bundle, actions })}
         />
       </section>

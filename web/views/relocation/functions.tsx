@@ -1,5 +1,6 @@
 import type { Signal } from "@preact/signals";
 import { useState } from "preact/hooks";
+import { mayWriteForUnit } from "../../../src/domain/access";
 import { mayEditFunction } from "../../../src/domain/relocation-rules";
 import type { BcpFunction } from "../../../src/schema/relocation-board";
 import type { Me } from "../../../src/schema/session";
@@ -15,7 +16,7 @@ import { FormError } from "../../components/form-error";
 export function FunctionRegistry({ me }: { me: Me }) {
   const [adding, setAdding] = useState(false);
   const functions = [...standing.functions.value.values()].sort((a, b) => a.value.sortOrder - b.value.sortOrder || a.value.priority - b.value.priority);
-  const mayAdd = me.role === "admin" || (me.role === "editor" && me.unitId === "water");
+  const mayAdd = mayWriteForUnit(me, "water");
   return (
     <section aria-labelledby="fn-registry-h">
       <div class="page-head">
