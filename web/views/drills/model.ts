@@ -2,7 +2,7 @@ import { computed, signal, type Signal } from "@preact/signals";
 import type { Change } from "../../../src/schema/changes";
 import type { Drill, DrillCasualty, DrillDetail, Milestone, Tag } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
-import { countBoard } from "../../../src/domain/drills";
+import { countBoard, mayAcknowledgeForHq } from "../../../src/domain/drills";
 import { getJson, mutate } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
 
@@ -101,7 +101,7 @@ let flushTimer: ReturnType<typeof setTimeout> | undefined;
  * long a tag took to reach the HQ. Batched briefly; the server keeps only the first receipt.
  */
 export function acknowledgeAtHq(me: Me, change: Change) {
-  if (me.unitId !== "hq" || change.entityType !== "drill_tag") return;
+  if (!mayAcknowledgeForHq(me) || change.entityType !== "drill_tag") return;
   const t = change.after as Tag;
   if (received.has(t.id)) return;
   received.add(t.id);
@@ -127,7 +127,7 @@ function flushReceipts() {
 
 /** Subscribes a feed for HQ receipts; returns the unsubscribe function. */
 export function watchForHq(feed: StreamFeed, me: Me): () => void {
-  if (me.unitId !== "hq") return () => {};
+  if (!mayAcknowledgeForHq(me)) return () => {};
   for (const c of feed.changes.value) acknowledgeAtHq(me, c);
   return feed.subscribe((c) => acknowledgeAtHq(me, c));
 }
