@@ -112,3 +112,12 @@ export async function listUnits(db: D1Database): Promise<Unit[]> {
 export async function unitExists(db: D1Database, id: string): Promise<boolean> {
   return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
 }
+
+/** Whether the database answers at all, for the health check. */
+export async function databaseAnswers(db: D1Database): Promise<boolean> {
+  return db
+    .prepare("SELECT 1")
+    .first()
+    .then(() => true)
+    .catch(() => false);
+}

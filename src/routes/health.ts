@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { listUnits } from "../db/people";
+import { databaseAnswers, listUnits } from "../db/people";
 import { newApp, nowIso } from "../lib/app";
 import { Unit } from "../schema/session";
 import { json } from "./openapi";
@@ -23,10 +23,7 @@ const units = createRoute({
 
 export const platformRoutes = newApp()
   .openapi(health, async (c) => {
-    const database = await c.env.DB.prepare("SELECT 1")
-      .first()
-      .then(() => true)
-      .catch(() => false);
+    const database = await databaseAnswers(c.env.DB);
     return c.json({ ok: database, database, time: nowIso() }, 200);
   })
   .openapi(units, async (c) => c.json({ items: await listUnits(c.env.DB) }, 200));
