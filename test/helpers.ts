@@ -70,6 +70,12 @@ export function clientWith(cookie: string): Client {
   };
 }
 
+/** A request and its parsed JSON answer, for tests that look at both. */
+export async function sendJson<B = any>(client: Client, method: string, path: string, body?: unknown) {
+  const res = await client.send(method, path, body);
+  return { status: res.status, body: (await res.json()) as B, res };
+}
+
 export const drillInput = (over: Record<string, unknown> = {}) => ({
   title: "津波避難訓練",
   kind: "drill",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { ruleOf } from "./rule-error";
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/domain/checklists";
 import { ADDED_TEMPLATE, appliesTo, planActivation, planAddition, withItemKeys } from "../../src/domain/checklists-activation";
 import { checklistRows, csvField, formatJst, toCsv } from "../../src/domain/checklists-output";
 import { isVerificationOverdue, readinessAttentionOrder, readinessByUnit, verificationDueAt, verify } from "../../src/domain/checklists-readiness";
@@ -36,15 +36,6 @@ const base = {
   newId: () => `id${n++}`,
 };
 
-function ruleOf(fn: () => unknown): RuleError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a rule error");
-}
 
 describe("activation plan", () => {
   it("copies every applicable template for each chosen unit, shared ones first", () => {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { ruleOf } from "./rule-error";
 import { describe, expect, it } from "vitest";
 import {
   applyItemPatch,
@@ -8,7 +9,6 @@ import {
   isOverdue,
   matchesFilter,
   progressByUnit,
-  RuleError,
   TRANSITIONS,
 } from "../../src/domain/checklists";
 import { formatJst } from "../../src/domain/checklists-output";
@@ -44,15 +44,6 @@ const item = (over: Partial<ChecklistItem> = {}): ChecklistItem => ({
 
 const ctx = { now: "2026-11-24T01:00:00.000Z", userId: "user-water" };
 
-function ruleOf(fn: () => unknown): RuleError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RuleError) return e;
-    throw e;
-  }
-  throw new Error("expected a rule error");
-}
 
 describe("deadline", () => {
   it("is the onset plus the target, whatever offset the onset was written in", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, countRows, signIn } from "../helpers";
+import { type Client, countRows, signIn, sendJson as send } from "../helpers";
 
 let hospital: Client;
 let water: Client;
@@ -9,10 +9,6 @@ beforeAll(async () => {
   [hospital, water, viewer] = await Promise.all([signIn("hospital"), signIn("water"), signIn("viewer")]);
 });
 
-async function send(client: Client, method: string, path: string, body?: unknown) {
-  const res = await client.send(method, path, body);
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 async function endedDrill(over: Record<string, unknown> = {}) {
   const created = await send(hospital, "POST", "/api/drills", {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, countRows, signIn } from "../helpers";
+import { type Client, countRows, signIn, sendJson as send } from "../helpers";
 
 let hospital: Client;
 let viewer: Client;
@@ -21,10 +21,6 @@ const card = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function send(client: Client, method: string, path: string, body?: unknown) {
-  const res = await client.send(method, path, body);
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 describe("the seeded scenario", () => {
   it("ships about 30 Japanese casualty cards with every START category", async () => {

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, countRows, openIncident, ORIGIN, signIn } from "../helpers";
+import { type Client, countRows, openIncident, ORIGIN, sendJson, signIn } from "../helpers";
 
 const SEED = "seed-tsunami-kushiro";
 type Body = { data: any; seq: number; error?: any };
@@ -30,10 +30,7 @@ const plan = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function send(client: Client, method: string, path: string, body?: unknown): Promise<{ status: number; body: Body; res: Response }> {
-  const res = await client.send(method, path, body);
-  return { status: res.status, body: (await res.json()) as Body, res };
-}
+const send = (client: Client, method: string, path: string, body?: unknown) => sendJson<Body>(client, method, path, body);
 
 async function planDrill(over: Record<string, unknown> = {}) {
   const r = await send(hospital, "POST", "/api/drills", plan(over));

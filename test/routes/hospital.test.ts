@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, countRows, openIncident, signIn } from "../helpers";
+import { type Client, countRows, openIncident, signIn, sendJson as send } from "../helpers";
 
 let hospital: Client;
 let water: Client;
@@ -8,10 +8,6 @@ beforeAll(async () => {
   [hospital, water, viewer] = await Promise.all([signIn("hospital"), signIn("water"), signIn("viewer")]);
 });
 
-async function send(client: Client, method: string, path: string, body?: unknown) {
-  const res = await client.send(method, path, body);
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 const figures = (over: Record<string, unknown> = {}) => ({
   version: null,
