@@ -173,27 +173,28 @@ export function csvField(v: unknown): string {
 
 export const csvLine = (fields: unknown[]) => fields.map(csvField).join(",");
 
+/** A header line and one line per row, with CRLF endings as spreadsheet programs expect. */
+const csvTable = (columns: readonly string[], rows: unknown[][]) =>
+  [columns.join(","), ...rows.map(csvLine)].join("\r\n") + "\r\n";
+
 export function scenarioCsv(casualties: Casualty[]): string {
-  const lines = [SCENARIO_COLUMNS.join(",")];
-  for (const c of casualties) {
-    lines.push(
-      csvLine([
-        c.tagNumber,
-        c.description,
-        c.age,
-        c.canWalk,
-        c.breathing,
-        c.breathingAfterAirway,
-        c.respiratoryRate,
-        c.radialPulse,
-        c.capillaryRefillSeconds,
-        c.followsCommands,
-        c.override?.category,
-        c.override?.reason,
-      ]),
-    );
-  }
-  return lines.join("\r\n") + "\r\n";
+  return csvTable(
+    SCENARIO_COLUMNS,
+    casualties.map((c) => [
+      c.tagNumber,
+      c.description,
+      c.age,
+      c.canWalk,
+      c.breathing,
+      c.breathingAfterAirway,
+      c.respiratoryRate,
+      c.radialPulse,
+      c.capillaryRefillSeconds,
+      c.followsCommands,
+      c.override?.category,
+      c.override?.reason,
+    ]),
+  );
 }
 
 export const SCORE_COLUMNS = [
@@ -210,22 +211,19 @@ export const SCORE_COLUMNS = [
 ] as const;
 
 export function scoreCsv(rows: CasualtyScore[]): string {
-  const lines = [SCORE_COLUMNS.join(",")];
-  for (const r of rows) {
-    lines.push(
-      csvLine([
-        r.tagNumber,
-        r.startCategory,
-        r.expected,
-        r.overrideReason,
-        r.firstCategory,
-        r.assigned,
-        r.outcome,
-        r.timeToFirstTagMs === null ? null : Math.round(r.timeToFirstTagMs / 100) / 10,
-        r.tagCount,
-        r.officerName,
-      ]),
-    );
-  }
-  return lines.join("\r\n") + "\r\n";
+  return csvTable(
+    SCORE_COLUMNS,
+    rows.map((r) => [
+      r.tagNumber,
+      r.startCategory,
+      r.expected,
+      r.overrideReason,
+      r.firstCategory,
+      r.assigned,
+      r.outcome,
+      r.timeToFirstTagMs === null ? null : Math.round(r.timeToFirstTagMs / 100) / 10,
+      r.tagCount,
+      r.officerName,
+    ]),
+  );
 }

@@ -3,28 +3,19 @@ import { describe, expect, it } from "vitest";
 import { findTemplate, insertActivation, insertTemplate, readChecklist, replaceTemplate } from "../../src/db/checklists";
 import { insertIncident } from "../../src/db/incidents";
 import type { NewItem } from "../../src/domain/checklists-activation";
+import { newIncident as buildIncident } from "../../src/domain/incidents";
 import type { Template } from "../../src/schema/checklists";
 
 const db = env.DB;
 
+/** An incident row with the given onset, built by the domain's own constructor. */
 async function newIncident(onsetAt: string) {
-  const id = `inc-${crypto.randomUUID()}`;
-  const at = new Date().toISOString();
-  await insertIncident(db, {
-    id,
-    title: "地震",
-    kind: "drill",
-    hazard: "earthquake",
-    onsetAt,
-    phase: "initial",
-    status: "open",
-    leadUnitId: "hq",
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: "user-hq",
-  }).run();
-  return id;
+  const incident = buildIncident(
+    { title: "地震", kind: "drill", hazard: "earthquake", onsetAt, phase: "initial" },
+    { id: `inc-${crypto.randomUUID()}`, now: new Date().toISOString(), userId: "user-hq", unitId: "hq" },
+  );
+  await insertIncident(db, incident).run();
+  return incident.id;
 }
 
 const newItems = (unitId: string, n: number): NewItem[] =>
