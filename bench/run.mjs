@@ -12,7 +12,7 @@ if (own) {
   rmSync(STATE, { recursive: true, force: true });
   prepareDatabase({ persistTo: STATE, password: process.env.DEMO_PASSWORD || "keizoku" });
     // Request logging costs the local server about half its throughput; benchmarks measure without it.
-  server = await startServer({ port: 8788, persistTo: STATE, stdio: "ignore", logLevel: "error" });
+  server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: STATE, stdio: "ignore", logLevel: "error" });
   process.env.BENCH_URL = server.url;
 }
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);

@@ -11,7 +11,7 @@ export default async function setup(project: TestProject) {
   rmSync(STATE, { recursive: true, force: true });
   const drill = prepareDatabase({ persistTo: STATE, password: E2E_PASSWORD });
   buildConsole();
-  const server = await startServer({ port: 8797, persistTo: STATE, stdio: "ignore" });
+  const server = await startServer({ port: Number(process.env.E2E_PORT || 8797), persistTo: STATE, stdio: "ignore" });
   project.provide("baseUrl", server.url);
   project.provide("drillId", drill.id);
   project.provide("password", E2E_PASSWORD);
