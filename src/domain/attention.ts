@@ -220,7 +220,11 @@ function readinessEntries(input: AttentionInput, fuelHoursRequired: number): Att
     input.relocations.filter((r) => r.state === "relocating" || r.state === "operational_at_alternate").map((r) => r.siteId),
   );
   const checks = new Map<string, ReadinessCheck[]>();
-  for (const c of input.readiness) checks.set(c.siteId, [...(checks.get(c.siteId) ?? []), c]);
+  for (const c of input.readiness) {
+    const list = checks.get(c.siteId);
+    if (list) list.push(c);
+    else checks.set(c.siteId, [c]);
+  }
   const out: AttentionEntry[] = [];
   for (const site of input.sites) {
     if (!alternates.has(site.id)) continue;
