@@ -80,7 +80,7 @@ export async function mutate<T>(
     } catch (e) {
       if (!(e instanceof ApiFailure) || !e.offline) throw e;
       if (attempt >= 2 || !navigator.onLine) {
-        enqueue({ key, method, path, body });
+        await enqueue({ key, method, path, body });
         throw new ApiFailure(0, "queued", "offline: queued for sending");
       }
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
