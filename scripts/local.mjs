@@ -44,8 +44,9 @@ export function buildConsole() {
 }
 
 /** Starts `wrangler dev` and resolves once it answers /api/health. */
-export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info" }) {
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config }) {
   const persist = persistTo ? ["--persist-to", persistTo] : [];
+  if (config) persist.push("--config", config);
   const child = spawn(
     process.execPath,
     [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--log-level", logLevel, "--show-interactive-dev-session=false", ...persist],

@@ -1,10 +1,11 @@
 import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
+import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { announceChanges, announceIncident } from "../live/announce";
 import { type Ctx, nowIso, Replayed, staleVersion } from "./app";
-import { replay } from "./guards";
+import { forgetSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
@@ -27,9 +28,9 @@ export type Write<T> = {
 };
 
 /**
- * The one write path. Validation and authorisation happened in the route; here the entity
- * change, its change-log rows and the idempotency record commit in one D1 batch, the rooms
- * are told, and only then is the client answered.
+ * The one write path. Validation and authorisation happened in the route; here the session
+ * re-check, the entity change, its change-log rows and the idempotency record commit in one
+ * D1 batch (the second and last round trip of a write, after the route's preconditions).
  */
 export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
   const db = c.env.DB;
@@ -38,7 +39,8 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   const at = nowIso();
   const status = w.status ?? 200;
 
-  const statements: D1PreparedStatement[] = [];
+  const tokenHash = c.get("sessionTokenHash");
+  const statements: D1PreparedStatement[] = [sessionStillValid(db, tokenHash, user, at)];
   for (const step of w.steps) {
     if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
     else statements.push(step);
@@ -63,12 +65,15 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   try {
     results = await db.batch(statements);
   } catch (err) {
-    if (isStaleWrite(err)) {
-      throw staleVersion(await w.reload?.());
+    if (isSessionEnded(err)) {
+      forgetSession(tokenHash);
+      throw unauthenticated();
     }
-    // A concurrent retry with the same key committed first: answer as that one did.
+    // This key committed before (a retry) or meanwhile (a concurrent retry): answer as it did.
+    mutation.answerChecked = true;
     const stored = await findAnswer(db, user.id, mutation.key);
-    if (stored) throw new Replayed(replay(stored, mutation.requestHash));
+    if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
+    if (isStaleWrite(err)) throw staleVersion(await w.reload?.());
     throw err;
   }
 
