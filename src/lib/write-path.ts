@@ -4,7 +4,9 @@ import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { announceChanges, announceIncident } from "../live/announce";
-import { type Ctx, nowIso, Replayed, staleVersion } from "./app";
+import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
+import { STANDING } from "../live/announce";
+import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
 import { forgetSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
@@ -31,6 +33,7 @@ export type Write<T> = {
  * The one write path. Validation and authorisation happened in the route; here the session
  * re-check, the entity change, its change-log rows and the idempotency record commit in one
  * D1 batch (the second and last round trip of a write, after the route's preconditions).
+ * A write to a closed incident's stream is refused here, for every route, inside the same batch.
  */
 export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
   const db = c.env.DB;
@@ -40,7 +43,9 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   const status = w.status ?? 200;
 
   const tokenHash = c.get("sessionTokenHash");
+  // The session first, then a closed incident, before any other guard speaks.
   const statements: D1PreparedStatement[] = [sessionStillValid(db, tokenHash, user, at)];
+  if (w.stream !== STANDING) statements.push(openIncidentGuard(db, w.stream));
   for (const step of w.steps) {
     if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
     else statements.push(step);
@@ -73,6 +78,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
     mutation.answerChecked = true;
     const stored = await findAnswer(db, user.id, mutation.key);
     if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
+    if (isClosedIncidentWrite(err)) throw incidentClosed();
     if (isStaleWrite(err)) throw staleVersion(await w.reload?.());
     throw err;
   }

@@ -10,7 +10,7 @@ import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { forbidden, notFound, readErrors, requireOpenIncident, unprocessable, writeErrors } from "./relocation-common";
+import { forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
 
 /** The liaison log (連絡・報告) of one incident. */
 
@@ -56,7 +56,7 @@ export const liaisonRoutes = newApp()
     // Every precondition in one round trip. The sender is the named unit or the user's own; a
     // recipient taken from the parent message is a unit that exists already.
     const [incident, parent, fromOk, toOk, fn, site] = await Promise.all([
-      requireOpenIncident(db, incidentId),
+      requireIncident(db, incidentId),
       input.parentId ? findMessage(db, incidentId, input.parentId) : null,
       unitExists(db, input.fromUnitId ?? user.unitId),
       input.toUnitId ? unitExists(db, input.toUnitId) : true,
@@ -104,7 +104,7 @@ export const liaisonRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, messageId } = c.req.valid("param");
-    const [incident, current] = await Promise.all([requireOpenIncident(db, id), findMessage(db, id, messageId)]);
+    const [incident, current] = await Promise.all([requireIncident(db, id), findMessage(db, id, messageId)]);
     if (!current) throw notFound("message");
     if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");
     if (current.acknowledgedAt) {
