@@ -14,6 +14,7 @@ import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
 import { situationReportRoutes } from "./routes/situation-reports";
+import { timelineRoutes } from "./routes/timeline";
 
 export { LiveRoom } from "./live/room";
 
@@ -58,6 +59,7 @@ const routes = app
   .route("/", relocationRoutes)
   .route("/", drillsRoutes)
   .route("/", situationReportRoutes)
+  .route("/", timelineRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {
