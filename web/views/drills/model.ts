@@ -42,7 +42,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
   const scheduleRecount = () => {
     clearTimeout(recount);
     recount = setTimeout(() => {
-      void getJson<{ hqUnreceived: number }>(`/api/drills/${drill.value.id}/board`)
+      void getJson("/api/drills/:id/board", { param: { id: drill.value.id } })
         .then((b) => (hqUnreceived.value = b.hqUnreceived))
         .catch(() => {});
     }, 1500);
@@ -86,7 +86,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
 }
 
 export async function loadDrill(id: string): Promise<DrillModel> {
-  return drillModel(await getJson<DrillDetail>(`/api/drills/${id}`));
+  return drillModel(await getJson("/api/drills/:id", { param: { id } }));
 }
 
 /** Drills whose changes a feed carries: a stand-alone drill's go to the standing stream. */
@@ -117,7 +117,7 @@ function flushReceipts() {
   for (const [drillId, ids] of batches) {
     const tagIds = [...ids];
     for (let i = 0; i < tagIds.length; i += 1000) {
-      void mutate("POST", `/api/drills/${drillId}/hq-receipts`, { tagIds: tagIds.slice(i, i + 1000) }).catch(() => {
+      void mutate("POST", "/api/drills/:id/hq-receipts", { param: { id: drillId }, body: { tagIds: tagIds.slice(i, i + 1000) } }).catch(() => {
         // Not recorded: let the next sight of these tags try again.
         for (const id of tagIds) received.delete(id);
       });
