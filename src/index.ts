@@ -8,8 +8,11 @@ import { checklistsRoutes } from "./routes/checklists";
 import { drillsRoutes } from "./routes/drills";
 import { incidentRoutes } from "./routes/incidents";
 import { liveRoutes } from "./routes/live";
+import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
+import { situationReportRoutes } from "./routes/situation-reports";
+import { timelineRoutes } from "./routes/timeline";
 
 export { LiveRoom } from "./live/room";
 
@@ -38,7 +41,10 @@ const routes = app
   .route("/", liveRoutes)
   .route("/", checklistsRoutes)
   .route("/", relocationRoutes)
-  .route("/", drillsRoutes);
+  .route("/", drillsRoutes)
+  .route("/", situationReportRoutes)
+  .route("/", timelineRoutes)
+  .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",
