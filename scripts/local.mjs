@@ -59,9 +59,10 @@ export async function assertPortFree(port) {
  * own (so stop() ends workerd too) under scripts/tether.mjs, which ends that group as soon as this
  * process is gone, whatever killed it: no server outlives the one that started it.
  */
-export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info" }) {
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config }) {
   await assertPortFree(port);
   const persist = persistTo ? ["--persist-to", persistTo] : [];
+  if (config) persist.push("--config", config);
   const child = spawn(
     process.execPath,
     [

@@ -4,7 +4,7 @@ import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
 import { buildOverview } from "../domain/overview";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { Overview, OverviewQuery } from "../schema/overview";
-import { errors, meteredDb, serverTiming } from "./checklists-shared";
+import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { IdParam, json } from "./openapi";
 
@@ -19,17 +19,12 @@ const read = createRoute({
 });
 
 export const overviewRoutes = newApp().openapi(read, async (c) => {
-  const started = performance.now();
-  const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
-  const got = await readOverview(db, c.req.valid("param").id);
+  const got = await readOverview(c.env.DB, c.req.valid("param").id);
   if (!got) throw new ApiError(404, "not_found", "No such incident.");
   const body = buildOverview(got, {
     now: nowIso(),
     silentMinutes: c.req.valid("query").silentMinutes ?? DEFAULT_SILENT_MINUTES,
     hospitalUnitId: HOSPITAL_UNIT,
   });
-  const res = c.json(body, 200);
-  // Measured after serialising, so the figure covers everything the route does.
-  res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
-  return res;
+  return c.json(body, 200);
 });
