@@ -11,7 +11,7 @@ import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
-import { csvHeaders, meteredDb, serverTiming } from "./checklists-shared";
+import { csvHeaders } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { WATER_UNIT } from "./overview";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -77,8 +77,7 @@ export const situationReportRoutes = newApp()
     return c.json({ items }, 200);
   })
   .openapi(produce, async (c) => {
-    const started = performance.now();
-    const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
+    const db = c.env.DB;
     const user = c.get("user");
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
@@ -114,9 +113,7 @@ export const situationReportRoutes = newApp()
       status: 201,
       reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
     });
-    const res = c.json(done, 201);
-    res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
-    return res;
+    return c.json(done, 201);
   })
   .openapi(read, async (c) => {
     const { id, number } = c.req.valid("param");
