@@ -1,5 +1,5 @@
 import { computed, signal } from "@preact/signals";
-import { ApiFailure, transmit } from "./api";
+import { transmit } from "./http";
 import { createOutbox, type OutboxEntry, type Resolution, type Write } from "./outbox-queue";
 
 export type { OutboxEntry, Resolution, Write };
@@ -68,8 +68,6 @@ export function dismissRefused(key: string) {
 export function forgetOutbox() {
   return outbox.forget();
 }
-
-export { ApiFailure };
 
 void refresh().then(() => void (queued.value.length > 0 && flush()));
 // Ask the browser to keep this origin's storage under pressure: the outbox may hold the only copy.
