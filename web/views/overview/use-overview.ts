@@ -18,7 +18,7 @@ export function holdOverview(incidentId: string, feed: StreamFeed, query = ""): 
   let h = held.get(id);
   if (!h) {
     const model = new OverviewModel(incidentId, (p) => getJson<Overview>(p), query);
-    const off = feed.subscribe(() => model.schedule());
+    const off = feed.subscribe((c) => model.changed(c.seq));
     const clock = setInterval(() => void model.refresh(), CLOCK_REFRESH_MS);
     // The overview carries the incident itself: the page needs no separate read of it.
     const stopIncident = effect(() => {
