@@ -1,10 +1,43 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 // The console builds into dist/, which wrangler serves as static assets beside the API.
 export default defineConfig({
   root: "web",
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // Installable and offline: web/sw.ts gets the list of every built file to precache.
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: ".",
+      filename: "sw.ts",
+      registerType: "prompt",
+      injectRegister: false,
+      manifest: {
+        name: "Keizoku 継続 — 業務継続オペレーション",
+        short_name: "継続",
+        description: "釧路市 業務継続（BCP）オペレーション",
+        lang: "ja",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        background_color: "#f3f5f8",
+        theme_color: "#12355b",
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+          { src: "/icons/icon.svg", sizes: "any", type: "image/svg+xml" },
+        ],
+      },
+      injectManifest: {
+        // The shell and every lazy chunk; not source maps, and not the Japanese font subsets (cached as used).
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest,json}"],
+        globIgnores: ["**/*.map", "**/*.woff2", "**/*.woff"],
+      },
+    }),
+  ],
   build: { outDir: "../dist", emptyOutDir: true, target: "es2022", sourcemap: true },
   server: { proxy: { "/api": { target: "http://127.0.0.1:8787", ws: true } } },
 });

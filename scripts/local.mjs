@@ -41,7 +41,8 @@ export function prepareDatabase({ persistTo, password }) {
 }
 
 export function buildConsole() {
-  const r = spawnSync(process.execPath, [VITE, "build", "--logLevel", "warn"], { stdio: "inherit", env: QUIET_ENV });
+  // Under vitest NODE_ENV is "test", which would build a development console (no service worker).
+  const r = spawnSync(process.execPath, [VITE, "build", "--logLevel", "warn"], { stdio: "inherit", env: { ...QUIET_ENV, NODE_ENV: "production" } });
   if (r.status !== 0) throw new Error("console build failed");
 }
 

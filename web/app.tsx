@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { LazyView } from "./components/lazy";
 import { OutboxStatus } from "./components/outbox-status";
+import { UpdatePrompt } from "./components/update-prompt";
 import { queued } from "./lib/outbox";
 import { lang, setLang, t } from "./i18n";
 import { loadIncidents, stopWatchingIncidents, watchIncidents } from "./models/incidents";
@@ -71,6 +72,7 @@ export function App() {
           )}
         </div>
       </header>
+      <UpdatePrompt />
       {user ? <Screen /> : <SignIn />}
     </>
   );

@@ -1,5 +1,7 @@
 import { render } from "preact";
+import { registerSW } from "virtual:pwa-register";
 import { App } from "./app";
+import { waitingUpdate } from "./components/update-prompt";
 import { lang } from "./i18n";
 import { restoreSession } from "./models/session";
 import "./styles.css";
@@ -9,4 +11,6 @@ render(<App />, document.getElementById("app")!);
 void restoreSession();
 
 // The built console works offline from this device's cache; the dev server is left alone.
-if (import.meta.env.PROD && "serviceWorker" in navigator) void navigator.serviceWorker.register("/sw.js");
+if (import.meta.env.PROD && "serviceWorker" in navigator) {
+  const update = registerSW({ immediate: true, onNeedRefresh: () => (waitingUpdate.value = () => void update(true)) });
+}
