@@ -45,19 +45,20 @@ function socket(url, headers, onMessage) {
 }
 
 /**
- * Per write: how many consoles have it and when the last one got it. Each console checks that
- * what it receives comes in order without holes.
+ * Per write: how many consoles have it and when the last one got it. Each console counts what
+ * arrives out of order or after a hole (the baseline's index, Keizoku's seq, must rise by one).
  */
 function tracker(consoles) {
   const got = new Map(); // write index → { count, last }
-  const perConsole = Array.from({ length: consoles }, () => ({ last: -1, outOfOrder: 0 }));
+  const perConsole = Array.from({ length: consoles }, () => ({ last: null, outOfOrder: 0 }));
   return {
     got,
     perConsole,
-    arrive(c, i, at) {
+    /** `order`: the position the sender gave it (Keizoku: its stream seq; baseline: its index). */
+    arrive(c, i, at, order = i) {
       const own = perConsole[c];
-      if (i !== own.last + 1) own.outOfOrder++;
-      own.last = Math.max(own.last, i);
+      if (own.last !== null && order !== own.last + 1) own.outOfOrder++;
+      own.last = own.last === null ? order : Math.max(own.last, order);
       const g = got.get(i) ?? { count: 0, last: 0 };
       g.count++;
       g.last = Math.max(g.last, at);
@@ -123,10 +124,11 @@ export async function keizokuRun({ consoles, rate, seconds, onConnected }) {
   const url = `${BASE.replace(/^http/, "ws")}/api/incidents/${incident.id}/live`;
   const onFrame = (c) => (data, at) => {
     const m = JSON.parse(data);
-    const changes = m.type === "changes" ? m.changes : m.type === "change" ? [m.change] : [];
+    const changes = m.type === "changes" ? m.changes : [];
     for (const ch of changes) {
       const body = ch.after?.body;
-      if (typeof body === "string" && body.startsWith(mark)) t.arrive(c, Number(body.slice(mark.length + 1)), at);
+      // Writes sent together commit in any order; each console must get the stream's seqs in order.
+      if (typeof body === "string" && body.startsWith(mark)) t.arrive(c, Number(body.slice(mark.length + 1)), at, ch.seq);
     }
   };
   const sockets = await openMany(consoles, (c) => socket(url, { Cookie: hq.cookie, Origin: BASE }, onFrame(c)));

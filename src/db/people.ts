@@ -1,4 +1,5 @@
 import type { Me, Role, Unit } from "../schema/session";
+import { readOne, rowRead } from "./together";
 
 export type UserWithSecret = {
   id: string;
@@ -126,9 +127,9 @@ export async function listUnits(db: D1Database): Promise<Unit[]> {
   return results.map((r) => ({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en, kind: r.kind }));
 }
 
-export async function unitExists(db: D1Database, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
-}
+export const unitById = (db: D1Database, id: string) => rowRead(db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id), (r) => r !== undefined);
+
+export const unitExists = (db: D1Database, id: string): Promise<boolean> => readOne(unitById(db, id));
 
 /** Whether the database answers at all, for the health check. */
 export async function databaseAnswers(db: D1Database): Promise<boolean> {
