@@ -1,6 +1,7 @@
 // `npm start`: migrate and seed the local database, build the console, serve both on :8787.
 import { DEMO_ACCOUNTS } from "./seed.mjs";
 import { seedPastDrill } from "./demo-drill.mjs";
+import { seedIllustrativeLayer } from "./demo-hazard.mjs";
 import { assertPortFree, buildConsole, prepareDatabase, startServer } from "./local.mjs";
 
 const password = process.env.DEMO_PASSWORD || "keizoku";
@@ -18,12 +19,13 @@ const seeded = prepareDatabase({ persistTo, password });
 buildConsole();
 const server = await startServer({ port, persistTo }).catch(cannotStart);
 // The past drill goes through the API, so it has its change log like everything else.
+const layer = seeded ? await seedIllustrativeLayer(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo inundation layer not imported: ${e.message}`)) : null;
 const pastDrill = seeded ? await seedPastDrill(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo drill not seeded: ${e.message}`)) : null;
 
 const url = `http://localhost:${port}`;
 console.log(`
   Keizoku 継続 is running: ${url}
-  ${seeded ? `Seeded the demo drill: ${seeded.title}` : `Database already seeded (${persistTo ?? ".wrangler/state"}).`}${pastDrill ? `\n  and a past hospital drill, scored, with an overdue corrective action: ${pastDrill.title}` : ""}
+  ${seeded ? `Seeded the demo drill: ${seeded.title}` : `Database already seeded (${persistTo ?? ".wrangler/state"}).`}${layer ? `\n  with an illustrative (例示) tsunami inundation layer: ${layer.sitesInInundation} sites inside` : ""}${pastDrill ? `\n  and a past hospital drill, scored, with an overdue corrective action: ${pastDrill.title}` : ""}
   Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(9)} ${a.role.padEnd(7)} ${a.displayName}`).join("\n")}
   Stop with Ctrl+C.

@@ -15,6 +15,7 @@ import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
 import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
+import { readinessUnitsRoutes } from "./routes/readiness-units";
 
 export { LiveRoom } from "./live/room";
 
@@ -60,6 +61,7 @@ const routes = app
   .route("/", drillsRoutes)
   .route("/", situationReportRoutes)
   .route("/", timelineRoutes)
+  .route("/", readinessUnitsRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {

@@ -6,7 +6,7 @@ import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
-import { siteName } from "./labels";
+import { inundationLabel, siteName } from "./labels";
 import { standing } from "./standing";
 import { FormError } from "../../components/form-error";
 
@@ -44,7 +44,7 @@ export function HazardPage({ me }: { me: Me }) {
               .filter((h) => standing.site(h.siteId)?.source === "city")
               .map((h) => (
                 <li key={h.siteId}>
-                  {siteName(standing.site(h.siteId))}：{h.inInundation ? t("relocation.inInundation", { depth: h.depthClass ?? "—" }) : t("relocation.sites.dry")}
+                  {siteName(standing.site(h.siteId))}：{inundationLabel({ ...standing.site(h.siteId)!, ...h }).text}
                 </li>
               ))}
           </ul>
@@ -68,7 +68,7 @@ export function HazardPage({ me }: { me: Me }) {
             {layers.map((l) => (
               <tr key={l.id}>
                 <th scope="row">
-                  {l.name}
+                  {l.name} {l.illustrative && <span class="badge unknown">{t("relocation.inundation.illustrative")}</span>}
                   <div class="muted small">{l.source}</div>
                 </th>
                 <td>{t(`relocation.hazardKind.${l.hazard}`)}</td>

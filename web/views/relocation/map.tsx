@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { getJson } from "../../lib/api";
 import { t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
-import { depthColour, depthLegend, fnName, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
+import { depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
 import "./relocation.css";
 
@@ -135,7 +135,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
               const lines = [
                 `<strong>${escapeHtml(siteName(site))}</strong>`,
                 shelter ? escapeHtml(t(`relocation.siteKind.${site.kind}`)) : `${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
-                site.inInundation ? escapeHtml(t("relocation.inInundation", { depth: site.depthClass ?? "—" })) : "",
+                escapeHtml(inundationLabel(site).text),
               ].filter(Boolean);
               marker.bindTooltip(lines.join("<br>"));
             });
