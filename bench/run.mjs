@@ -25,6 +25,8 @@ if (own) {
   });
   process.env.BENCH_URL = server.url;
   process.env.BENCH_SERVER_PID = String(server.child.pid);
+  // Benchmarks that load a fixture write it into this server's local D1.
+  process.env.BENCH_STATE = STATE;
 }
 const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model;
 console.log(
