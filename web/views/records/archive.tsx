@@ -19,7 +19,7 @@ export function ArchiveView() {
   useEffect(() => {
     const p = new URLSearchParams(Object.entries(applied.value).filter(([, v]) => v.trim() !== ""));
     error.value = null;
-    getJson<ArchivePage>(`/api/archive/incidents?${p}`)
+    getJson("/api/archive/incidents", { query: Object.fromEntries(p) })
       .then((r) => (page.value = r))
       .catch((e) => (error.value = explain(e)));
   }, [applied.value]);
