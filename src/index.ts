@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
+import { securityHeaders } from "./lib/security-headers";
 import { platformRoutes } from "./routes/health";
 import { checklistsRoutes } from "./routes/checklists";
 import { drillsRoutes } from "./routes/drills";
@@ -18,6 +19,7 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const app = new OpenAPIHono<AppEnv>();
 
+app.use("*", securityHeaders);
 app.use("/api/*", sameOriginJson);
 app.use("/api/*", async (c, next) => {
   const route = `${c.req.method} ${c.req.path}`;

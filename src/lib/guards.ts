@@ -2,7 +2,8 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { findSessionUser } from "../db/people";
 import { findAnswer } from "../db/idempotency";
-import { IDEMPOTENCY_KEY } from "../schema/common";
+import type { Context } from "hono";
+import { IDEMPOTENCY_KEY, illFormedTextPath } from "../schema/common";
 import { ApiError, type AppEnv, nowIso } from "./app";
 import { sha256 } from "./passwords";
 
@@ -23,8 +24,35 @@ export const sameOriginJson = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && !(c.req.header("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "json_required", "Send the request body as application/json.");
   }
+  if (hasBody) await refuseIllFormedText(c);
   await next();
 });
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Bodies must be well-formed UTF-8 whose strings are well-formed Unicode; otherwise 400 naming the field. */
+async function refuseIllFormedText(c: Context<AppEnv>) {
+  let text: string;
+  try {
+    text = utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not well-formed UTF-8.", {
+      fields: [{ path: "(body)", message: "not well-formed UTF-8" }],
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return; // Not JSON at all: the route's validation answers that in its own words.
+  }
+  const path = illFormedTextPath(parsed);
+  if (path !== null) {
+    throw new ApiError(400, "invalid_request", "The request has text that is not well-formed Unicode.", {
+      fields: [{ path, message: "not well-formed Unicode (a lone surrogate)" }],
+    });
+  }
+}
 
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
