@@ -1,6 +1,6 @@
 import type { Incident } from "../schema/incidents";
 
-type IncidentRow = {
+export type IncidentRow = {
   id: string;
   title: string;
   kind: Incident["kind"];
@@ -15,7 +15,7 @@ type IncidentRow = {
   created_by: string;
 };
 
-const incidentFromRow = (r: IncidentRow): Incident => ({
+export const incidentFromRow = (r: IncidentRow): Incident => ({
   id: r.id,
   title: r.title,
   kind: r.kind,
