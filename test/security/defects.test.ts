@@ -123,3 +123,11 @@ describe("browser-side headers on worker responses", () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
   });
 });
+
+describe("rewriting history in a test", () => {
+  it("puts the append-only triggers back afterwards", async () => {
+    const { rewriteChangeLog } = await import("../helpers");
+    await rewriteChangeLog(env.DB.prepare("UPDATE change_log SET at = at"));
+    await expect(env.DB.prepare("DELETE FROM change_log").run()).rejects.toThrow(/append-only/);
+  });
+});
