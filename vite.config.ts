@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { assetHeadersFile } from "./src/lib/security-headers.ts";
@@ -14,6 +15,7 @@ const assetHeaders = (): Plugin => ({
 export default defineConfig({
   root: "web",
   plugins: [preact(), assetHeaders()],
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL("./web/lib/zod-jitless.ts", import.meta.url)) }] },
   build: { outDir: "../dist", emptyOutDir: true, target: "es2022", sourcemap: false },
   server: { proxy: { "/api": { target: "http://127.0.0.1:8787", ws: true } } },
 });
