@@ -5,11 +5,13 @@ import type { z } from "zod";
 import type { ErrorEnvelope } from "../schema/common";
 import type { Me } from "../schema/session";
 
-export type MutationContext = { key: string; requestHash: string };
+/** `answerChecked`: the write path already looked for a first answer under this key. */
+export type MutationContext = { key: string; requestHash: string; answerChecked: boolean };
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { user: Me; mutation: MutationContext; sessionTokenHash: string };
+  /** `sessionChecked`: the session was read from D1 for this request (not remembered). */
+  Variables: { user: Me; mutation: MutationContext; sessionTokenHash: string; sessionChecked: boolean };
 };
 export type Ctx = Context<AppEnv>;
 
@@ -33,6 +35,9 @@ export class Replayed extends Error {
 
 export const staleVersion = (current: unknown) =>
   new ApiError(409, "stale_version", "Someone changed this first. Review the current state and try again.", { current });
+
+export const incidentClosed = (current?: unknown) =>
+  new ApiError(409, "incident_closed", "This incident is closed. It is kept read-only in the archive and accepts no more changes.", { current });
 
 export const errorBody = (e: ApiError): ErrorEnvelope => ({ error: { code: e.code, message: e.message, ...e.extra } });
 

@@ -8,6 +8,7 @@ import { scoreCsv } from "../domain/drills-csv";
 import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { STANDING } from "../live/announce";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
@@ -87,22 +88,22 @@ const actionPatch = createRoute({
   responses: { 200: json(committed(CorrectiveAction), "Changed"), ...writeErrors },
 });
 
-async function scoreOf(db: D1Database, drill: Drill) {
+async function scoreOf(env: Env, drill: Drill) {
   if (!drill.startedAt) return null;
-  return computeScore(db, drill);
+  return computeScore(env, drill);
 }
 
 export const drillReportRoutes = newApp()
   .openapi(score, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env.DB, drill);
+    const scored = await scoreOf(c.env, drill);
     if (!scored) throw wrongState(drill, "The drill has not started; there is nothing to score yet.");
     c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
     return c.json(scored.score, 200);
   })
   .openapi(scoresCsv, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env.DB, drill);
+    const scored = await scoreOf(c.env, drill);
     return c.body("\uFEFF" + scoreCsv(scored?.score.casualties ?? []), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="drill-${drill.id}-scores.csv"`,
@@ -113,7 +114,7 @@ export const drillReportRoutes = newApp()
     const drill = await requireDrill(db, c.req.valid("param").id);
     const [report, scored, milestones, actions] = await Promise.all([
       findReport(db, drill.id),
-      scoreOf(db, drill),
+      scoreOf(c.env, drill),
       listMilestones(db, drill.id, drill.milestoneTargets),
       listActions(db, { drillId: drill.id }),
     ]);
@@ -152,7 +153,8 @@ export const drillReportRoutes = newApp()
     const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now });
     const data = withOverdue([action], now)[0]!;
     const done = await commitWrite(c, {
-      stream: streamOf(drill),
+      // The improvement plan outlives the drill's incident (chased for months after it closes): peacetime data.
+      stream: STANDING,
       steps: [insertAction(db, action)],
       changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
       data,
@@ -172,7 +174,7 @@ export const drillReportRoutes = newApp()
     const next = patchAction(current, body, now);
     const data = withOverdue([next], now)[0]!;
     const done = await commitWrite(c, {
-      stream: streamOf(drill),
+      stream: STANDING,
       steps: [{ exactlyOne: updateAction(db, next) }],
       changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
       data,

@@ -1,13 +1,15 @@
 import { signal } from "@preact/signals";
-import type { Change, ChangePage } from "../../src/schema/changes";
-import type { ServerMessage } from "../../src/schema/live";
-import { getJson } from "./api";
+import type { Change } from "../../src/schema/changes";
+import type { ClientMessage, ServerMessage } from "../../src/schema/live";
+import { getJson } from "./http";
 import { LiveSocket, type LiveStatus } from "./socket";
 
 export type { LiveStatus };
 
 const TIMELINE_KEEP = 300;
 const PAGE = 1000;
+/** Receipts of a burst of changes go as one message. */
+const RECEIPT_DELAY_MS = 100;
 
 /**
  * A stream's changes in sequence order, with no gap: live messages are applied in order; a
@@ -17,19 +19,29 @@ export class StreamFeed {
   readonly latestSeq = signal(0);
   readonly changes = signal<Change[]>([]);
   readonly present = signal(0);
+  /** Open screens per unit in this stream's room; null until the room has said. */
+  readonly screens = signal<Record<string, number> | null>(null);
+  /** Per unit, the seq up to which one of its consoles has had every change (delivery receipts). */
+  readonly delivered = signal<Record<string, number>>({});
   readonly socket: LiveSocket;
+  private receiptTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<(c: Change) => void>();
   private waiting = new Map<number, Change>();
   private pulling: Promise<void> | null = null;
   refs = 0;
 
   constructor(readonly stream: string) {
-    const base = stream === "standing" ? "/api/standing" : `/api/incidents/${stream}`;
-    this.changesPath = `${base}/changes`;
+    const base = stream === "standing" ? "/api/standing" : `/api/incidents/${encodeURIComponent(stream)}`;
     this.socket = new LiveSocket(`${base}/live`, (m) => this.receive(m));
   }
 
-  private readonly changesPath: string;
+  /** One page of the stream's change log after a sequence number. */
+  private page(after: number, limit: number) {
+    const query = { after, limit };
+    return this.stream === "standing"
+      ? getJson("/api/standing/changes", { query })
+      : getJson("/api/incidents/:id/changes", { param: { id: this.stream }, query });
+  }
 
   get status() {
     return this.socket.status;
@@ -50,7 +62,7 @@ export class StreamFeed {
   /** Loads the recent timeline; afterwards only what follows it is applied. */
   async start() {
     try {
-      const head = await getJson<ChangePage>(`${this.changesPath}?after=0&limit=1`);
+      const head = await this.page(0, 1);
       const from = Math.max(0, head.latestSeq - TIMELINE_KEEP);
       if (this.latestSeq.value < from) this.latestSeq.value = from;
       await this.pull();
@@ -63,9 +75,15 @@ export class StreamFeed {
   private receive(m: ServerMessage) {
     if (m.type === "hello") {
       this.present.value = m.present;
+      this.screens.value = m.screens;
+      // A fresh connection has had nothing confirmed yet: say what this screen already holds.
       if (m.latestSeq > this.latestSeq.value) void this.pull();
+      else this.sendReceipt();
     } else if (m.type === "presence") {
       this.present.value = m.present;
+      this.screens.value = m.screens;
+    } else if (m.type === "delivered") {
+      this.delivered.value = { ...this.delivered.value, [m.unitId]: m.upTo };
     } else if (m.type === "change") {
       this.offer(m.change);
     }
@@ -87,6 +105,14 @@ export class StreamFeed {
     const list = this.changes.value;
     this.changes.value = (list.length >= TIMELINE_KEEP ? list.slice(1 - TIMELINE_KEEP) : list).concat(change);
     for (const fn of this.listeners) fn(change);
+    this.receiptTimer ??= setTimeout(() => this.sendReceipt(), RECEIPT_DELAY_MS);
+  }
+
+  /** Tells the room the seq this screen has applied, so it knows what really reached this unit. */
+  private sendReceipt() {
+    clearTimeout(this.receiptTimer);
+    this.receiptTimer = undefined;
+    this.socket.send(JSON.stringify({ type: "applied", seq: this.latestSeq.value } satisfies ClientMessage));
   }
 
   private drainWaiting() {
@@ -108,7 +134,7 @@ export class StreamFeed {
 
   private async pullAll() {
     for (;;) {
-      const page = await getJson<ChangePage>(`${this.changesPath}?after=${this.latestSeq.value}&limit=${PAGE}`);
+      const page = await this.page(this.latestSeq.value, PAGE);
       for (const c of page.items) if (c.seq === this.latestSeq.value + 1) this.apply(c);
       if (page.nextAfter === null) break;
     }

@@ -1,8 +1,9 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
+import { HqReach } from "./hq-reach";
 import { useState } from "preact/hooks";
 import { mayManageDrill } from "../../../src/domain/drills";
 import { secondsToMilestone } from "../../../src/domain/scoring";
-import { CATEGORIES, type Drill, type DrillStatus } from "../../../src/schema/drills";
+import { CATEGORIES, type Drill, type DrillStatus, type StatusChange } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -40,7 +41,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
   const d = model.drill.value;
   if (!mayManageDrill(me, d)) return null;
 
-  async function move(to: DrillStatus) {
+  async function move(to: StatusChange["to"]) {
     let reason: string | undefined;
     if (to === "cancelled") {
       reason = prompt(t("drills.cancelReason")) ?? undefined;
@@ -49,7 +50,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
     setBusy(true);
     setError(null);
     try {
-      const { data } = await mutate<Drill>("POST", `/api/drills/${d.id}/status`, { version: d.version, to, reason });
+      const { data } = await mutate("POST", "/api/drills/:id/status", { param: { id: d.id }, body: { version: d.version, to, reason } });
       if (data.version > model.drill.value.version) model.drill.value = data;
     } catch (e) {
       setError(explain(e));
@@ -127,11 +128,7 @@ export function LiveBoard({ model, compact }: { model: DrillModel; compact?: boo
           </tbody>
         </table>
       )}
-      {(d.status === "running" || model.hqUnreceived.value > 0) && (
-        <p class={model.hqUnreceived.value > 0 ? "hq-pending has" : "hq-pending"} role="status">
-          {model.hqUnreceived.value > 0 ? `⚠ ${t("drills.hqPending", { n: model.hqUnreceived.value })}` : `✓ ${t("drills.hqAllReceived")}`}
-        </p>
-      )}
+      {(d.status === "running" || model.hqUnreceived.value > 0) && <HqReach model={model} always />}
       {last && (
         <p class="muted last-tag" aria-live="polite">
           {t("drills.lastTag", { tag: last.tagNumber, who: last.officerName, time: formatJst(last.taggedAt, { timeOnly: true }) })}{" "}

@@ -1,14 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Drill } from "../../../src/schema/drills";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
-import { type DrillModel, loadDrill, watchForHq } from "./model";
+import { type DrillModel, followHq, loadDrill } from "./model";
 
 /**
- * The drills of one incident as live models, kept current from the incident's stream; on an HQ
- * console every tag seen here is acknowledged.
+ * The drills of one incident as live models, kept current from the incident's stream, with the
+ * HQ's reach (open HQ screens, tags not yet had) from the room.
  */
 export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) {
   const [models, setModels] = useState<DrillModel[] | null>(null);
@@ -16,7 +15,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
     let current: DrillModel[] = [];
     let alive = true;
     const load = async () => {
-      const { items } = await getJson<{ items: Drill[] }>(`/api/drills?incidentId=${encodeURIComponent(incidentId)}`);
+      const { items } = await getJson("/api/drills", { query: { incidentId } });
       const next = await Promise.all(items.map((d) => current.find((m) => m.drill.value.id === d.id) ?? loadDrill(d.id)));
       if (!alive) return;
       current = next;
@@ -27,7 +26,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
       for (const m of current) m.apply(c);
       if (c.entityType === "drill" && c.op === "create") void load().catch(() => {});
     });
-    const offHq = watchForHq(feed, me);
+    const offHq = followHq(feed, () => current);
     return () => {
       alive = false;
       off();
@@ -41,7 +40,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
 export function useOpenActions(feed: StreamFeed) {
   const [actions, setActions] = useState<CorrectiveAction[]>([]);
   useEffect(() => {
-    const load = () => void getJson<{ items: CorrectiveAction[] }>("/api/corrective-actions?open=1").then((r) => setActions(r.items)).catch(() => {});
+    const load = () => void getJson("/api/corrective-actions", { query: { open: "1" } }).then((r) => setActions(r.items)).catch(() => {});
     load();
     return feed.subscribe((c) => {
       if (c.entityType === "corrective_action") load();
