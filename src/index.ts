@@ -14,6 +14,7 @@ import { liveRoutes } from "./routes/live";
 import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
+import { userRoutes } from "./routes/users";
 import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
 import { readinessUnitsRoutes } from "./routes/readiness-units";
@@ -56,6 +57,7 @@ app.use("/api/*", async (c, next) => {
 const routes = app
   .route("/", platformRoutes)
   .route("/", sessionRoutes)
+  .route("/", userRoutes)
   .route("/", incidentRoutes)
   .route("/", liveRoutes)
   .route("/", checklistsRoutes)

@@ -46,6 +46,23 @@ const signOut = createRoute({
 /** The caller's address as Cloudflare's edge saw it; "local" when no edge is in front (wrangler dev, tests). */
 export const clientAddress = (c: Ctx) => c.req.header("CF-Connecting-IP") ?? "local";
 
+/**
+ * A new session for someone who just proved who they are (password, or Cloudflare Access): the
+ * HttpOnly, Secure, SameSite=Strict cookie is set and the login's failures from this address forgotten.
+ */
+export async function startSession(c: Ctx, user: Omit<Me, "expiresAt">, keys = attemptKeys(user.login, clientAddress(c))): Promise<Me> {
+  const token = newToken();
+  const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
+  const tokenHash = await sha256(token);
+  await createSession(c.env.DB, { tokenHash, userId: user.id, now: now.toISOString(), expiresAt, attemptKeys: keys });
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "Strict", path: "/", maxAge: ttlHours * 3600 });
+  const me: Me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
+  rememberSession(tokenHash, me);
+  return me;
+}
+
 export const sessionRoutes = newApp()
   .openapi(signIn, async (c) => {
     const { login, password } = c.req.valid("json");
@@ -71,20 +88,7 @@ export const sessionRoutes = newApp()
     if (!user || !sameSecret(hash, user.passwordHash)) {
       throw new ApiError(401, "invalid_credentials", "The login or password is wrong.");
     }
-    const token = newToken();
-    const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
-    const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
-    const tokenHash = await sha256(token);
-    await createSession(db, { tokenHash, userId: user.id, now: now.toISOString(), expiresAt, attemptKeys: keys });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      secure: true,
-      sameSite: "Strict",
-      path: "/",
-      maxAge: ttlHours * 3600,
-    });
-    const me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
-    rememberSession(tokenHash, me);
+    const me = await startSession(c, user, keys);
     return c.json({ user: me }, 200);
   })
   .openapi(current, (c) => c.json({ user: c.get("user") }, 200))
