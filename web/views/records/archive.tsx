@@ -19,11 +19,7 @@ export function ArchiveView() {
   useEffect(() => {
     const query = Object.fromEntries(Object.entries(applied.value).filter(([, v]) => v.trim() !== ""));
     error.value = null;
-<<<<<<< HEAD
-    getJson("/api/archive/incidents", { query: Object.fromEntries(p) })
-=======
     getJson("/api/archive/incidents", { query })
->>>>>>> main
       .then((r) => (page.value = r))
       .catch((e) => (error.value = explain(e)));
   }, [applied.value]);
