@@ -18,6 +18,7 @@ import { userRoutes } from "./routes/users";
 import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
 import { readinessUnitsRoutes } from "./routes/readiness-units";
+import { relocationReviewRoutes } from "./routes/relocation-review";
 
 export { LiveRoom } from "./live/room";
 
@@ -66,6 +67,7 @@ const routes = app
   .route("/", situationReportRoutes)
   .route("/", timelineRoutes)
   .route("/", readinessUnitsRoutes)
+  .route("/", relocationReviewRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {
