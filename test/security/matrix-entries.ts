@@ -91,6 +91,21 @@ async function issuedReport(fx: Fixtures) {
   return id;
 }
 
+/** A closed drill incident in which a water function moved: it has a relocation review. */
+async function reviewedDrill(fx: Fixtures) {
+  const id = await fx.incident();
+  await fx.send(fx.client.water, "POST", `/api/incidents/${id}/relocation/fn-supply/transitions`, { to: "relocating", version: 0 });
+  await fx.send(fx.client.hq, "PATCH", `/api/incidents/${id}`, { version: 1, status: "closed" });
+  return id;
+}
+
+const reviewAction = { capability: "情報伝達", issue: "報告が遅れた", action: "手順を作成する", owner: "総務課", organisation: "上下水道部", dueDate: "2027-01-31" };
+
+async function reviewActionOf(fx: Fixtures, id: string) {
+  const made = await fx.send(fx.client.water, "POST", `/api/relocation-reviews/${id}/actions`, reviewAction);
+  return made.body.data as { id: string; version: number };
+}
+
 const site = (fx: Fixtures) => fx.get("/api/sites/water-hq") as Promise<{ version: number }>;
 
 export const ENTRIES: Record<string, Entry> = {
@@ -121,6 +136,26 @@ export const ENTRIES: Record<string, Entry> = {
     rule: "read",
     ownSession: true,
     request: async () => ({ path: "/api/session/password", body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+  },
+  "GET /api/relocation-reviews": { rule: "read", request: path("/api/relocation-reviews") },
+  "GET /api/relocation-reviews/:id": { rule: "read", request: async (fx) => ({ path: `/api/relocation-reviews/${await reviewedDrill(fx)}` }) },
+  "POST /api/relocation-reviews/:id/actions": {
+    rule: "unit",
+    unit: "water",
+    request: async (fx) => ({ path: `/api/relocation-reviews/${await reviewedDrill(fx)}/actions`, body: reviewAction }),
+  },
+  "PATCH /api/relocation-reviews/:id/actions/:actionId": {
+    rule: "unit",
+    unit: "water",
+    request: async (fx) => {
+      const id = await reviewedDrill(fx);
+      const a = await reviewActionOf(fx, id);
+      return { path: `/api/relocation-reviews/${id}/actions/${a.id}`, body: { version: a.version, status: "in_progress" } };
+    },
+    crossIncident: async (fx) => {
+      const a = await reviewActionOf(fx, await reviewedDrill(fx));
+      return { path: `/api/relocation-reviews/${await reviewedDrill(fx)}/actions/${a.id}`, body: { version: a.version, status: "in_progress" } };
+    },
   },
   "GET /api/archive/incidents": { rule: "read", request: path("/api/archive/incidents") },
   "GET /api/readiness/units": { rule: "read", request: path("/api/readiness/units") },
