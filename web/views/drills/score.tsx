@@ -1,7 +1,7 @@
 import { outcomeOf } from "../../../src/domain/scoring";
 import { CATEGORIES } from "../../../src/schema/drills";
 import type { DrillScore, TrendPoint } from "../../../src/schema/drills-report";
-import { formatJst, t } from "../../i18n";
+import { formatDate, t } from "../../i18n";
 import { percent, seconds } from "./model";
 import { CategoryBadge } from "./triage";
 
@@ -197,7 +197,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
               <path d={`M${x(i)},${y(p.underTriageRate) - 5} l5,9 h-10 z`} class="under-dot" />
             )}
             <text x={x(i)} y={H - pad.b + 16} text-anchor="middle" class={`axis${p.current ? " current" : ""}`}>
-              {p.endedAt ? formatJst(p.endedAt).slice(0, 10) : ""}
+              {p.endedAt ? formatDate(p.endedAt) : ""}
             </text>
           </g>
         ))}
