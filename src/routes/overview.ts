@@ -8,6 +8,9 @@ import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { IdParam, json } from "./openapi";
 
+/** The water & sewer department: its relocated functions are shown one by one. */
+export const WATER_UNIT = "water";
+
 const read = createRoute({
   method: "get",
   path: "/api/incidents/{id}/overview",
@@ -19,12 +22,14 @@ const read = createRoute({
 });
 
 export const overviewRoutes = newApp().openapi(read, async (c) => {
-  const got = await readOverview(c.env.DB, c.req.valid("param").id);
+  const now = nowIso();
+  const got = await readOverview(c.env.DB, c.req.valid("param").id, now);
   if (!got) throw new ApiError(404, "not_found", "No such incident.");
   const body = buildOverview(got, {
-    now: nowIso(),
+    now,
     silentMinutes: c.req.valid("query").silentMinutes ?? DEFAULT_SILENT_MINUTES,
     hospitalUnitId: HOSPITAL_UNIT,
+    waterUnitId: WATER_UNIT,
   });
   return c.json(body, 200);
 });

@@ -13,6 +13,7 @@ import { committed, ErrorEnvelope } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
 import { csvHeaders } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
+import { WATER_UNIT } from "./overview";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["situation reports"];
@@ -80,7 +81,8 @@ export const situationReportRoutes = newApp()
     const user = c.get("user");
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const [got, last] = await Promise.all([readOverview(db, id), lastReportNumber(db, id)]);
+    const now = nowIso();
+    const [got, last] = await Promise.all([readOverview(db, id, now), lastReportNumber(db, id)]);
     if (!got) throw new ApiError(404, "not_found", "No such incident.");
     if (!mayWriteForUnit(user, got.incident.leadUnitId)) {
       throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may issue situation reports.");
@@ -91,8 +93,7 @@ export const situationReportRoutes = newApp()
         current: { seq: got.seq },
       });
     }
-    const now = nowIso();
-    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT });
+    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
     const report: SituationReport = {
       incidentId: id,
       number: last + 1,

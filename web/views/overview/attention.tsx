@@ -173,12 +173,12 @@ function EntryAction({ model, entry: e, me }: { model: OverviewModel; entry: Att
     }
   }
   const id = e.link.entityId;
-  const base = `/api/incidents/${model.incidentId}/liaison`;
+  // Acknowledge and assign come only from entries that carry a version (messages, items); 0 would be refused.
 
   if (e.action === "acknowledge")
     return (
       <>
-        <button class="btn btn-primary" disabled={busy.value} onClick={() => run(() => mutate("POST", `${base}/${id}/ack`, { version: e.version }))}>
+        <button class="btn btn-primary" disabled={busy.value} onClick={() => run(() => mutate("POST", "/api/incidents/:id/liaison/:messageId/ack", { param: { id: model.incidentId, messageId: id }, body: { version: e.version ?? 0 } }))}>
           {t("overview.action.acknowledge")}
         </button>
         {note.value && <span role="status">{note.value}</span>}
@@ -192,7 +192,7 @@ function EntryAction({ model, entry: e, me }: { model: OverviewModel; entry: Att
           onClick={async () => {
             open.value = true;
             if (e.action === "assign" && !people.value)
-              people.value = (await getJson<{ items: { id: string; displayName: string }[] }>(`/api/checklists/people?unitId=${encodeURIComponent(e.unitId)}`)).items;
+              people.value = (await getJson("/api/checklists/people", { query: { unitId: e.unitId } })).items;
           }}
         >
           {t(`overview.action.${e.action}`)}
@@ -205,8 +205,8 @@ function EntryAction({ model, entry: e, me }: { model: OverviewModel; entry: Att
       class="attention-form"
       onSubmit={(ev) => {
         ev.preventDefault();
-        if (e.action === "answer") void run(() => mutate("POST", base, { kind: "report", parentId: id, body: text.value }));
-        else void run(() => mutate("PATCH", `/api/checklists/items/${id}`, { version: e.version, ownerId: text.value }));
+        if (e.action === "answer") void run(() => mutate("POST", "/api/incidents/:id/liaison", { param: { id: model.incidentId }, body: { kind: "report", parentId: id, body: text.value } }));
+        else void run(() => mutate("PATCH", "/api/checklists/items/:id", { param: { id }, body: { version: e.version ?? 0, ownerId: text.value } }));
       }}
     >
       {e.action === "answer" ? (

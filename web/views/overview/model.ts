@@ -38,6 +38,8 @@ export class OverviewModel {
   private readonly arrivals = new Set<(fresh: AttentionEntry[]) => void>();
   private inFlight: Promise<void> | null = null;
   private again = false;
+  /** The highest seq the live feed has announced; a picture at or past it needs no re-read. */
+  private announced = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -72,7 +74,7 @@ export class OverviewModel {
           this.again = false;
           const o = await this.fetchOverview(`/api/incidents/${this.incidentId}/overview${this.query}`);
           this.apply(o);
-        } while (this.again);
+        } while (this.again && this.announced > this.seq.peek());
         this.failed.value = false;
       } catch (e) {
         if ((e as { status?: number }).status === 404) this.missing.value = true;
@@ -84,11 +86,27 @@ export class OverviewModel {
     return this.inFlight;
   }
 
+  /**
+   * A change at `seq` reached the console: read the picture again shortly (a burst becomes one
+   * read), unless the picture already reflects it — the catch-up of changes the first read
+   * included costs nothing.
+   */
+  changed(seq: number, delayMs = 150) {
+    this.announced = Math.max(this.announced, seq);
+    if (this.loaded.peek() && seq <= this.seq.peek()) return;
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.schedule(delayMs);
+  }
+
   /** Coalesces a burst of live changes into one read shortly after the first. */
   schedule(delayMs = 150) {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (this.loaded.peek() && this.announced <= this.seq.peek() && delayMs > 0) return;
       void this.refresh();
     }, delayMs);
   }

@@ -1,6 +1,5 @@
 import { effect } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
-import type { Overview } from "../../../src/schema/overview";
 import { getJson } from "../../lib/api";
 import { upsertIncident } from "../../models/incidents";
 import type { StreamFeed } from "../../lib/live";
@@ -17,8 +16,8 @@ export function holdOverview(incidentId: string, feed: StreamFeed, query = ""): 
   const id = `${incidentId}${query}`;
   let h = held.get(id);
   if (!h) {
-    const model = new OverviewModel(incidentId, (p) => getJson<Overview>(p), query);
-    const off = feed.subscribe(() => model.schedule());
+    const model = new OverviewModel(incidentId, () => getJson("/api/incidents/:id/overview", { param: { id: incidentId }, query: Object.fromEntries(new URLSearchParams(query)) }), query);
+    const off = feed.subscribe((c) => model.changed(c.seq));
     const clock = setInterval(() => void model.refresh(), CLOCK_REFRESH_MS);
     // The overview carries the incident itself: the page needs no separate read of it.
     const stopIncident = effect(() => {

@@ -146,14 +146,14 @@ function MoveForm({ to, row, incidentId, onDone }: { to: RelocationState; row: R
     setBusy(true);
     setError(null);
     try {
-      await mutate("POST", `/api/incidents/${incidentId}/relocation/${row.functionId}/transitions`, {
+      await mutate("POST", "/api/incidents/:id/relocation/:functionId/transitions", { param: { id: incidentId, functionId: row.functionId }, body: {
         to,
         version: row.version,
         ...(to === "relocating" && siteId ? { siteId } : {}),
         ...(staff !== "" ? { staffPresent: Number(staff) } : {}),
         ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      } });
       onDone();
     } catch (err) {
       setError(err instanceof ApiFailure && has(`relocation.error.${err.code}`) ? t(`relocation.error.${err.code}`, { detail: err.message }) : explain(err));
@@ -217,7 +217,7 @@ function StaffControl({ row, incidentId }: { row: Relocation; incidentId: string
   async function change(delta: number) {
     setError(null);
     try {
-      await mutate("PATCH", `/api/incidents/${incidentId}/relocation/${row.functionId}`, { version: row.version, staffPresent: Math.max(0, row.staffPresent + delta) });
+      await mutate("PATCH", "/api/incidents/:id/relocation/:functionId", { param: { id: incidentId, functionId: row.functionId }, body: { version: row.version, staffPresent: Math.max(0, row.staffPresent + delta) } });
     } catch (err) {
       setError(explain(err));
     }

@@ -80,7 +80,7 @@ function SiteRow({ site, me }: { site: Signal<Site>; me: Me }) {
   async function setStatus(status: SiteStatus) {
     setError(null);
     try {
-      await mutate("PATCH", `/api/sites/${s.id}`, { version: s.version, status });
+      await mutate("PATCH", "/api/sites/:id", { param: { id: s.id }, body: { version: s.version, status } });
     } catch (err) {
       setError(explain(err));
     }
@@ -170,12 +170,12 @@ function CheckRow({ check, mayCheck }: { check: Signal<ReadinessCheck>; mayCheck
   async function record(status: ReadinessStatus) {
     setError(null);
     try {
-      await mutate("PUT", `/api/sites/${c.siteId}/readiness/${c.key}`, {
+      await mutate("PUT", "/api/sites/:id/readiness/:key", { param: { id: c.siteId, key: c.key }, body: {
         version: c.version,
         status,
         ...(numeric ? { value: value === "" ? null : Number(value) } : {}),
         note,
-      });
+      } });
     } catch (err) {
       setError(explain(err));
     }
