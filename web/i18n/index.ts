@@ -1,4 +1,4 @@
-import { computed, signal } from "@preact/signals";
+import { signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
