@@ -84,7 +84,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
         <div>
           <dt>{t("relocation.target")}</dt>
           <dd>
-            {t("relocation.deadline", { span: minutesLabel(fn.targetMinutes), time: formatJst(status.deadlineAt, { timeOnly: true }) })}
+            {t("relocation.deadline", { span: minutesLabel(fn.targetMinutes), time: formatJst(status.deadlineAt) })}
             {status.actualMinutes !== null ? (
               <span class={`badge ${status.metTarget ? "ok" : "overdue"}`}>
                 {t(status.metTarget ? "relocation.actualMet" : "relocation.actualLate", { span: formatDuration(status.actualMinutes * 60_000) })}
