@@ -1,4 +1,6 @@
+import type { AttemptCount } from "../domain/sign-in";
 import type { Me, Role, Unit } from "../schema/session";
+import { readOne, rowRead } from "./together";
 
 export type UserWithSecret = {
   id: string;
@@ -15,7 +17,7 @@ export async function findUserByLogin(db: D1Database, login: string): Promise<Us
   const r = await db
     .prepare(
       `SELECT id, login, display_name, unit_id, role, password_hash, password_salt, password_iterations
-       FROM users WHERE login = ?`,
+       FROM users WHERE login = ? AND disabled_at IS NULL`,
     )
     .bind(login)
     .first<Record<string, string | number>>();
@@ -44,24 +46,35 @@ export function insertUser(
     .bind(u.id, u.login, u.displayName, u.unitId, u.role, u.passwordHash, u.passwordSalt, u.passwordIterations, u.createdAt);
 }
 
-export async function createSession(db: D1Database, tokenHash: string, userId: string, now: string, expiresAt: string) {
+/**
+ * A session for a user who just proved their password: the login's counter from this address is
+ * cleared, and this attempt no longer counts against the address (only failures should).
+ */
+export async function createSession(
+  db: D1Database,
+  s: { tokenHash: string; userId: string; now: string; expiresAt: string; attemptKeys: { loginAddress: string; address: string } },
+) {
   await db.batch([
-    db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(userId, now),
+    db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(s.userId, s.now),
     db
       .prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-      .bind(tokenHash, userId, now, expiresAt),
-    db.prepare("DELETE FROM sign_in_failures WHERE login = (SELECT login FROM users WHERE id = ?)").bind(userId),
+      .bind(s.tokenHash, s.userId, s.now, s.expiresAt),
+    db.prepare("DELETE FROM sign_in_attempts WHERE key = ?").bind(s.attemptKeys.loginAddress),
+    db.prepare("UPDATE sign_in_attempts SET attempts = MAX(attempts - 1, 0) WHERE key = ?").bind(s.attemptKeys.address),
   ]);
 }
+
+/**
+ * A live session and its user (?1 token hash, ?2 now): the one definition that both the session
+ * lookup and every write's re-check (sessionStillValid) use, so ending a session ends both.
+ */
+// A session is live while unexpired and its account not disabled.
+const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled_at IS NULL`;
 
 /** The signed-in user behind a session token hash, or null when unknown or expired. */
 export async function findSessionUser(db: D1Database, tokenHash: string, now: string): Promise<Me | null> {
   const r = await db
-    .prepare(
-      `SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.expires_at > ?`,
-    )
+    .prepare(`SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at ${LIVE_SESSION}`)
     .bind(tokenHash, now)
     .first<{ id: string; login: string; display_name: string; unit_id: string; role: Role; expires_at: string }>();
   if (!r) return null;
@@ -77,15 +90,14 @@ export async function findSessionUser(db: D1Database, tokenHash: string, now: st
 
 /**
  * The first step of every write's batch: aborts it (constraint `session_ended`) unless the
- * session is still live and its user still has the unit and role the write was authorised for.
- * Keep it in step with findSessionUser.
+ * session is still live (LIVE_SESSION) and its user still has the unit and role the write was
+ * authorised for.
  */
 export function sessionStillValid(db: D1Database, tokenHash: string, user: Pick<Me, "id" | "unitId" | "role">, now: string) {
   return db
     .prepare(
       `INSERT OR REPLACE INTO session_guard (id, ok) VALUES (1, (
-         SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.expires_at > ? AND u.id = ? AND u.unit_id = ? AND u.role = ?))`,
+         SELECT COUNT(*) ${LIVE_SESSION} AND u.id = ?3 AND u.unit_id = ?4 AND u.role = ?5))`,
     )
     .bind(tokenHash, now, user.id, user.unitId, user.role);
 }
@@ -96,25 +108,22 @@ export async function deleteSession(db: D1Database, tokenHash: string) {
   await db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
 }
 
-export type SignInFailures = { failures: number; firstFailedAt: string; blockedUntil: string | null };
+// Counts this attempt in one statement (no read-then-write race): a window older than `windowStart`
+// restarts at 1, otherwise the count goes up by one. RETURNING gives the count this attempt made.
+const CHARGE_ATTEMPT = `INSERT INTO sign_in_attempts (key, attempts, window_start) VALUES (?1, 1, ?2)
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = CASE WHEN window_start <= ?3 THEN 1 ELSE attempts + 1 END,
+    window_start = CASE WHEN window_start <= ?3 THEN ?2 ELSE window_start END
+  RETURNING attempts, window_start`;
 
-export async function findSignInFailures(db: D1Database, login: string): Promise<SignInFailures | null> {
-  const r = await db
-    .prepare("SELECT failures, first_failed_at, blocked_until FROM sign_in_failures WHERE login = ?")
-    .bind(login)
-    .first<{ failures: number; first_failed_at: string; blocked_until: string | null }>();
-  return r ? { failures: r.failures, firstFailedAt: r.first_failed_at, blockedUntil: r.blocked_until } : null;
-}
-
-export async function saveSignInFailures(db: D1Database, login: string, f: SignInFailures) {
-  await db
-    .prepare(
-      `INSERT INTO sign_in_failures (login, failures, first_failed_at, blocked_until) VALUES (?, ?, ?, ?)
-       ON CONFLICT (login) DO UPDATE SET failures = excluded.failures, first_failed_at = excluded.first_failed_at,
-         blocked_until = excluded.blocked_until`,
-    )
-    .bind(login, f.failures, f.firstFailedAt, f.blockedUntil)
-    .run();
+/** Charges one sign-in attempt to each key in one transaction; the counts after it, in key order. */
+export async function chargeAttempts(db: D1Database, keys: string[], now: Date, windowMs: number): Promise<AttemptCount[]> {
+  const nowIso = now.toISOString();
+  const expired = new Date(now.getTime() - windowMs).toISOString();
+  const results = await db.batch<{ attempts: number; window_start: string }>(
+    keys.map((k) => db.prepare(CHARGE_ATTEMPT).bind(k, nowIso, expired)),
+  );
+  return results.map((r) => ({ attempts: r.results[0]!.attempts, windowStart: r.results[0]!.window_start }));
 }
 
 type UnitRow = { id: string; name_ja: string; name_en: string; kind: Unit["kind"] };
@@ -126,9 +135,9 @@ export async function listUnits(db: D1Database): Promise<Unit[]> {
   return results.map((r) => ({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en, kind: r.kind }));
 }
 
-export async function unitExists(db: D1Database, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
-}
+export const unitById = (db: D1Database, id: string) => rowRead(db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id), (r) => r !== undefined);
+
+export const unitExists = (db: D1Database, id: string): Promise<boolean> => readOne(unitById(db, id));
 
 /** Whether the database answers at all, for the health check. */
 export async function databaseAnswers(db: D1Database): Promise<boolean> {

@@ -6,6 +6,7 @@ import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
 import { newIncident, patchIncident } from "../domain/incidents";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { reviewOnClose } from "./relocation-review";
 import { STANDING } from "../live/announce";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
@@ -80,8 +81,10 @@ const standingChanges = createRoute({
   responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401] },
 });
 
-export async function requireIncident(db: D1Database, id: string): Promise<Incident> {
-  const incident = await findIncident(db, id);
+export const requireIncident = async (db: D1Database, id: string): Promise<Incident> => knownIncident(await findIncident(db, id));
+
+/** The incident a route read, or the 404 when there is none. */
+export function knownIncident(incident: Incident | null): Incident {
   if (!incident) throw new ApiError(404, "not_found", "No such incident.");
   return incident;
 }
@@ -121,10 +124,12 @@ export const incidentRoutes = newApp()
       throw staleVersion(current);
     }
     const next = patchIncident(current, body, nowIso());
+    // A relocation drill's after-action figures are taken as it closes, in the same batch.
+    const review = next.status === "closed" && current.status !== "closed" ? await reviewOnClose(db, next) : null;
     const done = await commitWrite(c, {
       stream: current.id,
-      steps: [{ exactlyOne: updateIncident(db, next) }],
-      changes: [{ entityType: "incident", entityId: current.id, op: "update", before: current, after: next }],
+      steps: [{ exactlyOne: updateIncident(db, next) }, ...(review?.steps ?? [])],
+      changes: [{ entityType: "incident", entityId: current.id, op: "update", before: current, after: next }, ...(review?.changes ?? [])],
       data: next,
       reload: () => findIncident(db, current.id),
       incident: next,

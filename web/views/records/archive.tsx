@@ -17,9 +17,9 @@ export function ArchiveView() {
   const error = useSignal<string | null>(null);
 
   useEffect(() => {
-    const p = new URLSearchParams(Object.entries(applied.value).filter(([, v]) => v.trim() !== ""));
+    const query = Object.fromEntries(Object.entries(applied.value).filter(([, v]) => v.trim() !== ""));
     error.value = null;
-    getJson<ArchivePage>(`/api/archive/incidents?${p}`)
+    getJson("/api/archive/incidents", { query })
       .then((r) => (page.value = r))
       .catch((e) => (error.value = explain(e)));
   }, [applied.value]);

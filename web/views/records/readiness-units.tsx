@@ -10,7 +10,7 @@ export function ReadinessUnitsView() {
   const view = useSignal<ReadinessAcrossUnits | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    getJson<ReadinessAcrossUnits>("/api/readiness/units")
+    getJson("/api/readiness/units")
       .then((v) => (view.value = v))
       .catch((e) => (error.value = explain(e)));
   }, []);

@@ -19,7 +19,7 @@ export function ReportPrint({ incidentId, number }: { incidentId: string; number
   const report = useSignal<SituationReport | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    getJson<SituationReport>(`/api/incidents/${incidentId}/situation-reports/${number}`)
+    getJson("/api/incidents/:id/situation-reports/:number", { param: { id: incidentId, number: String(number) } })
       .then((r) => (report.value = r))
       .catch((e) => (error.value = explain(e)));
   }, [incidentId, number]);

@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
-import type { SituationReport, SituationReportHeading } from "../../../src/schema/situation-reports";
+import type { SituationReportHeading } from "../../../src/schema/situation-reports";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
@@ -17,7 +17,7 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
   const message = useSignal<{ kind: "ok" | "error"; text: string } | null>(null);
   const busy = useSignal(false);
   const load = () =>
-    getJson<{ items: SituationReportHeading[] }>(base(incident.id))
+    getJson("/api/incidents/:id/situation-reports", { param: { id: incident.id } })
       .then((r) => (reports.value = r.items))
       .catch((e) => (message.value = { kind: "error", text: explain(e) }));
 
@@ -38,7 +38,7 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
     busy.value = true;
     message.value = null;
     try {
-      const { data } = await mutate<SituationReport>("POST", base(incident.id), { asOfSeq: seq, summary: summary.value });
+      const { data } = await mutate("POST", "/api/incidents/:id/situation-reports", { param: { id: incident.id }, body: { asOfSeq: seq, summary: summary.value } });
       summary.value = "";
       message.value = { kind: "ok", text: t("reports.produced", { n: data.number }) };
       await load();

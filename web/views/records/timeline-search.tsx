@@ -36,7 +36,7 @@ export function TimelineSearch({ incident }: IncidentTabProps) {
 
   useEffect(() => {
     error.value = null;
-    getJson<TimelinePage>(`/api/incidents/${incident.id}/timeline?${queryOf(applied.value, offset.value)}`)
+    getJson("/api/incidents/:id/timeline", { param: { id: incident.id }, query: Object.fromEntries(new URLSearchParams(queryOf(applied.value, offset.value))) })
       .then((p) => (page.value = p))
       .catch((e) => (error.value = explain(e)));
   }, [incident.id, applied.value, offset.value]);
