@@ -1,7 +1,8 @@
-import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite } from "../db/changes";
+import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
+import type { Stream } from "../schema/streams";
 import { announceChanges, announceIncident } from "../live/announce";
 import { type Ctx, nowIso, Replayed, staleVersion } from "./app";
 import { replay } from "./guards";
@@ -9,12 +10,17 @@ import { replay } from "./guards";
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
 
-/** One logical change as a route names it; the write path adds the stream, time, actor and mutation id. */
-export type LoggedChange = Pick<ChangeEntry, "entityType" | "entityId" | "op" | "before" | "after">;
+type Logged<C> = C extends Change ? Pick<C, "entityType" | "entityId" | "op" | "before" | "after"> : never;
+
+/**
+ * One logical change as a route names it, checked against the change-log union (entity type,
+ * its operations and its before/after shapes); the write path adds the stream, time, actor and mutation id.
+ */
+export type LoggedChange = Logged<Change>;
 
 export type Write<T> = {
-  /** The change-log stream: an incident id, or 'standing' for peacetime data. */
-  stream: string;
+  /** The change-log stream: an incident id, or STANDING for peacetime data. */
+  stream: Stream;
   steps: WriteStep[];
   changes: LoggedChange[];
   /** What the client gets back as `data`. */
@@ -73,7 +79,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   }
 
   const seqs = results.slice(firstLog, firstLog + entries.length).map((r) => (r.results[0] as { seq: number }).seq);
-  const changes: Change[] = entries.map((e, i) => ({ ...e, seq: seqs[i]!, before: e.before ?? null, after: e.after ?? null }));
+  const changes = entries.map((e, i): Change => ({ ...e, seq: seqs[i]! }));
   await Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]);
   return { data: w.data, seq: seqs.at(-1)! };
 }

@@ -20,7 +20,7 @@ import { ADDED_POSITION_BASE, planActivation, planAddition } from "../domain/che
 import { checklistRows, formatJst, toCsv } from "../domain/checklists-output";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { Change } from "../schema/changes";
+import { ChangeEnvelope } from "../schema/changes";
 import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { committed } from "../schema/common";
 import { csvHeaders, csvResponse, errors, meteredDb, ruled, serverTiming } from "./checklists-shared";
@@ -88,7 +88,7 @@ const history = createRoute({
   tags: ["checklists"],
   summary: "Every change of one item, oldest first",
   request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(Change) }), "Changes"), 401: errors[401], 404: errors[404] },
+  responses: { 200: json(z.object({ items: z.array(ChangeEnvelope) }), "Changes"), 401: errors[401], 404: errors[404] },
 });
 
 const people = createRoute({

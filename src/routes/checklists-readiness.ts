@@ -6,7 +6,7 @@ import { formatJst, readinessRows, toCsv } from "../domain/checklists-output";
 import { newReadinessItem, patchReadinessItem, readinessByUnit, verify } from "../domain/checklists-readiness";
 import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { ReadinessCreate, ReadinessItem, ReadinessPatch, ReadinessQuery, ReadinessView, Verification } from "../schema/checklists";
 import { committed } from "../schema/common";
 import { csvHeaders, csvResponse, errors, requireKnownUnit } from "./checklists-shared";

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { latestSeq } from "../db/changes";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
 import { applyTag, countUnreceived, insertTag, listMilestones, listTags, markReceived, recordMilestone, unreceivedTagIds } from "../db/drills-tags";
-import { countBoard, mayAcknowledgeForHq, mayManageDrill, streamOf, tagProblem } from "../domain/drills";
+import { countBoard, mayAcknowledgeForHq, mayManageDrill, tagProblem } from "../domain/drills";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { BoardView, HqReceipt, HqReceiptDone, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { streamOf } from "../schema/streams";
 import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { findDrill } from "../db/drills";
 import { findAction, findReport, insertAction, listActions, updateAction, updateReport } from "../db/drills-report";
 import { listMilestones } from "../db/drills-tags";
-import { mayManageDrill, streamOf } from "../domain/drills";
+import { mayManageDrill } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
 import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
@@ -11,6 +11,7 @@ import { commitWrite } from "../lib/write-path";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
+import { streamOf } from "../schema/streams";
 import { computeScore, errors, forbidden, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 

@@ -15,7 +15,7 @@ import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drill
 import { startCategory } from "../domain/start";
 import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
 import { errors, refuse, writeErrors } from "./drills-common";

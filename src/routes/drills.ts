@@ -16,12 +16,13 @@ import { findScenario } from "../db/drills-scenarios";
 import { countUnreceived, listMilestones } from "../db/drills-tags";
 import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
-import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, streamOf, transition } from "../domain/drills";
+import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition } from "../domain/drills";
 import { emptyReport } from "../domain/drills-report";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { Drill, DrillCasualty, DrillCreate, DrillDetail, DrillListQuery, DrillPatch, OverridePatch, StatusChange } from "../schema/drills";
+import { streamOf } from "../schema/streams";
 import { computeScore, errors, forbidden, refuse, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
 import { drillLiveRoutes } from "./drills-live";
 import { drillReportRoutes } from "./drills-report";
@@ -160,7 +161,7 @@ export const drillsRoutes = newApp()
     const next = moved.drill;
     const write = {
       stream: streamOf(current),
-      changes: [{ entityType: "drill", entityId: current.id, op: OP[body.to], before: current, after: next }],
+      changes: [{ entityType: "drill" as const, entityId: current.id, op: OP[body.to], before: current, after: next }],
       data: next,
       reload: () => findDrill(db, current.id),
     };

@@ -6,7 +6,7 @@ import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
 import { newIncident, patchIncident } from "../domain/incidents";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";

@@ -1,17 +1,25 @@
 import { z } from "zod";
-import { Change } from "./changes";
+import { type Change, ChangeEnvelope } from "./changes";
 import { Incident } from "./incidents";
 
 /** Everything a room sends. Each `change` carries its stream sequence number. */
 export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int() }),
-  z.object({ type: z.literal("change"), change: Change }),
+  z.object({ type: z.literal("change"), change: ChangeEnvelope }),
   z.object({ type: z.literal("incident"), incident: Incident }),
   z.object({ type: z.literal("presence"), present: z.number().int() }),
   z.object({ type: z.literal("pong") }),
   z.object({ type: z.literal("error"), message: z.string() }),
 ]);
-export type ServerMessage = z.infer<typeof ServerMessage>;
+/** As parsed, but a change is the typed union: its payload was checked where it was written. */
+export type ServerMessage = Exclude<z.infer<typeof ServerMessage>, { type: "change" }> | { type: "change"; change: Change };
+
+/** A room's message, or null when it is not one (a console ignores what it cannot read). */
+export function readServerMessage(data: unknown): ServerMessage | null {
+  const parsed = ServerMessage.safeParse(data);
+  // The payload of a change was checked against `Change` when it was written; only its envelope travels checked.
+  return parsed.success ? (parsed.data as ServerMessage) : null;
+}
 
 /** Everything a console may send. `ping` is answered by the runtime without waking the room. */
 export const ClientMessage = z.discriminatedUnion("type", [

@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Change, ChangePage } from "../../src/schema/changes";
 import type { ServerMessage } from "../../src/schema/live";
+import { streamBase } from "../../src/schema/streams";
 import { getJson } from "./api";
 import { LiveSocket, type LiveStatus } from "./socket";
 
@@ -24,7 +25,7 @@ export class StreamFeed {
   refs = 0;
 
   constructor(readonly stream: string) {
-    const base = stream === "standing" ? "/api/standing" : `/api/incidents/${stream}`;
+    const base = streamBase(stream);
     this.changesPath = `${base}/changes`;
     this.socket = new LiveSocket(`${base}/live`, (m) => this.receive(m));
   }

@@ -89,8 +89,6 @@ export async function loadDrill(id: string): Promise<DrillModel> {
   return drillModel(await getJson<DrillDetail>(`/api/drills/${id}`));
 }
 
-/** Drills whose changes a feed carries: a stand-alone drill's go to the standing stream. */
-export const streamOfDrill = (d: Pick<Drill, "incidentId">) => d.incidentId ?? "standing";
 
 const received = new Set<string>();
 let pending = new Map<string, Set<string>>();
