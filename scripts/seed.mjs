@@ -37,8 +37,18 @@ export function demoSeedSql(password, now = new Date()) {
     kind: "drill",
     hazard: "tsunami",
     onsetAt: onset,
-    phase: "initial",
+    phase: "emergency",
+    phases: [
+      { phase: "initial", beganAt: onset },
+      { phase: "emergency", beganAt: new Date(Date.parse(onset) + 40 * 60_000).toISOString() },
+    ],
+    posture: "emergency",
+    postures: [
+      { posture: "warning", since: onset },
+      { posture: "emergency", since: new Date(Date.parse(onset) + 10 * 60_000).toISOString() },
+    ],
     status: "open",
+    closedAt: null,
     leadUnitId: "hq",
     version: 1,
     createdAt: at,
@@ -47,8 +57,9 @@ export function demoSeedSql(password, now = new Date()) {
   };
   const i = incident;
   lines.push(
-    `INSERT INTO incidents (id, title, kind, hazard, onset_at, phase, status, lead_unit_id, version, created_at, updated_at, created_by) VALUES (${[
-      i.id, i.title, i.kind, i.hazard, i.onsetAt, i.phase, i.status, i.leadUnitId, i.version, i.createdAt, i.updatedAt, i.createdBy,
+    `INSERT INTO incidents (id, title, kind, hazard, onset_at, phase, phases_json, posture, postures_json, status, closed_at, lead_unit_id, version, created_at, updated_at, created_by) VALUES (${[
+      i.id, i.title, i.kind, i.hazard, i.onsetAt, i.phase, JSON.stringify(i.phases), i.posture, JSON.stringify(i.postures), i.status, i.closedAt,
+      i.leadUnitId, i.version, i.createdAt, i.updatedAt, i.createdBy,
     ].map(q).join(", ")});`,
     `INSERT INTO change_log (stream, seq, at, actor_id, actor_name, actor_unit, entity_type, entity_id, op, before_json, after_json, mutation_id) VALUES (${[
       i.id, 1, at, "user-hq", DEMO_ACCOUNTS[0].displayName, "hq", "incident", i.id, "create", null, JSON.stringify(i), `seed-${i.id}`,

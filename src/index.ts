@@ -8,6 +8,7 @@ import { checklistsRoutes } from "./routes/checklists";
 import { drillsRoutes } from "./routes/drills";
 import { incidentRoutes } from "./routes/incidents";
 import { liveRoutes } from "./routes/live";
+import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
 
@@ -38,7 +39,8 @@ const routes = app
   .route("/", liveRoutes)
   .route("/", checklistsRoutes)
   .route("/", relocationRoutes)
-  .route("/", drillsRoutes);
+  .route("/", drillsRoutes)
+  .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",

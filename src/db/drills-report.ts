@@ -45,7 +45,7 @@ export function updateReport(db: D1Database, r: Report): D1PreparedStatement {
     .bind(r.summary, JSON.stringify(r.strengths), JSON.stringify(r.improvements), JSON.stringify(r.capabilityRatings), r.version, r.updatedAt, r.updatedBy, r.drillId, r.version - 1);
 }
 
-type ActionRow = {
+export type ActionRow = {
   id: string;
   drill_id: string;
   drill_title: string;
@@ -63,7 +63,7 @@ type ActionRow = {
   updated_at: string;
 };
 
-const actionFromRow = (r: ActionRow): StoredAction => ({
+export const actionFromRow = (r: ActionRow): StoredAction => ({
   id: r.id,
   drillId: r.drill_id,
   drillTitle: r.drill_title,

@@ -3,28 +3,33 @@ import type { ScoringInput } from "../domain/scoring";
 
 type ScoreCasualtyRow = { id: string; tag_number: string; start_category: Category; expected: Category; override_reason: string | null; override_category: Category | null };
 type ScoreTagRow = {
+  id: string;
   casualty_id: string;
   category: Category;
   officer_id: string | null;
   officer_name: string;
   tagged_by: string;
   tagged_at: string;
-  hq_received_at: string | null;
 };
 type TrendRow = { id: string; title: string; ended_at: string; accuracy: number | null; under_rate: number | null; time_to_all: number | null };
 
 /**
  * Everything scoring reads, in one D1 round trip: the key, every tag, the milestones reached
  * and the summaries of up to ten earlier drills of the same kind ended before `before`.
+ * When each tag reached the HQ is not in D1: the live room's delivery receipts hold it.
  */
-export async function loadScoringInput(db: D1Database, drill: Drill, before: string): Promise<Omit<ScoringInput, "drill">> {
+export async function loadScoringInput(
+  db: D1Database,
+  drill: Drill,
+  before: string,
+): Promise<Omit<ScoringInput, "drill" | "tags"> & { tags: Array<ScoringInput["tags"][number] & { id: string }> }> {
   const [casualties, tags, milestones, trend] = await db.batch([
     db
       .prepare("SELECT id, tag_number, start_category, expected, override_category, override_reason FROM drill_casualties WHERE drill_id = ? ORDER BY sort_order")
       .bind(drill.id),
     db
       .prepare(
-        `SELECT casualty_id, category, officer_id, officer_name, tagged_by, tagged_at, hq_received_at
+        `SELECT id, casualty_id, category, officer_id, officer_name, tagged_by, tagged_at
          FROM drill_tags WHERE drill_id = ? ORDER BY tagged_at, id`,
       )
       .bind(drill.id),
@@ -49,13 +54,14 @@ export async function loadScoringInput(db: D1Database, drill: Drill, before: str
       overrideReason: r.override_category ? (r.override_reason ?? "") : null,
     })),
     tags: (tags!.results as ScoreTagRow[]).map((r) => ({
+      id: r.id,
       casualtyId: r.casualty_id,
       category: r.category,
       officerId: r.officer_id,
       officerName: r.officer_name,
       taggedBy: r.tagged_by,
       taggedAt: r.tagged_at,
-      hqReceivedAt: r.hq_received_at,
+      hqReceivedAt: null,
     })),
     milestones: (milestones!.results as Array<{ key: MilestoneKey; reached_at: string }>).map((r) => ({ key: r.key, reachedAt: r.reached_at })),
     previous: (trend!.results as TrendRow[]).reverse().map((r) => ({

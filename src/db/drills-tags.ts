@@ -13,7 +13,6 @@ type TagRow = {
   tagged_at: string;
   previous_category: Category | null;
   previous_zone_id: string | null;
-  hq_received_at: string | null;
 };
 
 const tagFromRow = (r: TagRow): Tag => ({
@@ -29,7 +28,7 @@ const tagFromRow = (r: TagRow): Tag => ({
   taggedAt: r.tagged_at,
   previousCategory: r.previous_category,
   previousZoneId: r.previous_zone_id,
-  hqReceivedAt: r.hq_received_at,
+  hqReceivedAt: null,
 });
 
 export async function listTags(db: D1Database, drillId: string): Promise<Tag[]> {
@@ -66,29 +65,16 @@ export function applyTag(db: D1Database, t: Tag): D1PreparedStatement {
     .bind(t.category, t.zoneId, t.taggedAt, t.taggedAt, t.casualtyId, t.drillId, t.drillId);
 }
 
-/** How many of the drill's tags the HQ's consoles have not shown yet. */
-export async function countUnreceived(db: D1Database, drillId: string): Promise<number> {
-  const r = await db.prepare("SELECT COUNT(*) AS n FROM drill_tags WHERE drill_id = ? AND hq_received_at IS NULL").bind(drillId).first<{ n: number }>();
-  return r?.n ?? 0;
-}
-
-/** Of these tags of the drill, the ones the HQ has not yet acknowledged. */
-export async function unreceivedTagIds(db: D1Database, drillId: string, tagIds: string[]): Promise<string[]> {
+/** The seq of each of the drill's tags in its stream's change log, for matching delivery receipts. */
+export async function tagSeqs(db: D1Database, drillId: string, stream: string): Promise<Array<{ id: string; seq: number }>> {
   const { results } = await db
-    .prepare("SELECT id FROM drill_tags WHERE drill_id = ? AND hq_received_at IS NULL AND id IN (SELECT value FROM json_each(?))")
-    .bind(drillId, JSON.stringify(tagIds))
-    .all<{ id: string }>();
-  return results.map((r) => r.id);
-}
-
-/** The first receipt wins; a repeated one changes nothing. */
-export function markReceived(db: D1Database, drillId: string, tagIds: string[], at: string, by: string): D1PreparedStatement {
-  return db
     .prepare(
-      `UPDATE drill_tags SET hq_received_at = ?, hq_received_by = ?
-       WHERE drill_id = ? AND hq_received_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+      `SELECT t.id, c.seq FROM drill_tags t JOIN change_log c ON c.entity_type = 'drill_tag' AND c.entity_id = t.id AND c.stream = ?
+       WHERE t.drill_id = ?`,
     )
-    .bind(at, by, drillId, JSON.stringify(tagIds));
+    .bind(stream, drillId)
+    .all<{ id: string; seq: number }>();
+  return results;
 }
 
 export async function listMilestones(db: D1Database, drillId: string, targets: MilestoneTarget[]): Promise<Milestone[]> {

@@ -1,6 +1,6 @@
 import type { HospitalStatus } from "../schema/hospital";
 
-type StatusRow = {
+export type StatusRow = {
   incident_id: string;
   beds_json: string;
   generator_fuel_hours: number | null;
@@ -17,7 +17,7 @@ type StatusRow = {
   updated_by: string;
 };
 
-const statusFromRow = (r: StatusRow): HospitalStatus => ({
+export const statusFromRow = (r: StatusRow): HospitalStatus => ({
   incidentId: r.incident_id,
   beds: JSON.parse(r.beds_json),
   generatorFuelHours: r.generator_fuel_hours,

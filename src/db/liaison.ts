@@ -2,7 +2,7 @@ import type { LiaisonMessage } from "../schema/relocation-liaison";
 
 /** The liaison log (連絡・報告). */
 
-type MessageRow = {
+export type MessageRow = {
   id: string;
   incident_id: string;
   thread_id: string;
@@ -23,7 +23,7 @@ type MessageRow = {
   version: number;
 };
 
-const messageFromRow = (r: MessageRow): LiaisonMessage => ({
+export const messageFromRow = (r: MessageRow): LiaisonMessage => ({
   id: r.id,
   incidentId: r.incident_id,
   threadId: r.thread_id,

@@ -3,7 +3,7 @@ import type { BcpFunction, Relocation, RelocationMove } from "../schema/relocati
 
 /** The function registry, the per-incident relocation board with its moves, and settings. */
 
-type FunctionRow = {
+export type FunctionRow = {
   id: string;
   unit_id: string;
   name_ja: string;
@@ -20,7 +20,7 @@ type FunctionRow = {
   updated_at: string;
 };
 
-const functionFromRow = (r: FunctionRow): BcpFunction => ({
+export const functionFromRow = (r: FunctionRow): BcpFunction => ({
   id: r.id,
   unitId: r.unit_id,
   nameJa: r.name_ja,
@@ -68,7 +68,7 @@ export function updateFunction(db: D1Database, f: BcpFunction, by: string): D1Pr
       JSON.stringify(f.alternateSiteIds), f.sortOrder, f.version, f.updatedAt, by, f.id, f.version - 1);
 }
 
-type RelocationRow = {
+export type RelocationRow = {
   incident_id: string;
   function_id: string;
   state: Relocation["state"];
@@ -83,7 +83,7 @@ type RelocationRow = {
   updated_by_name: string;
 };
 
-const relocationFromRow = (r: RelocationRow): Relocation => ({
+export const relocationFromRow = (r: RelocationRow): Relocation => ({
   incidentId: r.incident_id,
   functionId: r.function_id,
   state: r.state,
@@ -186,7 +186,7 @@ export async function listMoves(db: D1Database, incidentId: string, limit = 500)
   return results.map(moveFromRow);
 }
 
-type SettingsRow = {
+export type SettingsRow = {
   liaison_ack_minutes: number;
   fuel_hours_required: number;
   tile_url: string;
@@ -196,7 +196,10 @@ type SettingsRow = {
 };
 
 export async function getSettings(db: D1Database): Promise<RelocationSettings> {
-  const r = (await db.prepare("SELECT * FROM relocation_settings WHERE id = 1").first<SettingsRow>())!;
+  return settingsFromRow((await db.prepare("SELECT * FROM relocation_settings WHERE id = 1").first<SettingsRow>())!);
+}
+
+export function settingsFromRow(r: SettingsRow): RelocationSettings {
   return {
     liaisonAckMinutes: r.liaison_ack_minutes,
     fuelHoursRequired: r.fuel_hours_required,

@@ -2,7 +2,7 @@ import type { ReadinessCheck, ReadinessKey, Site, SiteHazard } from "../schema/r
 
 /** Sites and their readiness checklists. */
 
-type SiteRow = {
+export type SiteRow = {
   id: string;
   name_ja: string;
   name_en: string;
@@ -25,7 +25,7 @@ type SiteRow = {
   updated_by: string | null;
 };
 
-const siteFromRow = (r: SiteRow): Site => ({
+export const siteFromRow = (r: SiteRow): Site => ({
   id: r.id,
   nameJa: r.name_ja,
   nameEn: r.name_en,
@@ -106,7 +106,7 @@ export function updateSiteHazards(db: D1Database, hazards: readonly SiteHazard[]
   ];
 }
 
-type ReadinessRow = {
+export type ReadinessRow = {
   site_id: string;
   check_key: ReadinessKey;
   status: ReadinessCheck["status"];
@@ -118,7 +118,7 @@ type ReadinessRow = {
   version: number;
 };
 
-const readinessFromRow = (r: ReadinessRow): ReadinessCheck => ({
+export const readinessFromRow = (r: ReadinessRow): ReadinessCheck => ({
   siteId: r.site_id,
   key: r.check_key,
   status: r.status,

@@ -39,9 +39,6 @@ export function planActivation(input: {
   newId: () => string;
 }): ActivationPlan {
   const { request, templates, units } = input;
-  if (input.incident.status === "closed") {
-    throw new RuleError(409, "incident_closed", "This incident is closed; its checklists are a record now.", []);
-  }
   const problems: { path: string; message: string }[] = [];
   const seenUnits = new Set<string>();
   request.unitIds.forEach((unitId, i) => {
@@ -130,9 +127,6 @@ export function planAddition(input: {
   firstPosition: number;
   newId: () => string;
 }): NewItem[] {
-  if (input.incident.status === "closed") {
-    throw new RuleError(409, "incident_closed", "This incident is closed; its checklists are a record now.", []);
-  }
   if (!input.unitKnown) throw new RuleError(400, "invalid_request", "No such unit.", [{ path: "unitId", message: `no unit ${input.request.unitId}` }]);
   assertOnsetPassed(input.incident.onsetAt, input.now);
   return input.request.items.map((item, i) => {

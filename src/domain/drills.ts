@@ -47,11 +47,8 @@ export function transition(drill: Drill, to: DrillStatus, now: string, reason?: 
 /** The hospital's editors (or an admin) run their own drills; anyone signed in may watch. */
 export const mayManageDrill = (actor: Actor, drill: Pick<Drill, "unitId">): boolean => mayWriteForUnit(actor, drill.unitId);
 
-/**
- * A receipt records that the disaster HQ's console showed the tag. The HQ's wall screen is
- * often signed in read-only, so every HQ member's console may acknowledge; nobody else's may.
- */
-export const mayAcknowledgeForHq = (actor: Actor): boolean => actor.unitId === "hq";
+/** The unit whose screens a tag must reach: the disaster HQ. Its receipts time the tag → HQ figure. */
+export const HQ_UNIT = "hq";
 
 export const DEFAULT_ZONES: Zone[] = [
   { id: "entrance", name: "正面玄関トリアージポスト" },

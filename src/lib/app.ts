@@ -34,6 +34,9 @@ export class Replayed extends Error {
 export const staleVersion = (current: unknown) =>
   new ApiError(409, "stale_version", "Someone changed this first. Review the current state and try again.", { current });
 
+export const incidentClosed = (current?: unknown) =>
+  new ApiError(409, "incident_closed", "This incident is closed. It is kept read-only in the archive and accepts no more changes.", { current });
+
 export const errorBody = (e: ApiError): ErrorEnvelope => ({ error: { code: e.code, message: e.message, ...e.extra } });
 
 /** zod issues as field paths a form can point at: "items.3.reason". */

@@ -2,9 +2,10 @@ import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
-import type { Stream } from "../schema/streams";
 import { announceChanges, announceIncident } from "../live/announce";
-import { type Ctx, nowIso, Replayed, staleVersion } from "./app";
+import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
+import { STANDING, type Stream } from "../schema/streams";
+import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
 import { replay } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
@@ -35,7 +36,8 @@ export type Write<T> = {
 /**
  * The one write path. Validation and authorisation happened in the route; here the entity
  * change, its change-log rows and the idempotency record commit in one D1 batch, the rooms
- * are told, and only then is the client answered.
+ * are told, and only then is the client answered. A write to a closed incident's stream is
+ * refused here, for every route, inside the same batch.
  */
 export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
   const db = c.env.DB;
@@ -44,7 +46,8 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   const at = nowIso();
   const status = w.status ?? 200;
 
-  const statements: D1PreparedStatement[] = [];
+  // First, so a closed incident refuses the write before any other guard speaks.
+  const statements: D1PreparedStatement[] = w.stream === STANDING ? [] : [openIncidentGuard(db, w.stream)];
   for (const step of w.steps) {
     if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
     else statements.push(step);
@@ -69,6 +72,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   try {
     results = await db.batch(statements);
   } catch (err) {
+    if (isClosedIncidentWrite(err)) throw incidentClosed();
     if (isStaleWrite(err)) {
       throw staleVersion(await w.reload?.());
     }

@@ -1,11 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
-import { listChanges } from "../db/changes";
+import { latestSeq as latestLoggedSeq, listChanges } from "../db/changes";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { ClientMessage, PING, PONG, type ServerMessage } from "../schema/live";
 import type { Me } from "../schema/session";
+import { Deliveries, screensByUnit } from "./deliveries";
 
 export type Listener = Pick<Me, "id" | "displayName" | "unitId" | "role">;
+/** What each socket's attachment holds: who listens, and the stream's latest seq when they joined. */
+type Attachment = Listener & { joinedSeq: number };
 
 /** How long an out-of-order change waits for its predecessor before the room reads the log. */
 const GAP_WAIT_MS = 250;
@@ -21,9 +24,11 @@ export class LiveRoom extends DurableObject<Env> {
   private lastSent: number | null = null;
   private early = new Map<number, Change>();
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly deliveries: Deliveries;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.deliveries = new Deliveries(ctx.storage.sql);
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
@@ -38,10 +43,10 @@ export class LiveRoom extends DurableObject<Env> {
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [stream]);
-    server.serializeAttachment(listener);
-    const present = this.ctx.getWebSockets().length;
-    server.send(JSON.stringify({ type: "hello", stream, latestSeq, present } satisfies ServerMessage));
-    this.broadcast({ type: "presence", present }, server);
+    server.serializeAttachment({ ...listener, joinedSeq: latestSeq } satisfies Attachment);
+    const { present, screens } = this.presence();
+    server.send(JSON.stringify({ type: "hello", stream, latestSeq, present, screens } satisfies ServerMessage));
+    this.broadcast({ type: "presence", present, screens }, server);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -71,6 +76,27 @@ export class LiveRoom extends DurableObject<Env> {
       return;
     }
     if (parsed.type === "ping") ws.send(PONG);
+    else if (parsed.type === "applied") await this.applied(ws, parsed.seq);
+  }
+
+  /**
+   * What the unit's consoles have had: open screens now, and when each of these seqs first
+   * reached one of them (absent while none has).
+   */
+  async deliveryTo(unitId: string, seqs: number[]): Promise<{ screens: number; upTo: number; at: Record<number, string> }> {
+    return { screens: this.presence().screens[unitId] ?? 0, upTo: this.deliveries.upTo(unitId), at: this.deliveries.deliveredAt(unitId, seqs) };
+  }
+
+  /** A console's receipt: recorded for its unit the first time any of the unit's consoles had the change. */
+  private async applied(ws: WebSocket, seq: number) {
+    const who = ws.deserializeAttachment() as Attachment | null;
+    if (!who || !this.stream || seq <= this.deliveries.upTo(who.unitId)) return;
+    // A receipt never runs ahead of the log: a console cannot have what was not yet committed.
+    let known = Math.max(this.lastSent ?? 0, who.joinedSeq);
+    if (seq > known) known = await latestLoggedSeq(this.env.DB, this.stream);
+    const at = new Date().toISOString();
+    const got = this.deliveries.record(who.unitId, Math.min(seq, known), at);
+    if (got) this.broadcast({ type: "delivered", unitId: who.unitId, upTo: got.to, at });
   }
 
   async webSocketClose(ws: WebSocket, code: number) {
@@ -87,7 +113,16 @@ export class LiveRoom extends DurableObject<Env> {
     } catch {
       // already closed
     }
-    this.broadcast({ type: "presence", present: this.ctx.getWebSockets().filter((s) => s !== ws).length });
+    this.broadcast({ type: "presence", ...this.presence(ws) });
+  }
+
+  private presence(leaving?: WebSocket) {
+    const listeners = this.ctx
+      .getWebSockets()
+      .filter((s) => s !== leaving)
+      .map((s) => s.deserializeAttachment() as Attachment | null)
+      .filter((a): a is Attachment => a !== null);
+    return { present: listeners.length, screens: screensByUnit(listeners) };
   }
 
   private send(change: Change) {

@@ -203,7 +203,6 @@ export const itemRoutes = newApp()
         fields: [{ path: "id", message: `the item belongs to unit ${item.unitId}` }],
       });
     }
-    if (incident.status === "closed") throw new ApiError(409, "incident_closed", "This incident is closed; its checklists are a record now.");
     const body = c.req.valid("json");
     if (body.version !== item.version) throw staleVersion(item);
     let ownerName: string | null = null;

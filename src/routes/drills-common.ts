@@ -3,6 +3,7 @@ import { loadScoringInput } from "../db/drills-scoring";
 import type { Problem } from "../domain/drills";
 import { scoreDrill } from "../domain/scoring";
 import { ApiError } from "../lib/app";
+import { hqDelivery } from "../live/hq-receipts";
 import { ErrorEnvelope } from "../schema/common";
 import type { Drill } from "../schema/drills";
 import type { DrillScore } from "../schema/drills-report";
@@ -35,13 +36,14 @@ export const wrongState = (drill: Drill, message: string) =>
   new ApiError(409, "wrong_state", message, { fields: [{ path: "status", message: `the drill is ${drill.status}` }], current: drill });
 
 /**
- * Loads everything the score reads (one D1 round trip) and scores it, timing the whole:
+ * Loads everything the score reads (one D1 round trip, and the room's HQ receipts) and scores it, timing the whole:
  * workerd's clock stands still during pure computation, so only the whole is measurable.
  */
-export async function computeScore(db: D1Database, drill: Drill, endedAt = drill.endedAt): Promise<{ score: DrillScore; ms: number }> {
+export async function computeScore(env: Env, drill: Drill, endedAt = drill.endedAt): Promise<{ score: DrillScore; ms: number }> {
   const t0 = performance.now();
-  const input = await loadScoringInput(db, drill, endedAt ?? drill.startedAt ?? drill.scheduledAt);
-  const score = scoreDrill({ ...input, drill: { ...drill, endedAt } });
+  const [input, hq] = await Promise.all([loadScoringInput(env.DB, drill, endedAt ?? drill.startedAt ?? drill.scheduledAt), hqDelivery(env, drill)]);
+  const tags = input.tags.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null }));
+  const score = scoreDrill({ ...input, tags, drill: { ...drill, endedAt } });
   return { score, ms: performance.now() - t0 };
 }
 

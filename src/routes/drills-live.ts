@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { latestSeq } from "../db/changes";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
-import { applyTag, countUnreceived, insertTag, listMilestones, listTags, markReceived, recordMilestone, unreceivedTagIds } from "../db/drills-tags";
-import { countBoard, mayAcknowledgeForHq, mayManageDrill, tagProblem } from "../domain/drills";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { applyTag, insertTag, listMilestones, listTags, recordMilestone } from "../db/drills-tags";
+import { countBoard, mayManageDrill, tagProblem } from "../domain/drills";
+import { newApp, nowIso } from "../lib/app";
+import { hqDelivery } from "../live/hq-receipts";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { BoardView, HqReceipt, HqReceiptDone, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
 import { streamOf } from "../schema/streams";
 import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -18,7 +18,7 @@ const board = createRoute({
   method: "get",
   path: "/api/drills/{id}/board",
   tags,
-  summary: "Live counts by colour per zone and overall, the untagged, and tags the HQ has not yet shown",
+  summary: "Live counts by colour per zone and overall, the untagged, open HQ screens and the tags no HQ console has had yet",
   request: { params: IdParam },
   responses: { 200: json(BoardView, "The board"), 401: errors[401], 404: errors[404] },
 });
@@ -41,15 +41,6 @@ const tag = createRoute({
   responses: { 201: json(committed(Tag), "Tagged"), ...writeErrors },
 });
 
-const receipt = createRoute({
-  method: "post",
-  path: "/api/drills/{id}/hq-receipts",
-  tags,
-  summary: "The disaster HQ's console acknowledges tags it has shown; the first receipt of each tag counts",
-  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(HqReceipt) },
-  responses: { 200: json(committed(HqReceiptDone), "Acknowledged (tagIds: the newly received ones)"), ...writeErrors },
-});
-
 const milestone = createRoute({
   method: "post",
   path: "/api/drills/{id}/milestones",
@@ -63,13 +54,14 @@ export const drillLiveRoutes = newApp()
   .openapi(board, async (c) => {
     const db = c.env.DB;
     const drill = await requireDrill(db, c.req.valid("param").id);
-    const [casualties, hqUnreceived] = await Promise.all([listDrillCasualties(db, drill.id), countUnreceived(db, drill.id)]);
+    const [casualties, hq] = await Promise.all([listDrillCasualties(db, drill.id), hqDelivery(c.env, drill)]);
     const counts = countBoard(drill, casualties.map((x) => ({ category: x.currentCategory, zoneId: x.currentZoneId })));
-    return c.json({ ...counts, hqUnreceived }, 200);
+    return c.json({ ...counts, hqUnreceived: hq.unreceived, hqScreens: hq.screens }, 200);
   })
   .openapi(tagList, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    return c.json({ items: await listTags(c.env.DB, drill.id) }, 200);
+    const [items, hq] = await Promise.all([listTags(c.env.DB, drill.id), hqDelivery(c.env, drill)]);
+    return c.json({ items: items.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null })) }, 200);
   })
   .openapi(tag, async (c) => {
     const db = c.env.DB;
@@ -108,25 +100,6 @@ export const drillLiveRoutes = newApp()
       reload: () => findDrill(db, drill.id),
     });
     return c.json(done, 201);
-  })
-  .openapi(receipt, async (c) => {
-    const db = c.env.DB;
-    const user = c.get("user");
-    const drill = await requireDrill(db, c.req.valid("param").id);
-    if (!mayAcknowledgeForHq(user)) throw new ApiError(403, "forbidden", "Only the disaster HQ's consoles acknowledge receipt.");
-    const { tagIds } = c.req.valid("json");
-    const fresh = await unreceivedTagIds(db, drill.id, tagIds);
-    const receivedAt = nowIso();
-    const data = { drillId: drill.id, receivedAt, tagIds: fresh };
-    // Every tag already acknowledged: a repeat changes nothing and logs nothing.
-    if (fresh.length === 0) return c.json({ data, seq: await latestSeq(db, streamOf(drill)) }, 200);
-    const done = await commitWrite(c, {
-      stream: streamOf(drill),
-      steps: [markReceived(db, drill.id, fresh, receivedAt, user.id)],
-      changes: [{ entityType: "drill_hq_receipt", entityId: drill.id, op: "receive", before: null, after: data }],
-      data,
-    });
-    return c.json(done, 200);
   })
   .openapi(milestone, async (c) => {
     const db = c.env.DB;

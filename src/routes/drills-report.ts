@@ -88,22 +88,22 @@ const actionPatch = createRoute({
   responses: { 200: json(committed(CorrectiveAction), "Changed"), ...writeErrors },
 });
 
-async function scoreOf(db: D1Database, drill: Drill) {
+async function scoreOf(env: Env, drill: Drill) {
   if (!drill.startedAt) return null;
-  return computeScore(db, drill);
+  return computeScore(env, drill);
 }
 
 export const drillReportRoutes = newApp()
   .openapi(score, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env.DB, drill);
+    const scored = await scoreOf(c.env, drill);
     if (!scored) throw wrongState(drill, "The drill has not started; there is nothing to score yet.");
     c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
     return c.json(scored.score, 200);
   })
   .openapi(scoresCsv, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env.DB, drill);
+    const scored = await scoreOf(c.env, drill);
     return c.body("\uFEFF" + scoreCsv(scored?.score.casualties ?? []), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="drill-${drill.id}-scores.csv"`,
@@ -114,7 +114,7 @@ export const drillReportRoutes = newApp()
     const drill = await requireDrill(db, c.req.valid("param").id);
     const [report, scored, milestones, actions] = await Promise.all([
       findReport(db, drill.id),
-      scoreOf(db, drill),
+      scoreOf(c.env, drill),
       listMilestones(db, drill.id, drill.milestoneTargets),
       listActions(db, { drillId: drill.id }),
     ]);

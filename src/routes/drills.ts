@@ -13,7 +13,8 @@ import {
 } from "../db/drills";
 import { insertReport } from "../db/drills-report";
 import { findScenario } from "../db/drills-scenarios";
-import { countUnreceived, listMilestones } from "../db/drills-tags";
+import { listMilestones } from "../db/drills-tags";
+import { hqDelivery } from "../live/hq-receipts";
 import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
 import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition } from "../domain/drills";
@@ -120,12 +121,12 @@ export const drillsRoutes = newApp()
   .openapi(read, async (c) => {
     const db = c.env.DB;
     const drill = await requireDrill(db, c.req.valid("param").id);
-    const [casualties, milestones, hqUnreceived] = await Promise.all([
+    const [casualties, milestones, hq] = await Promise.all([
       listDrillCasualties(db, drill.id),
       listMilestones(db, drill.id, drill.milestoneTargets),
-      countUnreceived(db, drill.id),
+      hqDelivery(c.env, drill),
     ]);
-    return c.json({ drill, casualties, milestones, hqUnreceived }, 200);
+    return c.json({ drill, casualties, milestones, hqUnreceived: hq.unreceived, hqScreens: hq.screens }, 200);
   })
   .openapi(patch, async (c) => {
     const db = c.env.DB;
@@ -171,7 +172,7 @@ export const drillsRoutes = newApp()
     // Tablets may still be tagging as the coordinator ends: if a tag lands between scoring and
     // the end, the guarded end misses and the drill is scored again, so the stored score is exact.
     for (let attempt = 1; ; attempt++) {
-      const scored = await computeScore(db, current, now);
+      const scored = await computeScore(c.env, current, now);
       try {
         const done = await commitWrite(c, {
           ...write,

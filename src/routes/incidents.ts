@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { listChanges } from "../db/changes";
-import { findIncident, insertIncident, listIncidents, updateIncident } from "../db/incidents";
+import { findIncident, insertIncident, listIncidents, searchArchive, updateIncident } from "../db/incidents";
 import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
 import { newIncident, patchIncident } from "../domain/incidents";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
@@ -9,7 +9,7 @@ import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
-import { Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
+import { ArchivePage, ArchiveQuery, Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
@@ -18,6 +18,15 @@ const list = createRoute({
   tags: ["incidents"],
   summary: "Incidents, open first",
   responses: { 200: json(IncidentList, "Incidents"), 401: commonErrors[401] },
+});
+
+const archive = createRoute({
+  method: "get",
+  path: "/api/archive/incidents",
+  tags: ["incidents"],
+  summary: "Closed incidents (the archive), newest onset first, by title words, hazard and onset dates (JST)",
+  request: { query: ArchiveQuery },
+  responses: { 200: json(ArchivePage, "A page of closed incidents"), 400: commonErrors[400], 401: commonErrors[401] },
 });
 
 const create = createRoute({
@@ -42,13 +51,13 @@ const patch = createRoute({
   method: "patch",
   path: "/api/incidents/{id}",
   tags: ["incidents"],
-  summary: "Change an incident's title, hazard, onset, phase or status, over the version last seen",
+  summary: "Change an incident's title, hazard, onset, phase or posture (配備体制), or close it, over the version last seen",
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(IncidentPatch) },
   responses: {
     200: json(committed(Incident), "Changed"),
     ...commonErrors,
     404: json(ErrorEnvelope, "No such incident"),
-    409: json(ErrorEnvelope, "Stale version; `current` holds the incident as it is now"),
+    409: json(ErrorEnvelope, "Stale version (`current` holds the incident as it is now), or the incident is closed"),
     422: json(ErrorEnvelope, "Idempotency-Key reused"),
   },
 });
@@ -79,6 +88,7 @@ export async function requireIncident(db: D1Database, id: string): Promise<Incid
 
 export const incidentRoutes = newApp()
   .openapi(list, async (c) => c.json({ items: await listIncidents(c.env.DB) }, 200))
+  .openapi(archive, async (c) => c.json(await searchArchive(c.env.DB, c.req.valid("query")), 200))
   .openapi(create, async (c) => {
     const user = c.get("user");
     if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot open incidents.");

@@ -10,7 +10,7 @@ import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { forbidden, notFound, readErrors, requireOpenIncident, unprocessable, writeErrors } from "./relocation-common";
+import { forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
 
 /** The liaison log (連絡・報告) of one incident. */
 
@@ -50,7 +50,7 @@ export const liaisonRoutes = newApp()
   .openapi(send, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const incident = await requireOpenIncident(db, c.req.valid("param").id);
+    const incident = await requireIncident(db, c.req.valid("param").id);
     const input = c.req.valid("json");
     const parent = input.parentId ? await findMessage(db, incident.id, input.parentId) : null;
     if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
@@ -100,7 +100,7 @@ export const liaisonRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, messageId } = c.req.valid("param");
-    const incident = await requireOpenIncident(db, id);
+    const incident = await requireIncident(db, id);
     const current = await findMessage(db, incident.id, messageId);
     if (!current) throw notFound("message");
     if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");

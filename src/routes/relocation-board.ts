@@ -10,7 +10,7 @@ import type { Incident } from "../schema/incidents";
 import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { forbidden, notFound, readErrors, requireOpenIncident, writeErrors } from "./relocation-common";
+import { forbidden, notFound, readErrors, writeErrors } from "./relocation-common";
 
 /** The relocation board of one incident: where each function is, and every move. */
 
@@ -85,7 +85,7 @@ export const boardRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, functionId } = c.req.valid("param");
-    const incident = await requireOpenIncident(db, id);
+    const incident = await requireIncident(db, id);
     const fn = await requireFunction(db, functionId);
     if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) moves it.");
     const input = c.req.valid("json");
@@ -136,7 +136,7 @@ export const boardRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, functionId } = c.req.valid("param");
-    const incident = await requireOpenIncident(db, id);
+    const incident = await requireIncident(db, id);
     const fn = await requireFunction(db, functionId);
     if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) records its staff.");
     const { version, ...changes } = c.req.valid("json");

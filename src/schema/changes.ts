@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ActivationResult, ChecklistItem, ItemsAdded, ReadinessItem, Template } from "./checklists";
 import { CorrectiveAction, Report } from "./drills-report";
 import { Casualty } from "./drills-casualty";
-import { Drill, DrillCasualty, HqReceiptDone, Milestone, Scenario, Tag } from "./drills";
+import { Drill, DrillCasualty, Milestone, Scenario, Tag } from "./drills";
 import { HospitalStatus } from "./hospital";
 import { Incident } from "./incidents";
 import { HazardImportResult, HazardLayer, ReadinessCheck, RelocationSettings, Site } from "./relocation";
@@ -63,7 +63,6 @@ export const Change = z.discriminatedUnion("entityType", [
   kind("drill", Drill, Drill),
   kind("drill_casualty", DrillCasualty, DrillCasualty),
   kind("drill_tag", z.null(), Tag),
-  kind("drill_hq_receipt", z.null(), HqReceiptDone),
   kind("drill_milestone", Milestone, Milestone),
   kind("drill_report", Report, Report),
   kind("corrective_action", CorrectiveAction.omit({ overdue: true }), CorrectiveAction),

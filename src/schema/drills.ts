@@ -147,6 +147,7 @@ export const Tag = z.object({
   taggedAt: z.string(),
   previousCategory: Category.nullable(),
   previousZoneId: z.string().nullable(),
+  /** When a disaster HQ console first had this tag (its delivery receipt); null until one has. */
   hqReceivedAt: z.string().nullable(),
 });
 export type Tag = z.infer<typeof Tag>;
@@ -160,8 +161,6 @@ export const TagCreate = z.strictObject({
 });
 export type TagCreate = z.infer<typeof TagCreate>;
 
-export const HqReceipt = z.strictObject({ tagIds: z.array(Id).min(1).max(1000) });
-export const HqReceiptDone = z.object({ drillId: z.string(), receivedAt: z.string(), tagIds: z.array(z.string()) });
 
 export const Milestone = z.object({
   drillId: z.string(),
@@ -186,15 +185,20 @@ export const Board = z.object({
   zones: z.array(z.object({ zoneId: z.string(), counts: Counts })),
 });
 export type Board = z.infer<typeof Board>;
-/** The board as served: with the tags the disaster HQ has not yet shown. */
-export const BoardView = Board.extend({ hqUnreceived: z.number().int() });
+/** What the disaster HQ's screens have really had, from the live room's delivery receipts. */
+const HqReach = {
+  /** Tags no HQ console has had yet: information still on its way. */
+  hqUnreceived: z.number().int(),
+  /** HQ screens open on this drill's stream now; 0 means nothing can reach the HQ. */
+  hqScreens: z.number().int(),
+};
+export const BoardView = Board.extend(HqReach);
 
 export const DrillDetail = z.object({
   drill: Drill,
   casualties: z.array(DrillCasualty),
   milestones: z.array(Milestone),
-  /** Tags the disaster HQ's consoles have not shown yet: information still on its way. */
-  hqUnreceived: z.number().int(),
+  ...HqReach,
 });
 export type DrillDetail = z.infer<typeof DrillDetail>;
 

@@ -3,9 +3,16 @@ import { Instant, Version } from "./common";
 
 export const IncidentKind = z.enum(["real", "drill"]);
 export const Hazard = z.enum(["earthquake", "tsunami", "flood", "fire", "other"]);
-/** 初動期 / 応急対策期 / 復旧期 */
-export const Phase = z.enum(["initial", "emergency", "recovery"]);
+/** 警戒 / 発災 / 応急 / 復旧, as the HQ names the stages of an incident. */
+export const Phase = z.enum(["warning", "initial", "emergency", "recovery"]);
+export type Phase = z.infer<typeof Phase>;
+/** 配備体制: 注意配備 (information gathering) / 警戒配備 (warning HQ) / 非常配備 (disaster HQ). */
+export const Posture = z.enum(["attention", "warning", "emergency"]);
+export type Posture = z.infer<typeof Posture>;
 export const IncidentStatus = z.enum(["open", "closed"]);
+
+export const PhaseEntry = z.object({ phase: Phase, beganAt: z.string() });
+export const PostureEntry = z.object({ posture: Posture, since: z.string() });
 
 export const Incident = z.object({
   id: z.string(),
@@ -14,7 +21,13 @@ export const Incident = z.object({
   hazard: Hazard,
   onsetAt: z.string(),
   phase: Phase,
+  /** Every phase the incident entered, oldest first, with when it began. */
+  phases: z.array(PhaseEntry),
+  /** Null until the HQ declares a posture. */
+  posture: Posture.nullable(),
+  postures: z.array(PostureEntry),
   status: IncidentStatus,
+  closedAt: z.string().nullable(),
   leadUnitId: z.string(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -31,6 +44,7 @@ export const IncidentCreate = z.strictObject({
   hazard: Hazard,
   onsetAt: Instant,
   phase: Phase.default("initial"),
+  posture: Posture.optional(),
 });
 export type IncidentCreate = z.infer<typeof IncidentCreate>;
 
@@ -41,9 +55,24 @@ export const IncidentPatch = z
     hazard: Hazard.optional(),
     onsetAt: Instant.optional(),
     phase: Phase.optional(),
-    status: IncidentStatus.optional(),
+    posture: Posture.optional(),
+    /** Closing is final: a closed incident is kept read-only in the archive. */
+    status: z.literal("closed").optional(),
   })
   .refine((p) => Object.keys(p).length > 1, { message: "nothing to change", path: [] });
 export type IncidentPatch = z.infer<typeof IncidentPatch>;
 
 export const IncidentList = z.object({ items: z.array(Incident) });
+
+export const ArchiveQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  hazard: Hazard.optional(),
+  /** JST calendar dates bounding the onset, inclusive. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ArchiveQuery = z.infer<typeof ArchiveQuery>;
+
+export const ArchivePage = z.object({ items: z.array(Incident), total: z.number().int() });

@@ -2,12 +2,17 @@ import { z } from "zod";
 import { type Change, ChangeEnvelope } from "./changes";
 import { Incident } from "./incidents";
 
+/** Open screens in the room per unit id, e.g. { hq: 2, water: 1 }. */
+export const ScreensByUnit = z.record(z.string(), z.number().int());
+
 /** Everything a room sends. Each `change` carries its stream sequence number. */
 export const ServerMessage = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int() }),
+  z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int(), screens: ScreensByUnit }),
   z.object({ type: z.literal("change"), change: ChangeEnvelope }),
   z.object({ type: z.literal("incident"), incident: Incident }),
-  z.object({ type: z.literal("presence"), present: z.number().int() }),
+  z.object({ type: z.literal("presence"), present: z.number().int(), screens: ScreensByUnit }),
+  /** A console of `unitId` has now had every change up to `upTo` (first at `at`). */
+  z.object({ type: z.literal("delivered"), unitId: z.string(), upTo: z.number().int(), at: z.string() }),
   z.object({ type: z.literal("pong") }),
   z.object({ type: z.literal("error"), message: z.string() }),
 ]);
@@ -24,6 +29,8 @@ export function readServerMessage(data: unknown): ServerMessage | null {
 /** Everything a console may send. `ping` is answered by the runtime without waking the room. */
 export const ClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping") }),
+  /** This console has applied every change of the stream up to `seq`: its delivery receipt. */
+  z.object({ type: z.literal("applied"), seq: z.number().int().min(0) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

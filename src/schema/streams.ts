@@ -41,7 +41,6 @@ export const CHANGE_OPS = {
   drill: ["create", "update", "start", "end", "reviewed", "cancelled"],
   drill_casualty: ["override"],
   drill_tag: ["tag", "retag"],
-  drill_hq_receipt: ["receive"],
   drill_milestone: ["record"],
   drill_report: ["update"],
   corrective_action: ["create", "update"],

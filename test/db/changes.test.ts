@@ -9,11 +9,11 @@ const entry = (stream: string, n: number): ChangeEntry => ({
   stream,
   at: new Date().toISOString(),
   actor: { id: "user-hq", name: "hq", unitId: "hq" },
-  entityType: "drill_hq_receipt",
-  entityId: `drill-${n}`,
-  op: "receive",
+  entityType: "checklist_addition",
+  entityId: `addition-${n}`,
+  op: "create",
   before: null,
-  after: { drillId: `drill-${n}`, receivedAt: new Date().toISOString(), tagIds: [`tag-${n}`] },
+  after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
   mutationId: `m-${stream}-${n}`,
 });
 

@@ -85,10 +85,6 @@ describe("activation plan", () => {
     expect(e).toMatchObject({ status: 422, code: "onset_in_future" });
   });
 
-  it("refuses a closed incident", () => {
-    expect(ruleOf(() => planActivation({ ...base, incident: { ...base.incident, status: "closed" }, request: { unitIds: ["hq"] } })).code).toBe("incident_closed");
-  });
-
   it("applies shared templates to every unit and unit templates to their own unit only", () => {
     expect(appliesTo({ unitId: null }, "audit")).toBe(true);
     expect(appliesTo({ unitId: "water" }, "water")).toBe(true);
@@ -115,8 +111,7 @@ describe("items added during an incident", () => {
     expect(items[0]!.itemKey).toBe(items[0]!.id);
   });
 
-  it("follows the activation rules: closed incident, unknown unit, onset in the future", () => {
-    expect(ruleOf(() => planAddition({ ...input, incident: { ...base.incident, status: "closed" } })).code).toBe("incident_closed");
+  it("follows the activation rules: unknown unit, onset in the future", () => {
     expect(ruleOf(() => planAddition({ ...input, unitKnown: false })).fields[0]!.path).toBe("unitId");
     expect(ruleOf(() => planAddition({ ...input, now: "2026-11-23T00:00:00.000Z" })).code).toBe("onset_in_future");
   });

@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import type { ServerMessage } from "../../src/schema/live";
+import type { ClientMessage, ServerMessage } from "../../src/schema/live";
 import { ORIGIN, type Client } from "../helpers";
 
 /** A connected test listener that keeps every message and can wait for a matching one. */
@@ -7,6 +7,8 @@ export type Listener = {
   messages: ServerMessage[];
   next: (match: (m: ServerMessage) => boolean, timeoutMs?: number) => Promise<ServerMessage>;
   changeSeqs: () => number[];
+  /** Sends a client message, e.g. a delivery receipt { type: "applied", seq }. */
+  send: (message: ClientMessage) => void;
   close: () => void;
 };
 
@@ -39,6 +41,7 @@ export async function listen(client: Client, path: string): Promise<Listener> {
       });
     },
     changeSeqs: () => messages.flatMap((m) => (m.type === "change" ? [m.change.seq] : [])),
+    send: (message) => ws.send(JSON.stringify(message)),
     close: () => ws.close(1000, "test done"),
   };
 }

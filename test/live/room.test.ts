@@ -77,11 +77,11 @@ describe("incident live room", () => {
       seq,
       at: new Date().toISOString(),
       actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "drill_hq_receipt",
-      entityId: `drill-${seq}`,
-      op: "receive",
+      entityType: "checklist_addition",
+      entityId: `addition-${seq}`,
+      op: "create",
       before: null,
-      after: { drillId: `drill-${seq}`, receivedAt: new Date().toISOString(), tagIds: [`tag-${seq}`] },
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
       mutationId: `m-${seq}`,
     });
     // seq 1 (the incident's creation) went out already; 3 overtakes 2 on the way to the room.
@@ -103,11 +103,11 @@ describe("incident live room", () => {
       stream: incident.id,
       at: new Date().toISOString(),
       actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "drill_hq_receipt",
-      entityId: `drill-${n}`,
-      op: "receive",
+      entityType: "checklist_addition",
+      entityId: `addition-${n}`,
+      op: "create",
       before: null,
-      after: { drillId: `drill-${n}`, receivedAt: new Date().toISOString(), tagIds: [`tag-${n}`] },
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
       mutationId: `lost-${n}`,
     });
     // seq 1 (the incident's creation) went out already; 2 and 3 are committed, but only 3 is announced.
@@ -115,7 +115,7 @@ describe("incident live room", () => {
     await room.announce([{ ...entry(3), seq: 3 }]);
     await listener.next(isChange(3), 3000);
     expect(listener.changeSeqs()).toEqual([2, 3]);
-    expect(listener.messages.find(isChange(2))).toMatchObject({ change: { entityId: "drill-2", mutationId: "lost-2" } });
+    expect(listener.messages.find(isChange(2))).toMatchObject({ change: { entityId: "addition-2", mutationId: "lost-2" } });
     listener.close();
   });
 

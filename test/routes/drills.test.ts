@@ -170,28 +170,6 @@ describe("tagging on tablets", () => {
   });
 });
 
-describe("receipt at the disaster HQ", () => {
-  it("records the first receipt of each tag by an HQ console, and only HQ consoles", async () => {
-    const { drill, casualties } = await startDrill();
-    const t = await send(hospital, "POST", `/api/drills/${drill.id}/tags`, { casualtyId: casualties[0]!.id, category: "red", zoneId: "er" });
-    const tagId = t.body.data.id;
-    const pending = (await (await hospital.get(`/api/drills/${drill.id}`)).json()) as { hqUnreceived: number };
-    expect(pending.hqUnreceived).toBe(1);
-    expect((await send(hospital, "POST", `/api/drills/${drill.id}/hq-receipts`, { tagIds: [tagId] })).status).toBe(403);
-    const first = await send(viewer, "POST", `/api/drills/${drill.id}/hq-receipts`, { tagIds: [tagId] });
-    expect(first.status).toBe(200);
-    expect(first.body.data.tagIds).toEqual([tagId]);
-    const logged = await countRows("change_log", "entity_type = 'drill_hq_receipt' AND entity_id = ?", drill.id);
-    const again = await send(hq, "POST", `/api/drills/${drill.id}/hq-receipts`, { tagIds: [tagId] });
-    expect(again.body.data.tagIds).toEqual([]);
-    expect(await countRows("change_log", "entity_type = 'drill_hq_receipt' AND entity_id = ?", drill.id)).toBe(logged);
-    const tags = (await (await hq.get(`/api/drills/${drill.id}/tags`)).json()) as { items: Array<{ hqReceivedAt: string }> };
-    expect(tags.items[0]!.hqReceivedAt).toBe(first.body.data.receivedAt);
-    const board = (await (await hospital.get(`/api/drills/${drill.id}/board`)).json()) as { hqUnreceived: number };
-    expect(board.hqUnreceived).toBe(0);
-  });
-});
-
 describe("ending and scoring", () => {
   it("scores automatically at the end, with Server-Timing, and refuses tags afterwards", async () => {
     const { drill, casualties } = await startDrill();
@@ -273,7 +251,7 @@ describe("overriding the key of a planned drill", () => {
 describe("the API description", () => {
   it("lists the drill routes", async () => {
     const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    for (const p of ["/api/drills", "/api/drills/{id}/tags", "/api/drills/{id}/hq-receipts", "/api/scenarios/import", "/api/corrective-actions", "/api/incidents/{id}/hospital-status"]) {
+    for (const p of ["/api/drills", "/api/drills/{id}/tags", "/api/scenarios/import", "/api/corrective-actions", "/api/incidents/{id}/hospital-status"]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });

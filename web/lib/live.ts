@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { Change, ChangePage } from "../../src/schema/changes";
-import type { ServerMessage } from "../../src/schema/live";
+import type { ClientMessage, ServerMessage } from "../../src/schema/live";
 import { streamBase } from "../../src/schema/streams";
 import { getJson } from "./api";
 import { LiveSocket, type LiveStatus } from "./socket";
@@ -9,6 +9,8 @@ export type { LiveStatus };
 
 const TIMELINE_KEEP = 300;
 const PAGE = 1000;
+/** Receipts of a burst of changes go as one message. */
+const RECEIPT_DELAY_MS = 100;
 
 /**
  * A stream's changes in sequence order, with no gap: live messages are applied in order; a
@@ -18,7 +20,12 @@ export class StreamFeed {
   readonly latestSeq = signal(0);
   readonly changes = signal<Change[]>([]);
   readonly present = signal(0);
+  /** Open screens per unit in this stream's room; null until the room has said. */
+  readonly screens = signal<Record<string, number> | null>(null);
+  /** Per unit, the seq up to which one of its consoles has had every change (delivery receipts). */
+  readonly delivered = signal<Record<string, number>>({});
   readonly socket: LiveSocket;
+  private receiptTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<(c: Change) => void>();
   private waiting = new Map<number, Change>();
   private pulling: Promise<void> | null = null;
@@ -64,9 +71,15 @@ export class StreamFeed {
   private receive(m: ServerMessage) {
     if (m.type === "hello") {
       this.present.value = m.present;
+      this.screens.value = m.screens;
+      // A fresh connection has had nothing confirmed yet: say what this screen already holds.
       if (m.latestSeq > this.latestSeq.value) void this.pull();
+      else this.sendReceipt();
     } else if (m.type === "presence") {
       this.present.value = m.present;
+      this.screens.value = m.screens;
+    } else if (m.type === "delivered") {
+      this.delivered.value = { ...this.delivered.value, [m.unitId]: m.upTo };
     } else if (m.type === "change") {
       this.offer(m.change);
     }
@@ -88,6 +101,14 @@ export class StreamFeed {
     const list = this.changes.value;
     this.changes.value = (list.length >= TIMELINE_KEEP ? list.slice(1 - TIMELINE_KEEP) : list).concat(change);
     for (const fn of this.listeners) fn(change);
+    this.receiptTimer ??= setTimeout(() => this.sendReceipt(), RECEIPT_DELAY_MS);
+  }
+
+  /** Tells the room the seq this screen has applied, so it knows what really reached this unit. */
+  private sendReceipt() {
+    clearTimeout(this.receiptTimer);
+    this.receiptTimer = undefined;
+    this.socket.send(JSON.stringify({ type: "applied", seq: this.latestSeq.value } satisfies ClientMessage));
   }
 
   private drainWaiting() {

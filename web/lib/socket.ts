@@ -42,6 +42,11 @@ export class LiveSocket {
     this.ws?.close(1000, "done");
   }
 
+  /** Sends when open; a message that cannot go now is dropped (receipts are re-sent on reconnect). */
+  send(text: string) {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(text);
+  }
+
   private wake = () => {
     if (this.stopped || this.ws) return;
     clearTimeout(this.retryTimer);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { mayWriteForUnit } from "../../src/domain/access";
-import type { Incident } from "../../src/schema/incidents";
+import type { Incident, IncidentPatch } from "../../src/schema/incidents";
 import type { Me } from "../../src/schema/session";
 import { ConnectionIndicator } from "../components/connection";
 import { LazyView } from "../components/lazy";
@@ -13,7 +13,8 @@ import { changeIncident, incidentsById, loadIncident, upsertIncident } from "../
 import { Link } from "../router";
 import { areas } from "./areas";
 
-const PHASES = ["initial", "emergency", "recovery"] as const;
+const PHASES = ["warning", "initial", "emergency", "recovery"] as const;
+const POSTURES = ["attention", "warning", "emergency"] as const;
 
 export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me }) {
   const [feed, setFeed] = useState<StreamFeed | null>(null);
@@ -82,9 +83,11 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
 
 function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: StreamFeed; me: Me }) {
   const [error, setError] = useState<string | null>(null);
-  const mayEdit = mayWriteForUnit(me, i.leadUnitId);
+  const closed = i.status === "closed";
+  const mayEdit = mayWriteForUnit(me, i.leadUnitId) && !closed;
+  const began = i.phases.at(-1)?.beganAt;
 
-  async function change(patch: Partial<Pick<Incident, "phase" | "status">>) {
+  async function change(patch: Omit<IncidentPatch, "version">) {
     setError(null);
     try {
       await changeIncident(i.id, { version: i.version, ...patch });
@@ -103,18 +106,19 @@ function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: S
         <p class="muted">
           {t("incidents.onset", { time: formatJst(i.onsetAt) })} ・{" "}
           {t("incident.elapsed", { span: formatDuration(now.value - new Date(i.onsetAt).getTime()) })}
+          {began && <> ・ {t("incident.phaseSince", { phase: t(`phase.${i.phase}`), time: formatJst(began) })}</>}
         </p>
+        {closed && (
+          <p class="closed-banner" role="status">
+            {t("incident.closedBanner", { time: i.closedAt ? formatJst(i.closedAt) : "—" })}
+          </p>
+        )}
       </div>
       <div class="incident-controls">
         <ConnectionIndicator feed={feed} />
         <label>
           {t("incident.phase")}
-          <select
-            name="phase"
-            value={i.phase}
-            disabled={!mayEdit}
-            onChange={(e) => change({ phase: e.currentTarget.value as Incident["phase"] })}
-          >
+          <select name="phase" value={i.phase} disabled={!mayEdit} onChange={(e) => change({ phase: e.currentTarget.value as Incident["phase"] })}>
             {PHASES.map((p) => (
               <option key={p} value={p}>
                 {t(`phase.${p}`)}
@@ -122,9 +126,25 @@ function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: S
             ))}
           </select>
         </label>
+        <label>
+          {t("incident.posture")}
+          <select
+            name="posture"
+            value={i.posture ?? ""}
+            disabled={!mayEdit}
+            onChange={(e) => change({ posture: e.currentTarget.value as NonNullable<Incident["posture"]> })}
+          >
+            {!i.posture && <option value="">{t("posture.none")}</option>}
+            {POSTURES.map((p) => (
+              <option key={p} value={p}>
+                {t(`posture.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {mayEdit && (
-          <button class="btn" onClick={() => change({ status: i.status === "open" ? "closed" : "open" })}>
-            {i.status === "open" ? t("incident.close") : t("incident.reopen")}
+          <button class="btn" onClick={() => confirm(t("incident.confirmClose", { title: i.title })) && change({ status: "closed" })}>
+            {t("incident.close")}
           </button>
         )}
         {error && (

@@ -1,4 +1,5 @@
 import { useSignal, useSignalEffect } from "@preact/signals";
+import { HqReach } from "./hq-reach";
 import { useState } from "preact/hooks";
 import { mayManageDrill } from "../../../src/domain/drills";
 import { secondsToMilestone } from "../../../src/domain/scoring";
@@ -127,11 +128,7 @@ export function LiveBoard({ model, compact }: { model: DrillModel; compact?: boo
           </tbody>
         </table>
       )}
-      {(d.status === "running" || model.hqUnreceived.value > 0) && (
-        <p class={model.hqUnreceived.value > 0 ? "hq-pending has" : "hq-pending"} role="status">
-          {model.hqUnreceived.value > 0 ? `⚠ ${t("drills.hqPending", { n: model.hqUnreceived.value })}` : `✓ ${t("drills.hqAllReceived")}`}
-        </p>
-      )}
+      {(d.status === "running" || model.hqUnreceived.value > 0) && <HqReach model={model} always />}
       {last && (
         <p class="muted last-tag" aria-live="polite">
           {t("drills.lastTag", { tag: last.tagNumber, who: last.officerName, time: formatJst(last.taggedAt, { timeOnly: true }) })}{" "}

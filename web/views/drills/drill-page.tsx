@@ -12,7 +12,7 @@ import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
 import { DrillLinks, LiveBoard, MilestoneBrief, StatusBadge, StatusControls, UntaggedList } from "./board";
 import { streamOf } from "../../../src/schema/streams";
-import { type DrillModel, loadDrill, watchForHq } from "./model";
+import { type DrillModel, followHq, loadDrill } from "./model";
 import { EditPlan } from "./plan";
 import { AfterActionReport } from "./report";
 import { CasualtyTable } from "./scenarios";
@@ -35,7 +35,7 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
         if (!alive) return;
         const f = openStream(streamOf(m.drill.value));
         const off = f.subscribe(m.apply);
-        const offHq = watchForHq(f, me);
+        const offHq = followHq(f, () => [m]);
         // Changes the feed already holds may be newer than the snapshot.
         for (const c of f.changes.value) m.apply(c);
         setModel(m);

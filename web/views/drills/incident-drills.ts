@@ -4,11 +4,11 @@ import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
-import { type DrillModel, loadDrill, watchForHq } from "./model";
+import { type DrillModel, followHq, loadDrill } from "./model";
 
 /**
- * The drills of one incident as live models, kept current from the incident's stream; on an HQ
- * console every tag seen here is acknowledged.
+ * The drills of one incident as live models, kept current from the incident's stream, with the
+ * HQ's reach (open HQ screens, tags not yet had) from the room.
  */
 export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) {
   const [models, setModels] = useState<DrillModel[] | null>(null);
@@ -27,7 +27,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
       for (const m of current) m.apply(c);
       if (c.entityType === "drill" && c.op === "create") void load().catch(() => {});
     });
-    const offHq = watchForHq(feed, me);
+    const offHq = followHq(feed, () => current);
     return () => {
       alive = false;
       off();

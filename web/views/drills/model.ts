@@ -1,9 +1,8 @@
-import { computed, signal, type Signal } from "@preact/signals";
+import { computed, effect, signal, untracked, type Signal } from "@preact/signals";
 import type { Change } from "../../../src/schema/changes";
 import type { Drill, DrillCasualty, DrillDetail, Milestone, Tag } from "../../../src/schema/drills";
-import type { Me } from "../../../src/schema/session";
-import { countBoard, mayAcknowledgeForHq } from "../../../src/domain/drills";
-import { getJson, mutate } from "../../lib/api";
+import { countBoard, HQ_UNIT } from "../../../src/domain/drills";
+import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
 
 export type { Drill, DrillCasualty, Tag };
@@ -19,8 +18,12 @@ export type DrillModel = {
   milestones: Signal<Milestone[]>;
   board: ReturnType<typeof boardOf>;
   lastTag: Signal<Tag | null>;
-  /** Tags not yet shown on any disaster HQ console. */
+  /** Tags no disaster HQ console has had yet (the room's delivery receipts). */
   hqUnreceived: Signal<number>;
+  /** Disaster HQ screens open on the drill's stream; 0: nothing is reaching the HQ. */
+  hqScreens: Signal<number>;
+  /** Asks the server again for the HQ figures, shortly. */
+  recount: () => void;
   apply: (change: Change) => void;
   /** A tag this console just took, before its broadcast comes back. */
   applyTag: (tag: Tag) => void;
@@ -36,16 +39,20 @@ export function drillModel(detail: DrillDetail): DrillModel {
   const milestones = signal(detail.milestones);
   const lastTag = signal<Tag | null>(null);
   const hqUnreceived = signal(detail.hqUnreceived);
+  const hqScreens = signal(detail.hqScreens);
   // Recounted from the server shortly after tags or receipts arrive, rather than per message,
   // so replayed and overlapping messages can never skew it.
   let recount: ReturnType<typeof setTimeout> | undefined;
   const scheduleRecount = () => {
     clearTimeout(recount);
     recount = setTimeout(() => {
-      void getJson<{ hqUnreceived: number }>(`/api/drills/${drill.value.id}/board`)
-        .then((b) => (hqUnreceived.value = b.hqUnreceived))
+      void getJson<{ hqUnreceived: number; hqScreens: number }>(`/api/drills/${drill.value.id}/board`)
+        .then((b) => {
+          hqUnreceived.value = b.hqUnreceived;
+          hqScreens.value = b.hqScreens;
+        })
         .catch(() => {});
-    }, 1500);
+    }, 500);
   };
 
   function applyTag(t: Tag) {
@@ -70,8 +77,6 @@ export function drillModel(detail: DrillDetail): DrillModel {
     } else if (change.entityType === "drill_tag") {
       applyTag(change.after as Tag);
       if ((change.after as Tag).drillId === drill.value.id) scheduleRecount();
-    } else if (change.entityType === "drill_hq_receipt") {
-      if ((change.after as { drillId: string }).drillId === drill.value.id) scheduleRecount();
     } else if (change.entityType === "drill_milestone") {
       const m = change.after as Milestone;
       if (m.drillId === drill.value.id) milestones.value = milestones.value.map((x) => (x.key === m.key ? m : x));
@@ -82,7 +87,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
     }
   }
 
-  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, hqUnreceived, apply, applyTag };
+  return { drill, casualties, byId, milestones, board: boardOf(drill, casualties), lastTag, hqUnreceived, hqScreens, recount: scheduleRecount, apply, applyTag };
 }
 
 export async function loadDrill(id: string): Promise<DrillModel> {
@@ -90,44 +95,24 @@ export async function loadDrill(id: string): Promise<DrillModel> {
 }
 
 
-const received = new Set<string>();
-let pending = new Map<string, Set<string>>();
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-
 /**
- * On a disaster HQ console, acknowledges each tag as it is shown, so the drill can measure how
- * long a tag took to reach the HQ. Batched briefly; the server keeps only the first receipt.
+ * Keeps drills' HQ figures live from the stream's room: HQ screens open (presence) and, when an HQ
+ * console has had more changes (a delivery receipt), a recount of the tags still on their way.
+ * Receipts themselves are sent by every console's feed; nothing here writes.
  */
-export function acknowledgeAtHq(me: Me, change: Change) {
-  if (!mayAcknowledgeForHq(me) || change.entityType !== "drill_tag") return;
-  const t = change.after as Tag;
-  if (received.has(t.id)) return;
-  received.add(t.id);
-  if (!pending.has(t.drillId)) pending.set(t.drillId, new Set());
-  pending.get(t.drillId)!.add(t.id);
-  clearTimeout(flushTimer);
-  flushTimer = setTimeout(flushReceipts, 250);
-}
-
-function flushReceipts() {
-  const batches = pending;
-  pending = new Map();
-  for (const [drillId, ids] of batches) {
-    const tagIds = [...ids];
-    for (let i = 0; i < tagIds.length; i += 1000) {
-      void mutate("POST", `/api/drills/${drillId}/hq-receipts`, { tagIds: tagIds.slice(i, i + 1000) }).catch(() => {
-        // Not recorded: let the next sight of these tags try again.
-        for (const id of tagIds) received.delete(id);
-      });
-    }
-  }
-}
-
-/** Subscribes a feed for HQ receipts; returns the unsubscribe function. */
-export function watchForHq(feed: StreamFeed, me: Me): () => void {
-  if (!mayAcknowledgeForHq(me)) return () => {};
-  for (const c of feed.changes.value) acknowledgeAtHq(me, c);
-  return feed.subscribe((c) => acknowledgeAtHq(me, c));
+export function followHq(feed: StreamFeed, models: () => DrillModel[]): () => void {
+  let first = true;
+  return effect(() => {
+    const screens = feed.screens.value;
+    void feed.delivered.value[HQ_UNIT];
+    untracked(() => {
+      for (const m of models()) {
+        if (screens) m.hqScreens.value = screens[HQ_UNIT] ?? 0;
+        if (!first) m.recount();
+      }
+    });
+    first = false;
+  });
 }
 
 export const percent = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);

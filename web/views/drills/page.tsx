@@ -10,7 +10,6 @@ import type { PageProps } from "../areas";
 import { ActionsTable } from "./actions";
 import { StatusBadge } from "./board";
 import { DrillPage } from "./drill-page";
-import { watchForHq } from "./model";
 import { PlanForm } from "./plan";
 import { ScenarioDetail, ScenarioList } from "./scenarios";
 import "./drills.css";
@@ -38,10 +37,8 @@ function DrillHome({ me }: { me: PageProps["me"] }) {
       if (c.entityType === "drill") load();
       if (c.entityType === "corrective_action") loadActions();
     });
-    const offHq = watchForHq(feed, me);
     return () => {
       off();
-      offHq();
       feed.release();
     };
   }, []);

@@ -1,4 +1,5 @@
 import type { IncidentTabProps } from "../areas";
+import { HqReach } from "./hq-reach";
 import { t } from "../../i18n";
 import { navigate } from "../../router";
 import { Elapsed, MilestoneBrief } from "./board";
@@ -67,7 +68,7 @@ export default function DrillsSummary({ incident, feed, me }: IncidentTabProps) 
               {" "}
               <Elapsed drill={m.drill.value} />
               <CountsRow counts={m.board.value.overall} untagged={m.board.value.untagged} />
-              {m.hqUnreceived.value > 0 && <p class="hq-pending has">⚠ {t("drills.hqPending", { n: m.hqUnreceived.value })}</p>}
+              <HqReach model={m} always={false} />
             </>
           ) : (
             <MilestoneBrief model={m} />

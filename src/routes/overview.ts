@@ -1,0 +1,35 @@
+import { createRoute } from "@hono/zod-openapi";
+import { readOverview } from "../db/overview";
+import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
+import { buildOverview } from "../domain/overview";
+import { ApiError, newApp, nowIso } from "../lib/app";
+import { Overview, OverviewQuery } from "../schema/overview";
+import { errors, meteredDb, serverTiming } from "./checklists-shared";
+import { HOSPITAL_UNIT } from "./hospital";
+import { IdParam, json } from "./openapi";
+
+const read = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/overview",
+  tags: ["overview"],
+  summary:
+    "The HQ overview: the attention queue (要対応) across every area, every unit at a glance, the water & sewer functions, the hospital, and the tab counts, as of `seq` (Server-Timing counts D1 round trips)",
+  request: { params: IdParam, query: OverviewQuery },
+  responses: { 200: json(Overview, "The overview as of `asOf` / `seq`"), 401: errors[401], 404: errors[404] },
+});
+
+export const overviewRoutes = newApp().openapi(read, async (c) => {
+  const started = performance.now();
+  const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
+  const got = await readOverview(db, c.req.valid("param").id);
+  if (!got) throw new ApiError(404, "not_found", "No such incident.");
+  const body = buildOverview(got, {
+    now: nowIso(),
+    silentMinutes: c.req.valid("query").silentMinutes ?? DEFAULT_SILENT_MINUTES,
+    hospitalUnitId: HOSPITAL_UNIT,
+  });
+  const res = c.json(body, 200);
+  // Measured after serialising, so the figure covers everything the route does.
+  res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
+  return res;
+});
