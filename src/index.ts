@@ -11,6 +11,7 @@ import { liveRoutes } from "./routes/live";
 import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
+import { situationReportRoutes } from "./routes/situation-reports";
 
 export { LiveRoom } from "./live/room";
 
@@ -40,6 +41,7 @@ const routes = app
   .route("/", checklistsRoutes)
   .route("/", relocationRoutes)
   .route("/", drillsRoutes)
+  .route("/", situationReportRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {

@@ -1,0 +1,129 @@
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { readOverview } from "../db/overview";
+import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
+import { mayWriteForUnit } from "../domain/access";
+import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
+import { formatJst, toCsv } from "../domain/checklists-output";
+import { buildOverview } from "../domain/overview";
+import { situationContent, situationRows } from "../domain/situation-reports";
+import { ApiError, newApp, nowIso } from "../lib/app";
+import { commitWrite } from "../lib/write-path";
+import { committed, ErrorEnvelope } from "../schema/common";
+import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
+import { csvHeaders, meteredDb, serverTiming } from "./checklists-shared";
+import { HOSPITAL_UNIT } from "./hospital";
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+
+const tags = ["situation reports"];
+const notFound = json(ErrorEnvelope, "No such incident or report");
+
+const list = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/situation-reports",
+  tags,
+  summary: "The incident's situation reports (状況報告), newest first, without their content",
+  request: { params: IdParam },
+  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: notFound },
+});
+
+const produce = createRoute({
+  method: "post",
+  path: "/api/incidents/{id}/situation-reports",
+  tags,
+  summary:
+    "Produce the next numbered situation report (第N報) as of now, stored exactly as produced. With `asOfSeq`, refused (409 moved_on) unless that is still the incident's latest seq. Server-Timing counts D1 round trips",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(SituationReportCreate) },
+  responses: {
+    201: json(committed(SituationReport), "Produced"),
+    ...commonErrors,
+    404: notFound,
+    409: json(ErrorEnvelope, "The incident moved on past `asOfSeq`, another report took this number first, or the incident is closed"),
+    422: json(ErrorEnvelope, "Idempotency-Key reused"),
+  },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/situation-reports/{number}",
+  tags,
+  summary: "One situation report, exactly as it was produced",
+  request: { params: ReportParam },
+  responses: { 200: json(SituationReport, "The report"), 400: commonErrors[400], 401: commonErrors[401], 404: notFound },
+});
+
+const csv = createRoute({
+  method: "get",
+  path: "/api/incidents/{id}/situation-reports/{number}/csv",
+  tags,
+  summary: "One situation report as CSV (UTF-8 with BOM), section by section",
+  request: { params: ReportParam },
+  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: commonErrors[401], 404: notFound },
+});
+
+async function requireReport(db: D1Database, id: string, number: number) {
+  const report = await findSituationReport(db, id, number);
+  if (!report) throw new ApiError(404, "not_found", `No situation report ${number} for this incident.`);
+  return report;
+}
+
+export const situationReportRoutes = newApp()
+  .openapi(list, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.env.DB;
+    const [exists, items] = await Promise.all([db.prepare("SELECT 1 FROM incidents WHERE id = ?").bind(id).first(), listSituationReports(db, id)]);
+    if (!exists) throw new ApiError(404, "not_found", "No such incident.");
+    return c.json({ items }, 200);
+  })
+  .openapi(produce, async (c) => {
+    const started = performance.now();
+    const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
+    const user = c.get("user");
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const [got, last] = await Promise.all([readOverview(db, id), lastReportNumber(db, id)]);
+    if (!got) throw new ApiError(404, "not_found", "No such incident.");
+    if (!mayWriteForUnit(user, got.incident.leadUnitId)) {
+      throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may issue situation reports.");
+    }
+    if (body.asOfSeq !== undefined && body.asOfSeq !== got.seq) {
+      throw new ApiError(409, "moved_on", `The incident has moved on to seq ${got.seq} since seq ${body.asOfSeq}; review it and produce again.`, {
+        fields: [{ path: "asOfSeq", message: `the latest seq is ${got.seq}` }],
+        current: { seq: got.seq },
+      });
+    }
+    const now = nowIso();
+    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT });
+    const report: SituationReport = {
+      incidentId: id,
+      number: last + 1,
+      asOf: now,
+      seq: got.seq,
+      producedBy: { id: user.id, name: user.displayName, unitId: user.unitId },
+      producedAt: now,
+      content: situationContent(got, overview, { now, summary: body.summary }),
+    };
+    const { content: _content, ...heading } = report;
+    const done = await commitWrite(c, {
+      stream: id,
+      steps: [{ exactlyOne: insertSituationReport(db, report) }],
+      // The log carries the heading; the content is the stored report itself.
+      changes: [{ entityType: "situation_report", entityId: `${id}:${report.number}`, op: "create", before: null, after: heading }],
+      data: report,
+      status: 201,
+      reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
+    });
+    const res = c.json(done, 201);
+    res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
+    return res;
+  })
+  .openapi(read, async (c) => {
+    const { id, number } = c.req.valid("param");
+    return c.json(await requireReport(c.env.DB, id, number), 200);
+  })
+  .openapi(csv, async (c) => {
+    const { id, number } = c.req.valid("param");
+    const report = await requireReport(c.env.DB, id, number);
+    const file = `situation-report-${number}-${formatJst(report.asOf).replace(/[-: ]/g, "")}.csv`;
+    return c.body(toCsv(situationRows(report)), 200, csvHeaders(file));
+  });
