@@ -3,8 +3,9 @@ import { readOverview } from "../db/overview";
 import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
 import { buildOverview } from "../domain/overview";
 import { ApiError, newApp, nowIso } from "../lib/app";
+import { appAndD1, meteredDb, serverTiming } from "../lib/server-timing";
 import { Overview, OverviewQuery } from "../schema/overview";
-import { errors, meteredDb, serverTiming } from "./checklists-shared";
+import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { IdParam, json } from "./openapi";
 
@@ -30,6 +31,6 @@ export const overviewRoutes = newApp().openapi(read, async (c) => {
   });
   const res = c.json(body, 200);
   // Measured after serialising, so the figure covers everything the route does.
-  res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
+  res.headers.set("Server-Timing", serverTiming(appAndD1(started, { roundTrips, waitedMs })));
   return res;
 });

@@ -4,16 +4,17 @@ import { readOverview } from "../db/overview";
 import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
 import { mayWriteForUnit } from "../domain/access";
 import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
-import { formatJst, toCsv } from "../domain/checklists-output";
+import { formatJst } from "../domain/checklists-output";
+import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
 import { situationContent, situationRows } from "../domain/situation-reports";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { appAndD1, meteredDb, serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
-import { csvHeaders, meteredDb, serverTiming } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
-import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["situation reports"];
 const notFound = json(ErrorEnvelope, "No such incident or report");
@@ -58,7 +59,7 @@ const csv = createRoute({
   tags,
   summary: "One situation report as CSV (UTF-8 with BOM), section by section",
   request: { params: ReportParam },
-  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: commonErrors[401], 404: notFound },
+  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: notFound },
 });
 
 async function requireReport(db: D1Database, id: string, number: number) {
@@ -114,7 +115,7 @@ export const situationReportRoutes = newApp()
       reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
     });
     const res = c.json(done, 201);
-    res.headers.set("Server-Timing", serverTiming(started, { roundTrips: roundTrips(), waitedMs: waitedMs() }));
+    res.headers.set("Server-Timing", serverTiming(appAndD1(started, { roundTrips, waitedMs })));
     return res;
   })
   .openapi(read, async (c) => {

@@ -8,6 +8,7 @@ import { Incident } from "./incidents";
 import { HazardImportResult, HazardLayer, ReadinessCheck, RelocationSettings, Site } from "./relocation";
 import { BcpFunction, Relocation, RelocationMove } from "./relocation-board";
 import { LiaisonMessage } from "./relocation-liaison";
+import { SituationReportHeading } from "./situation-reports";
 import { CHANGE_OPS, type EntityType } from "./streams";
 
 export { CHANGE_OPS, ENTITY_TYPES, type EntityType, type OpOf } from "./streams";
@@ -58,6 +59,7 @@ export const Change = z.discriminatedUnion("entityType", [
   kind("relocation_move", z.null(), labelled(RelocationMove)),
   kind("liaison_message", LiaisonMessage, labelled(LiaisonMessage)),
   kind("hospital_status", HospitalStatus, HospitalStatus),
+  kind("situation_report", z.null(), SituationReportHeading),
   kind("scenario", z.null(), Scenario),
   kind("scenario_casualty", Casualty, Casualty),
   kind("drill", Drill, Drill),

@@ -36,6 +36,7 @@ export const CHANGE_OPS = {
   relocation_move: ["create"],
   liaison_message: ["create", "acknowledge"],
   hospital_status: ["create", "update"],
+  situation_report: ["create"],
   scenario: ["create"],
   scenario_casualty: ["override"],
   drill: ["create", "update", "start", "end", "reviewed", "cancelled"],
