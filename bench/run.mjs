@@ -14,6 +14,8 @@ if (own) {
     // Request logging costs the local server about half its throughput; benchmarks measure without it.
   server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: STATE, stdio: "ignore", logLevel: "error" });
   process.env.BENCH_URL = server.url;
+  // Benchmarks that load a fixture write it into this server's local D1.
+  process.env.BENCH_STATE = STATE;
 }
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
 

@@ -4,7 +4,7 @@
 
 const DAY = 86_400_000;
 
-function client(base, cookie) {
+export function client(base, cookie) {
   const call = async (method, path, body) => {
     const headers = { Cookie: cookie, Origin: base, "Content-Type": "application/json" };
     if (method !== "GET") headers["Idempotency-Key"] = crypto.randomUUID();
@@ -22,14 +22,19 @@ function assigned(expected, i) {
   return expected;
 }
 
-export async function seedPastDrill(base, password) {
+/** The session cookie of a demo account. */
+export async function demoCookie(base, login, password) {
   const signIn = await fetch(`${base}/api/session`, {
     method: "POST",
     headers: { Origin: base, "Content-Type": "application/json" },
-    body: JSON.stringify({ login: "hospital", password }),
+    body: JSON.stringify({ login, password }),
   });
-  if (!signIn.ok) throw new Error(`demo drill: sign-in failed (${signIn.status})`);
-  const call = client(base, signIn.headers.get("set-cookie").split(";")[0]);
+  if (!signIn.ok) throw new Error(`demo: sign-in as ${login} failed (${signIn.status})`);
+  return signIn.headers.get("set-cookie").split(";")[0];
+}
+
+export async function seedPastDrill(base, password) {
+  const call = client(base, await demoCookie(base, "hospital", password));
 
   const { data: drill } = await call("POST", "/api/drills", {
     kind: "triage",

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { portHolders, portIsFree } from "./port-holder.mjs";
 import { demoSeedSql } from "./seed.mjs";
 
 /** Nothing may reach out: no telemetry, no cf.json fetch, no update check. */
@@ -43,21 +44,57 @@ export function buildConsole() {
   if (r.status !== 0) throw new Error("console build failed");
 }
 
-/** Starts `wrangler dev` and resolves once it answers /api/health. */
-export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info" }) {
+/** Throws, naming the process that holds it, when something already listens on the port. */
+export async function assertPortFree(port) {
+  if (await portIsFree(port)) return;
+  const holders = portHolders(port);
+  throw new Error(
+    `port ${port} is already in use${holders.length ? ` by:\n    ${holders.join("\n    ")}` : " (could not tell by which process)"}\n` +
+      "  Stop that process, or choose another port (PORT=… npm start).",
+  );
+}
+
+/**
+ * Starts `wrangler dev` and resolves once it answers /api/health. It runs in a process group of its
+ * own (so stop() ends workerd too) under scripts/tether.mjs, which ends that group as soon as this
+ * process is gone, whatever killed it: no server outlives the one that started it.
+ */
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config }) {
+  await assertPortFree(port);
   const persist = persistTo ? ["--persist-to", persistTo] : [];
+  if (config) persist.push("--config", config);
   const child = spawn(
     process.execPath,
-    [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--log-level", logLevel, "--show-interactive-dev-session=false", ...persist],
-    { env: QUIET_ENV, stdio, detached: true },
+    [
+      "scripts/tether.mjs",
+      process.execPath,
+      WRANGLER,
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--log-level",
+      logLevel,
+      "--show-interactive-dev-session=false",
+      ...persist,
+    ],
+    { env: QUIET_ENV, stdio: ["pipe", stdio, stdio], detached: true },
   );
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
+  /** Ends the server's whole process group; resolves once it is gone. */
   const stop = () => {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    const signal = (name) => {
+      try {
+        process.kill(-child.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const force = setTimeout(() => signal("SIGKILL"), 5_000);
+    return exited.finally(() => clearTimeout(force));
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -68,7 +105,7 @@ export async function startServer({ port, persistTo, stdio = "inherit", logLevel
       // not up yet
     }
     if (Date.now() > deadline) {
-      stop();
+      await stop();
       throw new Error("wrangler dev did not become ready within 90 s");
     }
     await new Promise((r) => setTimeout(r, 200));

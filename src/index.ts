@@ -1,7 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
+import { laterBookmark, requestDatabase, RoundTrips } from "./lib/d1";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
 import { platformRoutes } from "./routes/health";
 import { checklistsRoutes } from "./routes/checklists";
@@ -12,13 +14,33 @@ import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
 import { situationReportRoutes } from "./routes/situation-reports";
+import { timelineRoutes } from "./routes/timeline";
+import { readinessUnitsRoutes } from "./routes/readiness-units";
 
 export { LiveRoom } from "./live/room";
 
 const OPEN = new Set(["GET /api/health", "GET /api/openapi.json", "POST /api/session"]);
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The D1 bookmark of this browser's last write, so its next reads (on any replica) include it. */
+const BOOKMARK_COOKIE = "keizoku_d1";
 
 const app = new OpenAPIHono<AppEnv>();
+
+app.use("/api/*", async (c, next) => {
+  const trips = new RoundTrips();
+  const sent = getCookie(c, BOOKMARK_COOKIE) ?? null;
+  const writing = UNSAFE.has(c.req.method);
+  const { database, bookmark } = requestDatabase(c.env.DB, trips, sent, writing);
+  c.env = { ...c.env, DB: database };
+  await next();
+  // A WebSocket upgrade's answer comes from the room with headers that cannot change.
+  if (c.res.status === 101) return;
+  c.header("Server-Timing", trips.serverTiming(), { append: true });
+  const latest = laterBookmark(sent, bookmark());
+  if (writing && latest && latest !== sent) {
+    setCookie(c, BOOKMARK_COOKIE, latest, { httpOnly: true, secure: true, sameSite: "Strict", path: "/api" });
+  }
+});
 
 app.use("/api/*", sameOriginJson);
 app.use("/api/*", async (c, next) => {
@@ -26,11 +48,7 @@ app.use("/api/*", async (c, next) => {
   if (OPEN.has(route)) return next();
   // Signing out is not an entity write; every other unsafe request is.
   const write = UNSAFE.has(c.req.method) && c.req.path !== "/api/session";
-  return requireUser(c, async () => {
-    if (!write) return next();
-    const replayed = await idempotent(c, next);
-    if (replayed) c.res = replayed;
-  });
+  return requireUser(c, () => (write ? idempotent(c, next) : next()), write);
 });
 
 const routes = app
@@ -42,6 +60,8 @@ const routes = app
   .route("/", relocationRoutes)
   .route("/", drillsRoutes)
   .route("/", situationReportRoutes)
+  .route("/", timelineRoutes)
+  .route("/", readinessUnitsRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {

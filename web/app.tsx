@@ -11,6 +11,8 @@ import { IncidentList } from "./views/incident-list";
 import { IncidentPage } from "./views/incident-page";
 import { SignIn } from "./views/sign-in";
 
+const loadWall = () => import("./views/overview/wall");
+
 export function App() {
   const user = me.value;
   useEffect(() => {
@@ -21,6 +23,9 @@ export function App() {
   }, [user?.id]);
 
   if (user === undefined) return <p class="muted page">{t("loading")}</p>;
+  // The HQ's large screen: no navigation chrome at all.
+  const wall = path.value.match(/^\/wall\/([^/]+)/);
+  if (user && wall) return <LazyView load={loadWall} props={{ id: wall[1]!, me: user }} />;
   return (
     <>
       <a class="skip" href="#main">

@@ -75,6 +75,23 @@ export async function findSessionUser(db: D1Database, tokenHash: string, now: st
   };
 }
 
+/**
+ * The first step of every write's batch: aborts it (constraint `session_ended`) unless the
+ * session is still live and its user still has the unit and role the write was authorised for.
+ * Keep it in step with findSessionUser.
+ */
+export function sessionStillValid(db: D1Database, tokenHash: string, user: Pick<Me, "id" | "unitId" | "role">, now: string) {
+  return db
+    .prepare(
+      `INSERT OR REPLACE INTO session_guard (id, ok) VALUES (1, (
+         SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = ? AND s.expires_at > ? AND u.id = ? AND u.unit_id = ? AND u.role = ?))`,
+    )
+    .bind(tokenHash, now, user.id, user.unitId, user.role);
+}
+
+export const isSessionEnded = (err: unknown): boolean => String(err).includes("session_ended");
+
 export async function deleteSession(db: D1Database, tokenHash: string) {
   await db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
 }

@@ -16,6 +16,7 @@ type LayerRow = {
   min_lat: number;
   max_lon: number;
   max_lat: number;
+  illustrative: number;
   imported_at: string;
   imported_by_name: string;
 };
@@ -29,6 +30,7 @@ const layerFromRow = (r: LayerRow): HazardLayer => ({
   featureCount: r.feature_count,
   bytes: r.bytes,
   bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
+  illustrative: r.illustrative === 1,
   importedAt: r.imported_at,
   importedByName: r.imported_by_name,
 });
@@ -47,9 +49,9 @@ export function insertLayer(db: D1Database, l: HazardLayer, importedBy: string):
   return db
     .prepare(
       `INSERT INTO hazard_layers (id, name, hazard, source, depth_property, feature_count, bytes, min_lon, min_lat, max_lon, max_lat,
-         imported_at, imported_by, imported_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         illustrative, imported_at, imported_by, imported_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(l.id, l.name, l.hazard, l.source, l.depthProperty, l.featureCount, l.bytes, ...l.bbox, l.importedAt, importedBy, l.importedByName);
+    .bind(l.id, l.name, l.hazard, l.source, l.depthProperty, l.featureCount, l.bytes, ...l.bbox, l.illustrative ? 1 : 0, l.importedAt, importedBy, l.importedByName);
 }
 
 // Keeps each bound JSON parameter under D1's 2 MB limit, and the statement count small.

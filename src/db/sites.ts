@@ -17,6 +17,7 @@ export type SiteRow = {
   designations: string;
   note: string;
   in_inundation: number;
+  inundation_assessed: number;
   depth_class: string | null;
   depth_rank: number | null;
   hazard_layer_id: string | null;
@@ -39,7 +40,8 @@ export const siteFromRow = (r: SiteRow): Site => ({
   source: r.source,
   designations: r.designations,
   note: r.note,
-  inInundation: r.in_inundation === 1,
+  // Unassessed (未判定) until an imported layer covers the site: never read as outside.
+  inInundation: r.inundation_assessed === 1 ? r.in_inundation === 1 : null,
   depthClass: r.depth_class,
   depthRank: r.depth_rank,
   hazardLayerId: r.hazard_layer_id,
@@ -73,11 +75,11 @@ export function insertSite(db: D1Database, s: Site): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO sites (id, name_ja, name_en, kind, address, lat, lon, status, status_note, unit_id, source, designations, note,
-         in_inundation, depth_class, depth_rank, hazard_layer_id, version, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         in_inundation, inundation_assessed, depth_class, depth_rank, hazard_layer_id, version, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(s.id, s.nameJa, s.nameEn, s.kind, s.address, s.lat, s.lon, s.status, s.statusNote, s.unitId, s.source, s.designations, s.note,
-      s.inInundation ? 1 : 0, s.depthClass, s.depthRank, s.hazardLayerId, s.version, s.updatedAt, s.updatedBy);
+      s.inInundation ? 1 : 0, s.inInundation === null ? 0 : 1, s.depthClass, s.depthRank, s.hazardLayerId, s.version, s.updatedAt, s.updatedBy);
 }
 
 /** Writes `next` only over the version it was derived from. */
@@ -85,21 +87,21 @@ export function updateSite(db: D1Database, s: Site): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE sites SET name_ja = ?, name_en = ?, address = ?, lat = ?, lon = ?, status = ?, status_note = ?, note = ?,
-         in_inundation = ?, depth_class = ?, depth_rank = ?, hazard_layer_id = ?, version = ?, updated_at = ?, updated_by = ?
+         in_inundation = ?, inundation_assessed = ?, depth_class = ?, depth_rank = ?, hazard_layer_id = ?, version = ?, updated_at = ?, updated_by = ?
        WHERE id = ? AND version = ?`,
     )
     .bind(s.nameJa, s.nameEn, s.address, s.lat, s.lon, s.status, s.statusNote, s.note,
-      s.inInundation ? 1 : 0, s.depthClass, s.depthRank, s.hazardLayerId, s.version, s.updatedAt, s.updatedBy, s.id, s.version - 1);
+      s.inInundation ? 1 : 0, s.inInundation === null ? 0 : 1, s.depthClass, s.depthRank, s.hazardLayerId, s.version, s.updatedAt, s.updatedBy, s.id, s.version - 1);
 }
 
 /** Computed inundation for many sites in one statement; not a user edit, so versions stay. */
 export function updateSiteHazards(db: D1Database, hazards: readonly SiteHazard[]): D1PreparedStatement[] {
   if (hazards.length === 0) return [];
-  const rows = hazards.map((h) => ({ id: h.siteId, f: h.inInundation ? 1 : 0, c: h.depthClass, r: h.depthRank, l: h.hazardLayerId }));
+  const rows = hazards.map((h) => ({ id: h.siteId, f: h.inInundation ? 1 : 0, a: h.inInundation === null ? 0 : 1, c: h.depthClass, r: h.depthRank, l: h.hazardLayerId }));
   return [
     db
       .prepare(
-        `UPDATE sites SET in_inundation = j.value ->> 'f', depth_class = j.value ->> 'c', depth_rank = j.value ->> 'r', hazard_layer_id = j.value ->> 'l'
+        `UPDATE sites SET in_inundation = j.value ->> 'f', inundation_assessed = j.value ->> 'a', depth_class = j.value ->> 'c', depth_rank = j.value ->> 'r', hazard_layer_id = j.value ->> 'l'
          FROM json_each(?) AS j WHERE sites.id = j.value ->> 'id'`,
       )
       .bind(JSON.stringify(rows)),

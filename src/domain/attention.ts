@@ -73,7 +73,7 @@ export type AttentionInput = {
   messages: readonly LiaisonMessage[];
   functions: readonly BcpFunction[];
   relocations: readonly Relocation[];
-  sites: readonly Pick<Site, "id" | "nameJa" | "nameEn" | "status" | "unitId">[];
+  sites: readonly Pick<Site, "id" | "nameJa" | "nameEn" | "status" | "unitId" | "inInundation">[];
   readiness: readonly ReadinessCheck[];
   hospital: { unitId: string; expected: boolean; status: HospitalStatus | null };
   drills: readonly {

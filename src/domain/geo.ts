@@ -108,14 +108,19 @@ export type HazardPolygon = {
 };
 
 export type PointHazard = {
-  inInundation: boolean;
+  /** null: no layer covers the point, so nothing is known (未判定). */
+  inInundation: boolean | null;
   depthClass: string | null;
   depthRank: number | null;
   hazardLayerId: string | null;
 };
 
-/** A point's inundation over every polygon of every layer: the deepest class it lies in. */
-export function hazardAt(lon: number, lat: number, polygons: readonly HazardPolygon[]): PointHazard {
+/**
+ * A point's inundation over every polygon of every layer: the deepest class it lies in. Outside
+ * every polygon it is outside only where a layer covers it (the layer's extent holds the point);
+ * elsewhere no layer says anything, and the point is unassessed.
+ */
+export function hazardAt(lon: number, lat: number, polygons: readonly HazardPolygon[], layers: readonly { bbox: BBox }[]): PointHazard {
   let best: HazardPolygon | null = null;
   for (const p of polygons) {
     if (!bboxContains(p.bbox, lon, lat) || !multiPolygonContains(p.coordinates, lon, lat)) continue;
@@ -123,5 +128,5 @@ export function hazardAt(lon: number, lat: number, polygons: readonly HazardPoly
   }
   return best
     ? { inInundation: true, depthClass: best.depthClass, depthRank: best.depthRank, hazardLayerId: best.layerId }
-    : { inInundation: false, depthClass: null, depthRank: null, hazardLayerId: null };
+    : { inInundation: layers.some((l) => bboxContains(l.bbox, lon, lat)) ? false : null, depthClass: null, depthRank: null, hazardLayerId: null };
 }

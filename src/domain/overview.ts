@@ -12,7 +12,10 @@ export const ATTENTION_SHOWN = 200;
  * The HQ's common operating picture from one read: the attention queue, every unit at a glance,
  * the water & sewer functions and the hospital's status, and the counts the incident's tabs carry.
  */
-export function buildOverview(read: OverviewRead, ctx: { now: string; silentMinutes: number; hospitalUnitId: string }): Overview {
+export function buildOverview(
+  read: OverviewRead,
+  ctx: { now: string; silentMinutes: number; hospitalUnitId: string; waterUnitId: string },
+): Overview {
   const { now } = ctx;
   const at = Date.parse(now);
   const participating = new Set(read.participating);
@@ -20,7 +23,7 @@ export function buildOverview(read: OverviewRead, ctx: { now: string; silentMinu
   const attention = attentionQueue(
     {
       onsetAt: read.incident.onsetAt,
-      items: read.openItems,
+      items: read.overdueItems,
       messages: read.messages,
       functions: read.functions,
       relocations: read.relocations,
@@ -58,7 +61,7 @@ export function buildOverview(read: OverviewRead, ctx: { now: string; silentMinu
   });
 
   const overdueByUnit = new Map<string, number>();
-  for (const i of read.openItems) if (isOverdue(i, at)) overdueByUnit.set(i.unitId, (overdueByUnit.get(i.unitId) ?? 0) + 1);
+  for (const i of read.overdueItems) if (isOverdue(i, at)) overdueByUnit.set(i.unitId, (overdueByUnit.get(i.unitId) ?? 0) + 1);
   const tallies = new Map(read.tallies.map((t) => [t.unitId, t]));
   const byUnit = groupBy(attention, (e) => e.unitId);
 
@@ -77,7 +80,6 @@ export function buildOverview(read: OverviewRead, ctx: { now: string; silentMinu
         ? { total: t.total, closed: t.done + t.notApplicable, blocked: t.blocked, inProgress: t.inProgress, overdue: overdueByUnit.get(u.id) ?? 0 }
         : null,
       lastReportAt: report?.lastAt ?? null,
-      changes: report?.changes ?? 0,
       attention: entries.length,
       urgent: entries.filter((e) => e.rank === 0).length,
       functions:
@@ -107,7 +109,8 @@ export function buildOverview(read: OverviewRead, ctx: { now: string; silentMinu
       drills: { attention: attention.filter((e) => e.link.area === "drills").length },
     },
     units,
-    functions,
+    // The water & sewer department's functions in detail; every unit's are counted on its card.
+    functions: functions.filter((f) => f.unitId === ctx.waterUnitId),
     hospital: { status: read.hospitalStatus, warnings: statusWarnings(read.hospitalStatus, now) },
   };
 }

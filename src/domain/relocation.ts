@@ -151,15 +151,45 @@ export function checkFailed(c: ReadinessCheck, fuelHoursRequired: number): boole
 
 const MINUTE = 60_000;
 
-/** Working now: operational at an alternate, or at a primary site that is still usable. */
-export function isWorking(row: Relocation, primary: Pick<Site, "status"> | undefined): boolean {
+type PrimarySite = Pick<Site, "status" | "inInundation">;
+
+/**
+ * A function must leave its primary site when that site is known to lie in the inundation area
+ * (上下水道部庁舎 in the tsunami area) or is unusable. An unassessed site (no layer covers it) is
+ * not known to flood, so its own status decides; the screens still say 未判定.
+ */
+export function mustMove(primary: PrimarySite | undefined): boolean {
+  return primary?.inInundation === true || primary?.status === "unusable";
+}
+
+/** Operational: at an alternate site, or at a primary site it need not leave. */
+export function isWorking(row: Relocation, primary: PrimarySite | undefined): boolean {
   if (row.state === "operational_at_alternate") return true;
-  return row.state === "at_primary" && primary?.status !== "unusable";
+  return row.state === "at_primary" && primary !== undefined && !mustMove(primary);
+}
+
+/**
+ * The site whose readiness decides the function's next step: the alternate it is moving to, or,
+ * while it must still move (at a flooded or unusable primary, or suspended), the first usable
+ * alternate it would go to. Null when no readiness stands in its way.
+ */
+export function readinessSiteOf(
+  fn: Pick<BcpFunction, "alternateSiteIds">,
+  row: Pick<Relocation, "state" | "siteId">,
+  primary: PrimarySite | undefined,
+  siteOf: (id: string) => Pick<Site, "status"> | undefined,
+): string | null {
+  if (row.state === "relocating") return row.siteId;
+  const waiting = row.state === "suspended" || (row.state === "at_primary" && mustMove(primary));
+  if (!waiting) return null;
+  return fn.alternateSiteIds.find((id) => id !== row.siteId && siteOf(id) !== undefined && siteOf(id)!.status !== "unusable") ?? null;
 }
 
 export type FunctionStatus = {
   functionId: string;
   working: boolean;
+  /** At a primary site it has to leave (known inundation area, or unusable). */
+  mustMove: boolean;
   deadlineAt: string;
   /** Minutes past the target while not working; 0 when on time or working. */
   overdueMinutes: number;
@@ -170,7 +200,8 @@ export type FunctionStatus = {
   minutesInState: number;
 };
 
-export function functionStatus(fn: BcpFunction, row: Relocation, onsetAt: string, primary: Pick<Site, "status"> | undefined, now: number): FunctionStatus {
+/** Late from the moment the target passes for any function not operational, whether or not a move has started. */
+export function functionStatus(fn: BcpFunction, row: Relocation, onsetAt: string, primary: PrimarySite | undefined, now: number): FunctionStatus {
   const working = isWorking(row, primary);
   const deadline = Date.parse(onsetAt) + fn.targetMinutes * MINUTE;
   const actualMinutes = row.operationalAt === null ? null : Math.max(0, Math.round((Date.parse(row.operationalAt) - Date.parse(onsetAt)) / MINUTE));
@@ -178,6 +209,7 @@ export function functionStatus(fn: BcpFunction, row: Relocation, onsetAt: string
   return {
     functionId: fn.id,
     working,
+    mustMove: mustMove(primary),
     deadlineAt: new Date(deadline).toISOString(),
     overdueMinutes: working ? 0 : Math.max(0, Math.floor((now - deadline) / MINUTE)),
     actualMinutes,

@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 export function situationContent(read: OverviewRead, overview: Overview, ctx: { now: string; summary: string }): SituationContent {
   const at = Date.parse(ctx.now);
   const i = read.incident;
-  const overdueBusiness = read.openItems
+  const overdueBusiness = read.overdueItems
     .filter((item) => item.sectionKey === "priority_business" && isOverdue(item, at))
     .map((item) => ({
       itemId: item.id,

@@ -6,11 +6,13 @@ import { type FieldIssue, type Refusal, refusal, type Ruled } from "../domain/re
 import type { ErrorEnvelope } from "../schema/common";
 import type { Me } from "../schema/session";
 
-export type MutationContext = { key: string; requestHash: string };
+/** `answerChecked`: the write path already looked for a first answer under this key. */
+export type MutationContext = { key: string; requestHash: string; answerChecked: boolean };
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { user: Me; mutation: MutationContext; sessionTokenHash: string };
+  /** `sessionChecked`: the session was read from D1 for this request (not remembered). */
+  Variables: { user: Me; mutation: MutationContext; sessionTokenHash: string; sessionChecked: boolean };
 };
 export type Ctx = Context<AppEnv>;
 

@@ -1,9 +1,11 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import type { Next } from "hono";
 import { findSessionUser } from "../db/people";
-import { findAnswer } from "../db/idempotency";
+import { findAnswer, type StoredAnswer } from "../db/idempotency";
 import { IDEMPOTENCY_KEY } from "../schema/common";
-import { ApiError, type AppEnv, nowIso } from "./app";
+import type { Me } from "../schema/session";
+import { ApiError, type AppEnv, type Ctx, errorBody, nowIso } from "./app";
 import { sha256 } from "./passwords";
 
 export const SESSION_COOKIE = "keizoku_session";
@@ -26,21 +28,58 @@ export const sameOriginJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * Who is signed in. Reads ask D1 every time. An entity write may start from the identity this
+ * isolate saw for the same session within the last minute, saving the round trip before its
+ * preconditions; that memory is never trusted on its own: the write's batch re-checks the
+ * session first (`sessionStillValid`) and a refusal re-checks it before answering, so a session
+ * ended anywhere (signed out, expired, account changed) writes nothing and learns nothing more.
+ */
+const REMEMBER_MS = 60_000;
+const REMEMBER_MAX = 5_000;
+const remembered = new Map<string, { user: Me; until: number }>();
+
+export const forgetSession = (tokenHash: string) => remembered.delete(tokenHash);
+
+export function rememberSession(tokenHash: string, user: Me, now = Date.now()) {
+  if (remembered.size >= REMEMBER_MAX) remembered.delete(remembered.keys().next().value!);
+  remembered.set(tokenHash, { user, until: Math.min(now + REMEMBER_MS, Date.parse(user.expiresAt)) });
+}
+
+function rememberedUser(tokenHash: string, now: number): Me | null {
+  const hit = remembered.get(tokenHash);
+  if (hit && hit.until > now) return hit.user;
+  remembered.delete(tokenHash);
+  return null;
+}
+
+export const unauthenticated = () => new ApiError(401, "unauthenticated", "Sign in first.");
+
+export async function requireUser(c: Ctx, next: Next, entityWrite: boolean) {
   const token = getCookie(c, SESSION_COOKIE);
   const tokenHash = token ? await sha256(token) : null;
-  const user = tokenHash ? await findSessionUser(c.env.DB, tokenHash, nowIso()) : null;
-  if (!user || !tokenHash) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  if (!tokenHash) throw unauthenticated();
+  const now = Date.now();
+  const known = entityWrite ? rememberedUser(tokenHash, now) : null;
+  const user = known ?? (await findSessionUser(c.env.DB, tokenHash, nowIso()));
+  if (!user) {
+    forgetSession(tokenHash);
+    throw unauthenticated();
+  }
+  if (!known) rememberSession(tokenHash, user, now);
   c.set("user", user);
   c.set("sessionTokenHash", tokenHash);
+  c.set("sessionChecked", !known);
   await next();
-});
+}
 
 /**
- * Every entity write names an Idempotency-Key. A retry with the same key and body answers the
- * first result without writing; the same key with another body is refused.
+ * Every entity write names an Idempotency-Key. The write's batch stores the answer under it, so
+ * a retry's batch fails on the key and is answered as the first was; a retry refused on the way
+ * (its preconditions have moved on since it went through) is looked up here. The same key with
+ * another body is refused.
  */
-export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+export async function idempotent(c: Ctx, next: Next) {
   const key = c.req.header("Idempotency-Key");
   if (!key || !IDEMPOTENCY_KEY.test(key)) {
     throw new ApiError(400, "idempotency_key_required", "Unsafe requests need an Idempotency-Key header (8–128 letters, digits or _.:-).", {
@@ -49,15 +88,30 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   }
   const body = c.req.method === "DELETE" ? "" : await c.req.text();
   const requestHash = await sha256(`${c.req.method} ${new URL(c.req.url).pathname}\n${body}`);
-  const stored = await findAnswer(c.env.DB, c.get("user").id, key);
-  if (stored) return replay(stored, requestHash);
-  c.set("mutation", { key, requestHash });
+  c.set("mutation", { key, requestHash, answerChecked: false });
   await next();
-});
+  const refusal = c.error;
+  if (!(refusal instanceof ApiError) || refusal.status === 401 || c.get("mutation").answerChecked) return;
+  const db = c.env.DB;
+  const [stored, stillSignedIn] = await Promise.all([
+    findAnswer(db, c.get("user").id, key),
+    c.get("sessionChecked") || findSessionUser(db, c.get("sessionTokenHash"), nowIso()).then(Boolean),
+  ]);
+  if (!stillSignedIn) {
+    forgetSession(c.get("sessionTokenHash"));
+    c.res = refusalResponse(unauthenticated());
+  } else if (stored) {
+    c.res = storedAnswer(stored, requestHash);
+  }
+}
 
-export function replay(stored: { requestHash: string; status: number; body: string }, requestHash: string): Response {
+const refusalResponse = (e: ApiError) =>
+  new Response(JSON.stringify(errorBody(e)), { status: e.status, headers: { "Content-Type": "application/json" } });
+
+/** The first answer to this key, or a refusal when the key came with another request. */
+export function storedAnswer(stored: StoredAnswer, requestHash: string): Response {
   if (stored.requestHash !== requestHash) {
-    throw new ApiError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
+    return refusalResponse(new ApiError(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request."));
   }
   return new Response(stored.body, {
     status: stored.status,

@@ -1,12 +1,13 @@
 import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
+import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { announceChanges, announceIncident } from "../live/announce";
 import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
 import { STANDING, type Stream } from "../schema/streams";
 import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
-import { replay } from "./guards";
+import { forgetSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
@@ -34,10 +35,10 @@ export type Write<T> = {
 };
 
 /**
- * The one write path. Validation and authorisation happened in the route; here the entity
- * change, its change-log rows and the idempotency record commit in one D1 batch, the rooms
- * are told, and only then is the client answered. A write to a closed incident's stream is
- * refused here, for every route, inside the same batch.
+ * The one write path. Validation and authorisation happened in the route; here the session
+ * re-check, the entity change, its change-log rows and the idempotency record commit in one
+ * D1 batch (the second and last round trip of a write, after the route's preconditions).
+ * A write to a closed incident's stream is refused here, for every route, inside the same batch.
  */
 export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
   const db = c.env.DB;
@@ -46,8 +47,10 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   const at = nowIso();
   const status = w.status ?? 200;
 
-  // First, so a closed incident refuses the write before any other guard speaks.
-  const statements: D1PreparedStatement[] = w.stream === STANDING ? [] : [openIncidentGuard(db, w.stream)];
+  const tokenHash = c.get("sessionTokenHash");
+  // The session first, then a closed incident, before any other guard speaks.
+  const statements: D1PreparedStatement[] = [sessionStillValid(db, tokenHash, user, at)];
+  if (w.stream !== STANDING) statements.push(openIncidentGuard(db, w.stream));
   for (const step of w.steps) {
     if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
     else statements.push(step);
@@ -72,13 +75,16 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   try {
     results = await db.batch(statements);
   } catch (err) {
-    if (isClosedIncidentWrite(err)) throw incidentClosed();
-    if (isStaleWrite(err)) {
-      throw staleVersion(await w.reload?.());
+    if (isSessionEnded(err)) {
+      forgetSession(tokenHash);
+      throw unauthenticated();
     }
-    // A concurrent retry with the same key committed first: answer as that one did.
+    // This key committed before (a retry) or meanwhile (a concurrent retry): answer as it did.
+    mutation.answerChecked = true;
     const stored = await findAnswer(db, user.id, mutation.key);
-    if (stored) throw new Replayed(replay(stored, mutation.requestHash));
+    if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
+    if (isClosedIncidentWrite(err)) throw incidentClosed();
+    if (isStaleWrite(err)) throw staleVersion(await w.reload?.());
     throw err;
   }
 

@@ -12,7 +12,7 @@ import { serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
-import { streamOf } from "../schema/streams";
+import { STANDING, streamOf } from "../schema/streams";
 import { computeScore, errors, forbidden, requireDrill, scoreTiming, writeErrors, wrongState } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
@@ -151,7 +151,8 @@ export const drillReportRoutes = newApp()
     const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now });
     const data = withOverdue([action], now)[0]!;
     const done = await commitWrite(c, {
-      stream: streamOf(drill),
+      // The improvement plan outlives the drill's incident (chased for months after it closes): peacetime data.
+      stream: STANDING,
       steps: [insertAction(db, action)],
       changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
       data,
@@ -171,7 +172,7 @@ export const drillReportRoutes = newApp()
     const next = patchAction(current, body, now);
     const data = withOverdue([next], now)[0]!;
     const done = await commitWrite(c, {
-      stream: streamOf(drill),
+      stream: STANDING,
       steps: [{ exactlyOne: updateAction(db, next) }],
       changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
       data,

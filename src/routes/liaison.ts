@@ -43,25 +43,29 @@ const ack = createRoute({
 
 export const liaisonRoutes = newApp()
   .openapi(list, async (c) => {
-    const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
-    const [items, settings] = await Promise.all([listMessages(c.env.DB, incident.id), getSettings(c.env.DB)]);
+    const id = c.req.valid("param").id;
+    // One round trip: the log is empty when the incident is unknown, and then the 404 wins.
+    const [, items, settings] = await Promise.all([requireIncident(c.env.DB, id), listMessages(c.env.DB, id), getSettings(c.env.DB)]);
     return c.json({ items, ackMinutes: settings.liaisonAckMinutes, now: nowIso() }, 200);
   })
   .openapi(send, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const incident = await requireIncident(db, c.req.valid("param").id);
+    const incidentId = c.req.valid("param").id;
     const input = c.req.valid("json");
-    const parent = input.parentId ? await findMessage(db, incident.id, input.parentId) : null;
-    if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
-    const addressed = addressMessage(user, input, parent);
-    if (!addressed.ok) throw new ApiError(addressed.status, addressed.code, addressed.message, { fields: [{ path: addressed.path, message: addressed.message }] });
-    const [fromOk, toOk, fn, site] = await Promise.all([
-      unitExists(db, addressed.fromUnitId),
-      unitExists(db, addressed.toUnitId),
+    // Every precondition in one round trip. The sender is the named unit or the user's own; a
+    // recipient taken from the parent message is a unit that exists already.
+    const [incident, parent, fromOk, toOk, fn, site] = await Promise.all([
+      requireIncident(db, incidentId),
+      input.parentId ? findMessage(db, incidentId, input.parentId) : null,
+      unitExists(db, input.fromUnitId ?? user.unitId),
+      input.toUnitId ? unitExists(db, input.toUnitId) : true,
       input.functionId ? findFunction(db, input.functionId) : null,
       input.siteId ? findSite(db, input.siteId) : null,
     ]);
+    if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
+    const addressed = addressMessage(user, input, parent);
+    if (!addressed.ok) throw new ApiError(addressed.status, addressed.code, addressed.message, { fields: [{ path: addressed.path, message: addressed.message }] });
     if (!fromOk) throw unprocessable("unknown_unit", `No unit ${addressed.fromUnitId}.`, "fromUnitId");
     if (!toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
     if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
@@ -100,8 +104,7 @@ export const liaisonRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, messageId } = c.req.valid("param");
-    const incident = await requireIncident(db, id);
-    const current = await findMessage(db, incident.id, messageId);
+    const [incident, current] = await Promise.all([requireIncident(db, id), findMessage(db, id, messageId)]);
     if (!current) throw notFound("message");
     if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");
     if (current.acknowledgedAt) {

@@ -73,12 +73,12 @@ const remove = createRoute({
   responses: { 200: json(committed(HazardImportResult), "Removed"), ...writeErrors },
 });
 
-/** Every site's inundation over `polygons`, and those that differ from what is stored. */
-function recompute(sites: readonly Site[], polygons: readonly HazardPolygon[]) {
+/** Every site's inundation over the layers' polygons, and those that differ from what is stored. */
+function recompute(sites: readonly Site[], polygons: readonly HazardPolygon[], layers: readonly Pick<HazardLayer, "bbox">[]) {
   const changed: SiteHazard[] = [];
   let inside = 0;
   for (const s of sites) {
-    const h = hazardAt(s.lon, s.lat, polygons);
+    const h = hazardAt(s.lon, s.lat, polygons, layers);
     if (h.inInundation) inside++;
     if (h.inInundation !== s.inInundation || h.depthClass !== s.depthClass || h.hazardLayerId !== s.hazardLayerId) {
       changed.push({ siteId: s.id, ...h });
@@ -107,12 +107,13 @@ export const hazardRoutes = newApp()
       featureCount: parsed.features.length,
       bytes: new TextEncoder().encode(await c.req.text()).byteLength,
       bbox: parsed.bbox,
+      illustrative: input.illustrative,
       importedAt: nowIso(),
       importedByName: user.displayName,
     };
     const added = parsed.features.map((f) => ({ ...f, layerId: layer.id }));
-    const [sites, stored] = await Promise.all([listSites(db), listPolygons(db)]);
-    const result = { layer, ...recompute(sites, [...stored, ...added]) };
+    const [sites, stored, layers] = await Promise.all([listSites(db), listPolygons(db), listLayers(db)]);
+    const result = { layer, ...recompute(sites, [...stored, ...added], [...layers, layer]) };
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [insertLayer(db, layer, user.id), ...insertPolygons(db, layer.id, parsed.features), ...updateSiteHazards(db, result.changed)],
@@ -144,8 +145,8 @@ export const hazardRoutes = newApp()
     if (!mayImportHazard(user)) throw forbidden("Hazard layers are removed by the disaster HQ or the water department.");
     const layer = await findLayer(db, c.req.valid("param").id);
     if (!layer) throw notFound("hazard layer");
-    const [sites, stored] = await Promise.all([listSites(db), listPolygons(db)]);
-    const result = { layer, ...recompute(sites, stored.filter((p) => p.layerId !== layer.id)) };
+    const [sites, stored, layers] = await Promise.all([listSites(db), listPolygons(db), listLayers(db)]);
+    const result = { layer, ...recompute(sites, stored.filter((p) => p.layerId !== layer.id), layers.filter((l) => l.id !== layer.id)) };
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [...deleteLayer(db, layer.id), ...updateSiteHazards(db, result.changed)],

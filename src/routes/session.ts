@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createSession, deleteSession, findSignInFailures, findUserByLogin, saveSignInFailures } from "../db/people";
 import { afterFailure, retryAfterSeconds } from "../domain/sign-in";
 import { ApiError, newApp } from "../lib/app";
-import { SESSION_COOKIE } from "../lib/guards";
+import { forgetSession, rememberSession, SESSION_COOKIE } from "../lib/guards";
 import { hashPassword, newToken, PBKDF2_ITERATIONS, sameSecret, sha256 } from "../lib/passwords";
 import { ErrorEnvelope } from "../schema/common";
 import { Me, SignIn } from "../schema/session";
@@ -65,7 +65,8 @@ export const sessionRoutes = newApp()
     const token = newToken();
     const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
     const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
-    await createSession(db, await sha256(token), user.id, now.toISOString(), expiresAt);
+    const tokenHash = await sha256(token);
+    await createSession(db, tokenHash, user.id, now.toISOString(), expiresAt);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       secure: true,
@@ -74,11 +75,14 @@ export const sessionRoutes = newApp()
       maxAge: ttlHours * 3600,
     });
     const me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
+    rememberSession(tokenHash, me);
     return c.json({ user: me }, 200);
   })
   .openapi(current, (c) => c.json({ user: c.get("user") }, 200))
   .openapi(signOut, async (c) => {
     await deleteSession(c.env.DB, c.get("sessionTokenHash"));
+    // Other isolates may still remember it; their writes' batches find it gone.
+    forgetSession(c.get("sessionTokenHash"));
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
     return c.json({ ok: true as const }, 200);
   });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { listPolygons } from "../db/relocation-hazard";
+import { listLayers, listPolygons } from "../db/relocation-hazard";
 import { unitExists } from "../db/people";
 import { listFunctions } from "../db/relocation";
 import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
@@ -84,7 +84,8 @@ async function requireSite(db: D1Database, id: string): Promise<Site> {
 }
 
 async function hazardOfPoint(db: D1Database, lon: number, lat: number) {
-  return hazardAt(lon, lat, await listPolygons(db, { near: { lon, lat } }));
+  const [polygons, layers] = await Promise.all([listPolygons(db, { near: { lon, lat } }), listLayers(db)]);
+  return hazardAt(lon, lat, polygons, layers);
 }
 
 export const siteRoutes = newApp()

@@ -10,10 +10,10 @@ import { buildOverview } from "../domain/overview";
 import { situationContent, situationRows } from "../domain/situation-reports";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { appAndD1, meteredDb, serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
 import { HOSPITAL_UNIT } from "./hospital";
+import { WATER_UNIT } from "./overview";
 import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["situation reports"];
@@ -77,12 +77,12 @@ export const situationReportRoutes = newApp()
     return c.json({ items }, 200);
   })
   .openapi(produce, async (c) => {
-    const started = performance.now();
-    const { db, roundTrips, waitedMs } = meteredDb(c.env.DB);
+    const db = c.env.DB;
     const user = c.get("user");
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const [got, last] = await Promise.all([readOverview(db, id), lastReportNumber(db, id)]);
+    const now = nowIso();
+    const [got, last] = await Promise.all([readOverview(db, id, now), lastReportNumber(db, id)]);
     if (!got) throw new ApiError(404, "not_found", "No such incident.");
     if (!mayWriteForUnit(user, got.incident.leadUnitId)) {
       throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may issue situation reports.");
@@ -93,8 +93,7 @@ export const situationReportRoutes = newApp()
         current: { seq: got.seq },
       });
     }
-    const now = nowIso();
-    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT });
+    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
     const report: SituationReport = {
       incidentId: id,
       number: last + 1,
@@ -114,9 +113,7 @@ export const situationReportRoutes = newApp()
       status: 201,
       reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
     });
-    const res = c.json(done, 201);
-    res.headers.set("Server-Timing", serverTiming(appAndD1(started, { roundTrips, waitedMs })));
-    return res;
+    return c.json(done, 201);
   })
   .openapi(read, async (c) => {
     const { id, number } = c.req.valid("param");

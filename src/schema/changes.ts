@@ -97,15 +97,21 @@ export const ChangeEnvelope = z.object({
   mutationId: z.string(),
 });
 
+/**
+ * The envelope as the API declares it, typed as the union: routes that answer changes read them
+ * from the log, where only the write path (checked against `Change`) put them.
+ */
+export const ChangeOnWire = ChangeEnvelope as unknown as z.ZodType<Change>;
+
 export const ChangesQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
 export const ChangePage = z.object({
-  items: z.array(ChangeEnvelope),
+  items: z.array(ChangeOnWire),
   latestSeq: z.number().int(),
   /** The `after` to ask for next, or null when the page reached the latest change. */
   nextAfter: z.number().int().nullable(),
 });
-export type ChangePage = { items: Change[]; latestSeq: number; nextAfter: number | null };
+export type ChangePage = z.infer<typeof ChangePage>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Change, ChangeEnvelope } from "./changes";
+import { ChangeOnWire } from "./changes";
 import { Incident } from "./incidents";
 
 /** Open screens in the room per unit id, e.g. { hq: 2, water: 1 }. */
@@ -8,7 +8,7 @@ export const ScreensByUnit = z.record(z.string(), z.number().int());
 /** Everything a room sends. Each `change` carries its stream sequence number. */
 export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int(), screens: ScreensByUnit }),
-  z.object({ type: z.literal("change"), change: ChangeEnvelope }),
+  z.object({ type: z.literal("change"), change: ChangeOnWire }),
   z.object({ type: z.literal("incident"), incident: Incident }),
   z.object({ type: z.literal("presence"), present: z.number().int(), screens: ScreensByUnit }),
   /** A console of `unitId` has now had every change up to `upTo` (first at `at`). */
@@ -16,15 +16,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("pong") }),
   z.object({ type: z.literal("error"), message: z.string() }),
 ]);
-/** As parsed, but a change is the typed union: its payload was checked where it was written. */
-export type ServerMessage = Exclude<z.infer<typeof ServerMessage>, { type: "change" }> | { type: "change"; change: Change };
-
-/** A room's message, or null when it is not one (a console ignores what it cannot read). */
-export function readServerMessage(data: unknown): ServerMessage | null {
-  const parsed = ServerMessage.safeParse(data);
-  // The payload of a change was checked against `Change` when it was written; only its envelope travels checked.
-  return parsed.success ? (parsed.data as ServerMessage) : null;
-}
+export type ServerMessage = z.infer<typeof ServerMessage>;
 
 /** Everything a console may send. `ping` is answered by the runtime without waking the room. */
 export const ClientMessage = z.discriminatedUnion("type", [

@@ -32,7 +32,6 @@ export const UnitGlance = z.object({
     .nullable(),
   /** The unit's last change in this incident's log; null: none yet. */
   lastReportAt: z.string().nullable(),
-  changes: z.number().int(),
   attention: z.number().int(),
   urgent: z.number().int(),
   functions: z.object({ total: z.number().int(), working: z.number().int(), late: z.number().int(), relocating: z.number().int() }).nullable(),

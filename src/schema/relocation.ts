@@ -42,7 +42,8 @@ export const Site = z.object({
   source: z.enum(["city", "gsi"]),
   designations: z.string(),
   note: z.string(),
-  inInundation: z.boolean(),
+  /** In an imported inundation area; null: unassessed (未判定), no imported layer covers the site. */
+  inInundation: z.boolean().nullable(),
   depthClass: z.string().nullable(),
   depthRank: z.number().nullable(),
   hazardLayerId: z.string().nullable(),
@@ -130,7 +131,10 @@ export const HazardLayer = z.object({
   depthProperty: z.string(),
   featureCount: z.number().int(),
   bytes: z.number().int(),
+  /** The extent the layer covers: sites inside it are assessed (in or out), others stay 未判定. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Illustrative (例示): drawn for a demonstration, not the published hazard map; said wherever it shows. */
+  illustrative: z.boolean(),
   importedAt: z.string(),
   importedByName: z.string(),
 });
@@ -142,6 +146,8 @@ export const HazardLayerImport = z.strictObject({
   source: Text(300).default(""),
   /** The property holding the depth class; 国土数値情報 A40 uses A40_003. */
   depthProperty: z.string().trim().min(1).max(64).default("A40_003"),
+  /** Mark a demonstration layer as illustrative (例示), so no screen passes it off as the published map. */
+  illustrative: z.boolean().default(false),
   geojson: z
     .looseObject({ type: z.literal("FeatureCollection"), features: z.array(z.unknown()).min(1, "no features") })
     .describe("A GeoJSON FeatureCollection of Polygon / MultiPolygon features, [lon, lat] in WGS84"),
@@ -150,7 +156,8 @@ export type HazardLayerImport = z.infer<typeof HazardLayerImport>;
 
 export const SiteHazard = z.object({
   siteId: z.string(),
-  inInundation: z.boolean(),
+  /** null: unassessed (未判定), no imported layer covers the site. */
+  inInundation: z.boolean().nullable(),
   depthClass: z.string().nullable(),
   depthRank: z.number().nullable(),
   hazardLayerId: z.string().nullable(),

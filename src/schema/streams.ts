@@ -13,7 +13,7 @@ export type Stream = string;
 export const streamOf = (owner: { incidentId: string | null }): Stream => owner.incidentId ?? STANDING;
 
 /** Where a stream's catch-up and live addresses hang: /api/standing/… or /api/incidents/:id/…. */
-export const streamBase = (stream: Stream): string => (stream === STANDING ? "/api/standing" : `/api/incidents/${stream}`);
+export const streamBase = (stream: Stream): string => (stream === STANDING ? "/api/standing" : `/api/incidents/${encodeURIComponent(stream)}`);
 
 /**
  * Every kind of entity the change log records, each with the operations logged on it. The

@@ -20,7 +20,7 @@ describe("hazard polygon storage", () => {
     const statements = insertPolygons(db, "layer-big", features);
     expect(statements.length).toBeGreaterThan(1);
     await db.batch([
-      insertLayer(db, { id: "layer-big", name: "big", hazard: "tsunami", source: "", depthProperty: "A40_003", featureCount: 120, bytes: 1, bbox: [144.3, 42.97, 144.5, 42.99], importedAt: "2026-11-24T00:00:00.000Z", importedByName: "t" }, "user-hq"),
+      insertLayer(db, { id: "layer-big", name: "big", hazard: "tsunami", source: "", depthProperty: "A40_003", featureCount: 120, bytes: 1, bbox: [144.3, 42.97, 144.5, 42.99], illustrative: false, importedAt: "2026-11-24T00:00:00.000Z", importedByName: "t" }, "user-hq"),
       ...statements,
     ]);
     const back = await listPolygons(db, { layerId: "layer-big" });

@@ -68,8 +68,8 @@ function fn(over: Partial<BcpFunction>): BcpFunction {
 }
 
 const sites = [
-  { id: "s-primary", nameJa: "上下水道部庁舎", nameEn: "Water HQ", status: "unusable" as const, unitId: "water" },
-  { id: "s-alt", nameJa: "愛国浄水場", nameEn: "Aikoku plant", status: "operational" as const, unitId: "water" },
+  { id: "s-primary", nameJa: "上下水道部庁舎", nameEn: "Water HQ", status: "unusable" as const, inInundation: true, unitId: "water" },
+  { id: "s-alt", nameJa: "愛国浄水場", nameEn: "Aikoku plant", status: "operational" as const, inInundation: false, unitId: "water" },
 ];
 
 describe("attention queue", () => {

@@ -175,8 +175,16 @@ describe("depth classes", () => {
   it("gives a point the deepest class among the layers it lies in", () => {
     const shallow = { layerId: "a", depthClass: "0.3m以上1.0m未満", depthRank: 0.3, coordinates: [[rect(0, 0, 10, 10)]], bbox: bboxOf([[rect(0, 0, 10, 10)]]) };
     const deep = { layerId: "b", depthClass: "2.0m以上5.0m未満", depthRank: 2, coordinates: [[rect(4, 4, 6, 6)]], bbox: bboxOf([[rect(4, 4, 6, 6)]]) };
-    expect(hazardAt(5, 5, [shallow, deep])).toEqual({ inInundation: true, depthClass: "2.0m以上5.0m未満", depthRank: 2, hazardLayerId: "b" });
-    expect(hazardAt(1, 1, [shallow, deep])).toMatchObject({ inInundation: true, hazardLayerId: "a" });
-    expect(hazardAt(20, 1, [shallow, deep])).toEqual({ inInundation: false, depthClass: null, depthRank: null, hazardLayerId: null });
+    const layers = [{ bbox: [0, 0, 30, 10] as [number, number, number, number] }];
+    expect(hazardAt(5, 5, [shallow, deep], layers)).toEqual({ inInundation: true, depthClass: "2.0m以上5.0m未満", depthRank: 2, hazardLayerId: "b" });
+    expect(hazardAt(1, 1, [shallow, deep], layers)).toMatchObject({ inInundation: true, hazardLayerId: "a" });
+    expect(hazardAt(20, 1, [shallow, deep], layers)).toEqual({ inInundation: false, depthClass: null, depthRank: null, hazardLayerId: null });
+  });
+
+  it("calls a point no layer covers unassessed, never outside", () => {
+    const layers = [{ bbox: [0, 0, 10, 10] as [number, number, number, number] }];
+    expect(hazardAt(20, 1, [], layers).inInundation).toBeNull();
+    expect(hazardAt(5, 5, [], []).inInundation).toBeNull();
+    expect(hazardAt(5, 5, [], layers).inInundation).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import {
   initialRelocation,
   isAllowed,
   moveLabel,
+  mustMove,
   NEXT_STATES,
+  readinessSiteOf,
   type SiteReadiness,
   transition,
 } from "../../src/domain/relocation";
@@ -182,6 +184,31 @@ describe("board figures", () => {
   it("treats a function still at an unusable primary site as not working", () => {
     expect(functionStatus(fn, start(), ONSET, site("water-hq", "unusable"), at("2026-11-24T04:00:00.000Z")).overdueMinutes).toBe(60);
     expect(functionStatus(fn, start(), ONSET, site("water-hq"), at("2026-11-24T04:00:00.000Z")).overdueMinutes).toBe(0);
+  });
+
+  it("flags a function still at a primary site in the inundation area from the moment its target passes, before any move", () => {
+    const flooded = { ...site("water-hq"), inInundation: true };
+    expect(functionStatus(fn, start(), ONSET, flooded, at("2026-11-24T02:59:00.000Z"))).toMatchObject({ working: false, mustMove: true, overdueMinutes: 0 });
+    expect(functionStatus(fn, start(), ONSET, flooded, at("2026-11-24T03:01:00.000Z"))).toMatchObject({ working: false, mustMove: true, overdueMinutes: 1 });
+    // Suspended is not operational either.
+    expect(functionStatus(fn, moved(start(), "suspended"), ONSET, site("water-hq"), at("2026-11-24T03:10:00.000Z")).overdueMinutes).toBe(10);
+    // An unassessed primary is not known to flood: its own status decides, the screens say 未判定.
+    const unassessed = { ...site("water-hq"), inInundation: null };
+    expect(functionStatus(fn, start(), ONSET, unassessed, at("2026-11-24T04:00:00.000Z"))).toMatchObject({ working: true, mustMove: false });
+  });
+
+  it("names the alternate whose readiness stands in the way of a function that must still move", () => {
+    const sites = new Map([["alt-a", site("alt-a")], ["alt-b", site("alt-b")]]);
+    const of = (id: string) => sites.get(id);
+    const flooded = { ...site("water-hq"), inInundation: true };
+    expect(readinessSiteOf(fn, start(), flooded, of)).toBe("alt-a");
+    expect(readinessSiteOf(fn, start(), site("water-hq"), of)).toBeNull();
+    sites.set("alt-a", site("alt-a", "unusable"));
+    expect(readinessSiteOf(fn, start(), flooded, of)).toBe("alt-b");
+    expect(readinessSiteOf(fn, { state: "relocating", siteId: "alt-a" }, flooded, of)).toBe("alt-a");
+    expect(readinessSiteOf(fn, { state: "operational_at_alternate", siteId: "alt-b" }, flooded, of)).toBeNull();
+    expect(mustMove({ status: "unusable", inInundation: null })).toBe(true);
+    expect(mustMove({ status: "operational", inInundation: null })).toBe(false);
   });
 
   it("orders the most overdue first, then by priority", () => {

@@ -39,13 +39,15 @@ describe("water & sewer HQ relocation on the seeded drill", () => {
     await water.page.getByRole("button", { name: "送信" }).click();
     const sentAt = Date.now();
 
-    // An inundation layer flags the water & sewer building.
+    // Before any layer, the building reads 未判定 (unassessed), never "outside"; a layer then flags it.
+    await hq.page.goto(`${base}/relocation/sites`);
+    await hq.page.locator("tr", { hasText: "上下水道部庁舎" }).locator('[data-inundation="unassessed"]', { hasText: "未判定" }).first().waitFor({ timeout: 10_000 });
     await hq.page.goto(`${base}/relocation/hazard`);
     await hq.page.locator('input[type="file"]').setInputFiles("test/fixtures/relocation/kushiro-tsunami-a40.geojson");
     await hq.page.getByRole("button", { name: "取り込む" }).click();
     await hq.page.getByText("を取り込みました").waitFor({ timeout: 10_000 });
     await hq.page.goto(`${base}/relocation/sites`);
-    const building = hq.page.locator("tr, li, .card", { hasText: "上下水道部" }).filter({ hasText: "浸水" }).first();
+    const building = hq.page.locator("tr", { hasText: "上下水道部庁舎" }).locator('[data-inundation="true"]', { hasText: "浸水想定 1.0m以上2.0m未満" }).first();
     await building.waitFor({ timeout: 5_000 });
 
     // The HQ watches the board while the department moves three functions from a tablet.

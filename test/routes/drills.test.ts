@@ -182,7 +182,7 @@ describe("ending and scoring", () => {
     }
     const end = await send(hospital, "POST", `/api/drills/${drill.id}/status`, { version: drill.version, to: "ended" });
     expect(end.status).toBe(200);
-    expect(end.res.headers.get("Server-Timing")).toMatch(/^score;dur=\d+(\.\d)?;desc="load and score 30 casualties"$/);
+    expect(end.res.headers.get("Server-Timing")).toMatch(/^score;dur=\d+(\.\d)?;desc="load and score 30 casualties", app;dur=[\d.]+, d1;dur=[\d.]+;desc="\d+ round trips?, \d+ quer(y|ies)"$/);
     expect(await countRows("drill_reports", "drill_id = ?", drill.id)).toBe(1);
 
     const score = (await (await viewer.get(`/api/drills/${drill.id}/score`)).json()) as any;

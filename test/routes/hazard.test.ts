@@ -9,7 +9,9 @@ afterEach(async () => clearLayers(await signIn("hq")));
 describe("hazard layer import", () => {
   it("stores an A40 layer and flags the water & sewer building with its depth class", async () => {
     const water = await signIn("water");
-    expect((await site(water, "water-hq")).inInundation).toBe(false);
+    // No layer yet: the building the tsunami flooded in 2011 is unassessed, not "outside".
+    expect((await site(water, "water-hq")).inInundation).toBeNull();
+    expect((await site(water, "moo")).inInundation).toBeNull();
     const { data } = await json<ImportResult>(await water.send("POST", "/api/hazard-layers", importBody()), 201);
     expect(data.layer).toMatchObject({ featureCount: 3, bbox: [144.36, 42.97, 144.405, 42.99] });
     expect(data.changed).toContainEqual(expect.objectContaining({ siteId: "water-hq", depthClass: "1.0m以上2.0m未満" }));
@@ -18,7 +20,13 @@ describe("hazard layer import", () => {
     expect(await site(water, "city-hall")).toMatchObject({ inInundation: true, depthClass: "0.3m以上1.0m未満" });
     expect(await site(water, "moo")).toMatchObject({ inInundation: true, depthClass: "1.0m以上2.0m未満" });
     expect(await site(water, "hospital")).toMatchObject({ inInundation: false, depthClass: null });
-    expect(await site(water, "aikoku-wtp")).toMatchObject({ inInundation: false });
+    expect(await site(water, "aikoku-wtp")).toMatchObject({ inInundation: null });
+    // A site beyond the layer's extent is still unassessed: the layer says nothing about it.
+    const all = await json<{ items: { lon: number; lat: number; inInundation: boolean | null }[] }>(await water.get("/api/sites"), 200);
+    const [w, s, e, n] = data.layer.bbox as [number, number, number, number];
+    const beyond = all.items.filter((x) => x.lon < w || x.lon > e || x.lat < s || x.lat > n);
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.every((x) => x.inInundation === null)).toBe(true);
     // The GSI shelters are flagged too: some of them lie on the waterfront.
     expect(data.sitesInInundation).toBeGreaterThan(5);
     expect(await countRows("hazard_polygons", "layer_id = ?", data.layer.id)).toBe(3);
@@ -40,7 +48,7 @@ describe("hazard layer import", () => {
     const { data } = await json<ImportResult>(await hq.send("POST", "/api/hazard-layers", importBody()), 201);
     const removed = await json<ImportResult>(await hq.send("DELETE", `/api/hazard-layers/${data.layer.id}`), 200);
     expect(removed.data.sitesInInundation).toBe(0);
-    expect(await site(hq, "water-hq")).toMatchObject({ inInundation: false, depthClass: null });
+    expect(await site(hq, "water-hq")).toMatchObject({ inInundation: null, depthClass: null });
     expect(await countRows("hazard_polygons", "layer_id = ?", data.layer.id)).toBe(0);
   });
 
@@ -63,7 +71,7 @@ describe("hazard layer import", () => {
     expect(await countRows("hazard_layers")).toBe(layers);
     expect(await countRows("hazard_polygons")).toBe(polygons);
     expect(await countRows("change_log", "stream = 'standing'")).toBe(log);
-    expect((await site(water, "water-hq")).inInundation).toBe(false);
+    expect((await site(water, "water-hq")).inInundation).toBeNull();
   });
 
   it("refuses a layer over 5 MB with 413 before storing anything", async () => {

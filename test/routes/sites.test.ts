@@ -13,7 +13,7 @@ describe("sites", () => {
     const facilities = await json<SiteList>(await viewer.get("/api/sites?scope=facilities"), 200);
     expect(facilities.items.every((s) => s.source === "city")).toBe(true);
     expect(facilities.items.map((s) => s.id)).toEqual(expect.arrayContaining(["city-hall", "bousai", "water-hq", "hospital", "moo"]));
-    expect(await site(viewer, "water-hq")).toMatchObject({ status: "operational", inInundation: false });
+    expect(await site(viewer, "water-hq")).toMatchObject({ status: "operational", inInundation: null });
     expect((await viewer.get("/api/sites/nowhere")).status).toBe(404);
   });
 

@@ -35,7 +35,7 @@ describe("situation reports (状況報告 第N報)", () => {
     expect(first.body.data).toMatchObject({ number: 1, seq, producedBy: { name: "hq user", unitId: "hq" } });
     expect(first.body.data.content.posture.current).toBe("warning");
     expect(first.body.data.content.overview.summary).toBe("沿岸部に津波警報");
-    expect(first.res.headers.get("Server-Timing")).toMatch(/d1;dur=[\d.]+;desc="\d+ round trips?"/);
+    expect(first.res.headers.get("Server-Timing")).toMatch(/d1;dur=[\d.]+;desc="\d+ round trips?, \d+ quer/);
     const stored = (await (await hq.get(`${reports(incident.id)}/1`)).json()) as Report;
 
     // The incident moves on: a new posture and a request from the water HQ.

@@ -1,21 +1,7 @@
+import { diffOf } from "../../src/domain/timeline";
 import type { Change } from "../../src/schema/changes";
 import { formatJst, has, lang, t } from "../i18n";
 import { unitName } from "../models/session";
-
-type Diff = { field: string; before: unknown; after: unknown };
-
-const SKIP = new Set(["version", "updatedAt", "createdAt", "id"]);
-
-/** Fields whose value changed between the before and after images. */
-export function diffOf(change: Change): Diff[] {
-  const before = (change.before ?? {}) as Record<string, unknown>;
-  const after = (change.after ?? {}) as Record<string, unknown>;
-  if (typeof before !== "object" || typeof after !== "object") return [];
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...fields]
-    .filter((f) => !SKIP.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-    .map((field) => ({ field, before: before[field], after: after[field] }));
-}
 
 /** A value as people read it: instants in JST, enum values by their label ("phase.initial"). */
 const show = (field: string, v: unknown): string => {

@@ -2,12 +2,13 @@ import { computed, signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
+import overview from "./overview";
 import relocation from "./relocation";
 
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
 
-const catalogues: Catalogue[] = [core, checklists, relocation, drills];
+const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview];
 const merged = {
   ja: Object.assign({}, ...catalogues.map((c) => c.ja)) as Record<string, string>,
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as Record<string, string>,

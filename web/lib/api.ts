@@ -1,86 +1,27 @@
-import type { ErrorEnvelope } from "../../src/schema/common";
 import { enqueue } from "./outbox";
+import { type Answer, ApiFailure, type BodyOf, type Params, type PathOf, send, transmit, urlOf, type WriteMethod } from "./http";
 
-export type FieldError = { path: string; message: string };
+export { ApiFailure, type Committed, type FieldError, getJson, onUnauthenticated } from "./http";
 
-/** A refused or failed request, in the server's one error shape. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: FieldError[] = [],
-    readonly current?: unknown,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-  get offline() {
-    return this.status === 0;
-  }
-}
-
-async function failureOf(res: Response): Promise<ApiFailure> {
-  const body = (await res.json().catch(() => null)) as ErrorEnvelope | null;
-  const e = body?.error;
-  return new ApiFailure(res.status, e?.code ?? "http_error", e?.message ?? res.statusText, e?.fields ?? [], e?.current, e?.retryAfterSeconds);
-}
-
-/** Fired on any 401 so the shell can return to the sign-in screen. */
-export const onUnauthenticated = new EventTarget();
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: "same-origin", ...init });
-  } catch {
-    throw new ApiFailure(0, "offline", "network unreachable");
-  }
-  if (res.status === 401) onUnauthenticated.dispatchEvent(new Event("401"));
-  if (!res.ok) throw await failureOf(res);
-  return res;
-}
-
-export async function getJson<T>(path: string): Promise<T> {
-  return (await send(path, { headers: { Accept: "application/json" } })).json() as Promise<T>;
-}
-
-export type Committed<T> = { data: T; seq: number };
-
-/** One attempt at a write with a given Idempotency-Key (the outbox replays through this too). */
-export async function transmit<T>(
-  method: "POST" | "PUT" | "PATCH" | "DELETE",
-  path: string,
-  body: unknown,
-  key: string,
-): Promise<T> {
-  const res = await send(path, {
-    method,
-    headers: { "Content-Type": "application/json", "Idempotency-Key": key, Accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+type WriteArgs<M extends WriteMethod, P> = (undefined extends BodyOf<M, P> ? { body?: BodyOf<M, P> } : { body: BodyOf<M, P> }) &
+  ({} extends Params<M, P> ? Partial<Params<M, P>> : Params<M, P>) & { key?: string };
 
 /**
- * The one door for every write from the console. Each call gets its own Idempotency-Key; a
- * network failure is retried with the same key, so a write the server already committed is never
- * made twice. Still offline after that, the write waits in the outbox and the caller is told so
- * (ApiFailure code "queued"): it is not acknowledged until the server has it.
+ * The one door for every write from the console, typed by the route it calls. Each call gets its
+ * own Idempotency-Key; a network failure is retried with the same key, so a write the server
+ * already committed is never made twice. Still offline after that, the write waits in the outbox
+ * and the caller is told so (ApiFailure code "queued"): it is not acknowledged until the server has it.
  */
-export async function mutate<T>(
-  method: "POST" | "PUT" | "PATCH" | "DELETE",
-  path: string,
-  body?: unknown,
-  key: string = crypto.randomUUID(),
-): Promise<Committed<T>> {
+export async function mutate<M extends WriteMethod, P extends PathOf<M>>(method: M, path: P, args: WriteArgs<M, P>): Promise<Answer<M, P>> {
+  const { body, key = crypto.randomUUID(), ...params } = args as { body?: unknown; key?: string; param?: Record<string, string> };
+  const url = urlOf(path, params);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await transmit<Committed<T>>(method, path, body, key);
+      return await transmit<Answer<M, P>>(method, url, body, key);
     } catch (e) {
       if (!(e instanceof ApiFailure) || !e.offline) throw e;
       if (attempt >= 2 || !navigator.onLine) {
-        enqueue({ key, method, path, body });
+        enqueue({ key, method, path: url, body });
         throw new ApiFailure(0, "queued", "offline: queued for sending");
       }
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
@@ -89,11 +30,11 @@ export async function mutate<T>(
 }
 
 /** Plain session calls: not entity writes, so no Idempotency-Key. */
-export async function sessionCall<T>(method: "POST" | "DELETE", body?: unknown): Promise<T> {
+export async function sessionCall<M extends "POST" | "DELETE">(method: M, body?: BodyOf<M, "/api/session">): Promise<Answer<M, "/api/session">> {
   const res = await send("/api/session", {
     method,
     headers: { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return res.json() as Promise<T>;
+  return (await res.json()) as Answer<M, "/api/session">;
 }

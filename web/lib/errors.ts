@@ -1,4 +1,4 @@
-import { ApiFailure } from "./api";
+import { ApiFailure } from "./http";
 import { t } from "../i18n";
 
 /** What to tell a person about a failed write, in their language. */

@@ -1,8 +1,8 @@
 import { signal } from "@preact/signals";
-import type { Change, ChangePage } from "../../src/schema/changes";
+import type { Change } from "../../src/schema/changes";
 import type { ClientMessage, ServerMessage } from "../../src/schema/live";
 import { streamBase } from "../../src/schema/streams";
-import { getJson } from "./api";
+import { getJson } from "./http";
 import { LiveSocket, type LiveStatus } from "./socket";
 
 export type { LiveStatus };
@@ -33,11 +33,16 @@ export class StreamFeed {
 
   constructor(readonly stream: string) {
     const base = streamBase(stream);
-    this.changesPath = `${base}/changes`;
     this.socket = new LiveSocket(`${base}/live`, (m) => this.receive(m));
   }
 
-  private readonly changesPath: string;
+  /** One page of the stream's change log after a sequence number. */
+  private page(after: number, limit: number) {
+    const query = { after, limit };
+    return this.stream === "standing"
+      ? getJson("/api/standing/changes", { query })
+      : getJson("/api/incidents/:id/changes", { param: { id: this.stream }, query });
+  }
 
   get status() {
     return this.socket.status;
@@ -58,7 +63,7 @@ export class StreamFeed {
   /** Loads the recent timeline; afterwards only what follows it is applied. */
   async start() {
     try {
-      const head = await getJson<ChangePage>(`${this.changesPath}?after=0&limit=1`);
+      const head = await this.page(0, 1);
       const from = Math.max(0, head.latestSeq - TIMELINE_KEEP);
       if (this.latestSeq.value < from) this.latestSeq.value = from;
       await this.pull();
@@ -130,7 +135,7 @@ export class StreamFeed {
 
   private async pullAll() {
     for (;;) {
-      const page = await getJson<ChangePage>(`${this.changesPath}?after=${this.latestSeq.value}&limit=${PAGE}`);
+      const page = await this.page(this.latestSeq.value, PAGE);
       for (const c of page.items) if (c.seq === this.latestSeq.value + 1) this.apply(c);
       if (page.nextAfter === null) break;
     }

@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import { ApiFailure, transmit, type Committed } from "./api";
+import { ApiFailure, type Committed, transmit } from "./http";
 
 /** A write made while offline, kept on this device until the server has it. */
 export type QueuedWrite = {

@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import { PING, readServerMessage, type ServerMessage } from "../../src/schema/live";
+import { PING, ServerMessage } from "../../src/schema/live";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -82,8 +82,8 @@ export class LiveSocket {
     };
     ws.onmessage = (e) => {
       this.lastHeard = Date.now();
-      const message = readServerMessage(JSON.parse(String(e.data)));
-      if (message) this.onMessage(message);
+      const parsed = ServerMessage.safeParse(JSON.parse(String(e.data)));
+      if (parsed.success) this.onMessage(parsed.data);
     };
     ws.onclose = () => {
       clearInterval(this.pingTimer);

@@ -24,13 +24,13 @@ export function upsertIncident(incident: Incident) {
 }
 
 export async function loadIncidents() {
-  const { items } = await getJson<{ items: Incident[] }>("/api/incidents");
+  const { items } = await getJson("/api/incidents");
   for (const i of items) upsertIncident(i);
   incidentsLoaded.value = true;
 }
 
 export async function loadIncident(id: string): Promise<Incident> {
-  const incident = await getJson<Incident>(`/api/incidents/${id}`);
+  const incident = await getJson("/api/incidents/:id", { param: { id } });
   upsertIncident(incident);
   return incident;
 }
@@ -58,13 +58,13 @@ export function stopWatchingIncidents() {
 }
 
 export async function createIncident(input: IncidentCreate) {
-  const { data } = await mutate<Incident>("POST", "/api/incidents", input);
+  const { data } = await mutate("POST", "/api/incidents", { body: input });
   upsertIncident(data);
   return data;
 }
 
 export async function changeIncident(id: string, patch: IncidentPatch) {
-  const { data } = await mutate<Incident>("PATCH", `/api/incidents/${id}`, patch);
+  const { data } = await mutate("PATCH", "/api/incidents/:id", { param: { id }, body: patch });
   upsertIncident(data);
   return data;
 }

@@ -14,12 +14,12 @@ export function unitName(id: string): string {
 }
 
 async function loadUnits() {
-  units.value = (await getJson<{ items: Unit[] }>("/api/units")).items;
+  units.value = (await getJson("/api/units")).items;
 }
 
 export async function restoreSession() {
   try {
-    me.value = (await getJson<{ user: Me }>("/api/session")).user;
+    me.value = (await getJson("/api/session")).user;
     await loadUnits();
     void flush();
   } catch (e) {
@@ -30,7 +30,7 @@ export async function restoreSession() {
 }
 
 export async function signIn(login: string, password: string) {
-  me.value = (await sessionCall<{ user: Me }>("POST", { login, password })).user;
+  me.value = (await sessionCall("POST", { login, password })).user;
   await loadUnits();
 }
 

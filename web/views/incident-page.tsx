@@ -4,7 +4,6 @@ import type { Incident, IncidentPatch } from "../../src/schema/incidents";
 import type { Me } from "../../src/schema/session";
 import { ConnectionIndicator } from "../components/connection";
 import { LazyView } from "../components/lazy";
-import { Timeline } from "../components/timeline";
 import { ApiFailure } from "../lib/api";
 import { explain } from "../lib/errors";
 import { openStream, type StreamFeed } from "../lib/live";
@@ -12,30 +11,37 @@ import { formatDuration, formatJst, now, t } from "../i18n";
 import { changeIncident, incidentsById, loadIncident, upsertIncident } from "../models/incidents";
 import { Link } from "../router";
 import { areas } from "./areas";
+import type { OverviewModel } from "./overview/model";
+import { holdOverview } from "./overview/use-overview";
+
+const loadOverview = () => import("./overview/overview");
 
 const PHASES = ["warning", "initial", "emergency", "recovery"] as const;
 const POSTURES = ["attention", "warning", "emergency"] as const;
 
 export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me }) {
   const [feed, setFeed] = useState<StreamFeed | null>(null);
-  const [missing, setMissing] = useState(false);
+  const [overview, setOverview] = useState<OverviewModel | null>(null);
   const incident = incidentsById.value.get(id);
 
   useEffect(() => {
-    setMissing(false);
-    loadIncident(id).catch((e) => e instanceof ApiFailure && e.status === 404 && setMissing(true));
     const f = openStream(id);
+    // The overview (one read across every area) also brings the incident and the tab counts.
+    const held = holdOverview(id, f);
     setFeed(f);
+    setOverview(held.model);
     // The incident row itself changes through this stream too (phase, status).
     const off = f.subscribe((c) => {
       if (c.entityType === "incident" && c.after) upsertIncident(c.after as Incident);
     });
     return () => {
       off();
+      held.release();
       f.release();
     };
   }, [id]);
 
+  const missing = overview?.missing.value ?? false;
   if (missing)
     return (
       <main id="main" class="page">
@@ -43,7 +49,7 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
         <Link href="/">{t("incident.back")}</Link>
       </main>
     );
-  if (!incident || !feed)
+  if (!incident || !feed || !overview)
     return (
       <main id="main" class="page">
         <p class="muted">{t("loading")}</p>
@@ -53,32 +59,42 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
   const props = { incident, feed, me };
   const active = areas.find((a) => a.id === tab);
   return (
-    <main id="main" class="page">
+    <main id="main" class={active ? "page" : "page page-wide"}>
       <IncidentHeader incident={incident} feed={feed} me={me} />
       <nav class="tabs" aria-label={t("tabs.label")}>
         <Link href={`/incidents/${id}`} aria-current={active ? undefined : "page"}>
           {t("tab.overview")}
+          <TabCount model={overview} area="overview" />
         </Link>
         {areas.map((a) => (
           <Link key={a.id} href={`/incidents/${id}/${a.id}`} aria-current={a.id === tab ? "page" : undefined}>
             {t(a.tabLabel)}
+            <TabCount model={overview} area={a.id} />
           </Link>
         ))}
       </nav>
       {active ? (
         <LazyView load={active.tab} props={props} />
       ) : (
-        <div class="overview">
-          <div class="summaries">
-            {areas.map((a) => (
-              <LazyView key={a.id} load={a.summary} props={props} />
-            ))}
-          </div>
-          <Timeline changes={feed.changes.value} />
-        </div>
+        <LazyView load={loadOverview} props={props} />
       )}
     </main>
   );
+}
+
+/** The count a tab carries: overdue (checklists), unacknowledged (liaison), needing attention (the rest). */
+function TabCount({ model, area }: { model: OverviewModel; area: string }) {
+  const tabs = model.tabs.value;
+  if (!tabs) return null;
+  const [key, n, loud] =
+    area === "checklists"
+      ? (["tab.count.overdue", tabs.checklists.overdue, tabs.checklists.overdue > 0] as const)
+      : area === "relocation"
+        ? (["tab.count.unacknowledged", tabs.relocation.unacknowledged, tabs.relocation.unacknowledged > 0] as const)
+        : area === "drills"
+          ? (["tab.count.attention", tabs.drills.attention, tabs.drills.attention > 0] as const)
+          : (["tab.count.attention", tabs.overview.attention, tabs.overview.urgent > 0] as const);
+  return <span class={`badge tab-count ${loud ? "overdue" : ""}`} data-testid={`tab-count-${area}`}>{t(key, { n })}</span>;
 }
 
 function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: StreamFeed; me: Me }) {

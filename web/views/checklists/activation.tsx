@@ -1,7 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
-import type { ActivationResult, TemplateSummary } from "../../../src/schema/checklists";
+import type { TemplateSummary } from "../../../src/schema/checklists";
 import type { Incident } from "../../../src/schema/incidents";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
@@ -19,7 +19,7 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
   /** Templates left out of this activation; every applicable one is in by default. */
   const leftOut = useSignal<Set<string>>(new Set());
   useEffect(() => {
-    getJson<{ items: TemplateSummary[] }>("/api/checklists/templates")
+    getJson("/api/checklists/templates")
       .then((r) => (templates.value = r.items))
       .catch(() => {});
   }, []);
@@ -42,7 +42,7 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
     try {
       // Name the templates only when some were left out; otherwise every applicable one is activated.
       const body = leftOut.value.size > 0 ? { unitIds: [...chosen.value], templateIds } : { unitIds: [...chosen.value] };
-      const done = await mutate<ActivationResult>("POST", `/api/incidents/${incident.id}/checklists/activations`, body);
+      const done = await mutate("POST", "/api/incidents/:id/checklists/activations", { param: { id: incident.id }, body });
       message.value = { kind: "ok", text: t("checklists.activate.done", { n: done.data.itemCount }) };
       chosen.value = new Set();
       await model.load();

@@ -1,5 +1,5 @@
 import { useSignal } from "@preact/signals";
-import { ADDED_SECTION, ELEMENTS, type ItemsAdded } from "../../../src/schema/checklists";
+import { ADDED_SECTION, ELEMENTS, type Element } from "../../../src/schema/checklists";
 import { mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
@@ -10,7 +10,7 @@ import { FormError } from "../../components/form-error";
 /** Adds a task the plan did not foresee to one unit's checklist for this incident. */
 export function AddItem({ model, unitId }: { model: ChecklistModel; unitId: string }) {
   const text = useSignal("");
-  const section = useSignal<string>(ADDED_SECTION);
+  const section = useSignal<Element | typeof ADDED_SECTION>(ADDED_SECTION);
   const target = useSignal<number | null>(null);
   const message = useSignal<string | null>(null);
   const busy = useSignal(false);
@@ -21,7 +21,7 @@ export function AddItem({ model, unitId }: { model: ChecklistModel; unitId: stri
     message.value = null;
     try {
       const body = { unitId, items: [{ sectionKey: section.value, textJa: text.value, targetMinutes: target.value }] };
-      await mutate<ItemsAdded>("POST", `/api/incidents/${model.incidentId}/checklists/items`, body);
+      await mutate("POST", "/api/incidents/:id/checklists/items", { param: { id: model.incidentId }, body });
       text.value = "";
       await model.load();
     } catch (err) {

@@ -47,7 +47,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
     busy.value = true;
     message.value = null;
     try {
-      const done = await mutate<ChecklistItem>("PATCH", `/api/checklists/items/${i.id}`, { version: item.value.version, ...patch });
+      const done = await mutate("PATCH", "/api/checklists/items/:id", { param: { id: i.id }, body: { version: item.value.version, ...patch } });
       model.put(done.data);
       asking.value = null;
     } catch (e) {
@@ -70,7 +70,7 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
   async function toggleHistory() {
     if (history.value) return void (history.value = null);
     try {
-      history.value = (await getJson<{ items: Change[] }>(`/api/checklists/items/${i.id}/history`)).items;
+      history.value = (await getJson("/api/checklists/items/:id/history", { param: { id: i.id } })).items;
     } catch (e) {
       message.value = explain(e);
     }

@@ -1,7 +1,7 @@
 import { batch, computed, type ReadonlySignal, signal, type Signal } from "@preact/signals";
 import { isOverdue, progressByUnit } from "../../../src/domain/checklists";
 import type { Change } from "../../../src/schema/changes";
-import type { ChecklistItem, ChecklistView } from "../../../src/schema/checklists";
+import type { ChecklistItem } from "../../../src/schema/checklists";
 import { explain } from "../../lib/errors";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
@@ -39,7 +39,7 @@ export class ChecklistModel {
   load(): Promise<void> {
     this.loading ??= (async () => {
       try {
-        const view = await getJson<ChecklistView>(`/api/incidents/${this.incidentId}/checklists`);
+        const view = await getJson("/api/incidents/:id/checklists", { param: { id: this.incidentId } });
         batch(() => {
           const ids = new Map<string, string[]>();
           const seen = new Set<string>();

@@ -17,8 +17,8 @@ export function PrintView({ incidentId, unitId }: { incidentId: string; unitId: 
   const error = useSignal<string | null>(null);
 
   useEffect(() => {
-    const q = unitId ? `?unitId=${encodeURIComponent(unitId)}` : "";
-    Promise.all([getJson<ChecklistView>(`/api/incidents/${incidentId}/checklists${q}`), getJson<Incident>(`/api/incidents/${incidentId}`)])
+    const param = { id: incidentId };
+    Promise.all([getJson("/api/incidents/:id/checklists", { param, query: unitId ? { unitId } : {} }), getJson("/api/incidents/:id", { param })])
       .then(([v, i]) => {
         view.value = v;
         incident.value = i;

@@ -3,7 +3,7 @@ import { useEffect } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
 import { isVerificationOverdue, readinessAttentionOrder } from "../../../src/domain/checklists-readiness";
 import type { Change } from "../../../src/schema/changes";
-import { ELEMENTS, type Element, type ReadinessItem, type ReadinessView as View } from "../../../src/schema/checklists";
+import { ELEMENTS, type Element, type ReadinessItem } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -32,7 +32,7 @@ export function ReadinessView({ me }: { me: Me }) {
       const item = c.after as ReadinessItem;
       upsert(items, item.id, item);
     });
-    getJson<View>("/api/checklists/readiness")
+    getJson("/api/checklists/readiness")
       .then((v) => {
         seq = v.seq;
         items.value = new Map(v.items.map((i) => [i.id, signal(i)]));
@@ -127,7 +127,7 @@ function ReadinessRow({ item, editable }: { item: Signal<ReadinessItem>; editabl
     busy.value = true;
     message.value = null;
     try {
-      item.value = (await mutate<ReadinessItem>("POST", `/api/checklists/readiness/${i.id}/verifications`, { version: i.version })).data;
+      item.value = (await mutate("POST", "/api/checklists/readiness/:id/verifications", { param: { id: i.id }, body: { version: i.version } })).data;
       message.value = t("checklists.readiness.verified");
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 409 && e.current) item.value = e.current as ReadinessItem;
@@ -178,7 +178,7 @@ function AddCheck({ unitId }: { unitId: string }) {
     message.value = null;
     try {
       // The new check arrives through the standing stream like everyone else's.
-      await mutate("POST", "/api/checklists/readiness", { unitId, element: element.value, textJa: text.value, intervalDays: days.value });
+      await mutate("POST", "/api/checklists/readiness", { body: { unitId, element: element.value, textJa: text.value, intervalDays: days.value } });
       text.value = "";
     } catch (err) {
       message.value = explain(err);
@@ -213,7 +213,7 @@ function EditCheck({ item, onDone }: { item: Signal<ReadinessItem>; onDone: () =
     message.value = null;
     try {
       const patch = { version: item.value.version, textJa: text.value, intervalDays: days.value };
-      item.value = (await mutate<ReadinessItem>("PATCH", `/api/checklists/readiness/${item.value.id}`, patch)).data;
+      item.value = (await mutate("PATCH", "/api/checklists/readiness/:id", { param: { id: item.value.id }, body: patch })).data;
       onDone();
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 409 && err.current) item.value = err.current as ReadinessItem;

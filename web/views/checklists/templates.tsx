@@ -17,7 +17,7 @@ export function TemplateList({ me }: { me: Me }) {
   const list = useSignal<TemplateSummary[] | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    getJson<{ items: TemplateSummary[] }>("/api/checklists/templates")
+    getJson("/api/checklists/templates")
       .then((r) => (list.value = r.items))
       .catch((e) => (error.value = explain(e)));
   }, []);
@@ -60,7 +60,7 @@ function NewTemplate() {
         unitId: unitId.value || null,
         sections: [{ key: element.value, titleJa: t(`checklists.element.${element.value}`), items: [{ textJa: firstItem.value, targetMinutes: null }] }],
       };
-      const done = await mutate<Template>("POST", "/api/checklists/templates", body);
+      const done = await mutate("POST", "/api/checklists/templates", { body });
       navigate(`/checklists/templates/${done.data.id}`);
     } catch (err) {
       message.value = explain(err);
@@ -111,7 +111,7 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
   const editable = mayEditTemplates(me);
 
   useEffect(() => {
-    getJson<Template>(`/api/checklists/templates/${id}`)
+    getJson("/api/checklists/templates/:id", { param: { id } })
       .then((tp) => (template.value = tp))
       .catch((e) => (error.value = explain(e)));
   }, [id]);
@@ -134,7 +134,7 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
     // New items have no key yet; the server gives them one.
     const sections = tp.sections.map((s) => ({ ...s, items: s.items.map(({ key, ...item }) => (key ? { key, ...item } : item)) }));
     try {
-      const done = await mutate<Template>("PUT", `/api/checklists/templates/${id}`, { ...rest, sections });
+      const done = await mutate("PUT", "/api/checklists/templates/:id", { param: { id }, body: { ...rest, sections } });
       template.value = done.data;
       saved.value = t("checklists.templates.saved", { v: done.data.version });
     } catch (err) {

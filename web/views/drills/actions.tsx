@@ -6,6 +6,7 @@ import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { FormError } from "../../components/form-error";
+import { field } from "../../lib/form";
 
 const STATUSES: ActionStatus[] = ["open", "in_progress", "closed"];
 
@@ -25,7 +26,7 @@ export function ActionsTable(props: { actions: CorrectiveAction[]; drill?: Drill
   async function setStatus(a: CorrectiveAction, status: ActionStatus) {
     setError(null);
     try {
-      const { data } = await mutate<CorrectiveAction>("PATCH", `/api/corrective-actions/${a.id}`, { version: a.version, status });
+      const { data } = await mutate("PATCH", "/api/corrective-actions/:id", { param: { id: a.id }, body: { version: a.version, status } });
       props.onChange(props.actions.map((x) => (x.id === a.id ? data : x)));
     } catch (e) {
       setError(explain(e));
@@ -98,14 +99,14 @@ function ActionForm({ drill, onAdded }: { drill: Drill; onAdded: (a: CorrectiveA
     const f = new FormData(form);
     setError(null);
     try {
-      const { data } = await mutate<CorrectiveAction>("POST", `/api/drills/${drill.id}/actions`, {
-        capability: f.get("capability"),
-        issue: f.get("issue"),
-        action: f.get("action"),
-        owner: f.get("owner"),
-        organisation: f.get("organisation"),
-        dueDate: f.get("dueDate"),
-      });
+      const { data } = await mutate("POST", "/api/drills/:id/actions", { param: { id: drill.id }, body: {
+        capability: field(f, "capability"),
+        issue: field(f, "issue"),
+        action: field(f, "action"),
+        owner: field(f, "owner"),
+        organisation: field(f, "organisation"),
+        dueDate: field(f, "dueDate"),
+      } });
       onAdded(data);
       form.reset();
     } catch (err) {

@@ -3,7 +3,7 @@ import { HqReach } from "./hq-reach";
 import { useState } from "preact/hooks";
 import { mayManageDrill } from "../../../src/domain/drills";
 import { secondsToMilestone } from "../../../src/domain/scoring";
-import { CATEGORIES, type Drill, type DrillStatus } from "../../../src/schema/drills";
+import { CATEGORIES, type Drill, type DrillStatus, type StatusChange } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -41,7 +41,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
   const d = model.drill.value;
   if (!mayManageDrill(me, d)) return null;
 
-  async function move(to: DrillStatus) {
+  async function move(to: StatusChange["to"]) {
     let reason: string | undefined;
     if (to === "cancelled") {
       reason = prompt(t("drills.cancelReason")) ?? undefined;
@@ -50,7 +50,7 @@ export function StatusControls({ model, me }: { model: DrillModel; me: Me }) {
     setBusy(true);
     setError(null);
     try {
-      const { data } = await mutate<Drill>("POST", `/api/drills/${d.id}/status`, { version: d.version, to, reason });
+      const { data } = await mutate("POST", "/api/drills/:id/status", { param: { id: d.id }, body: { version: d.version, to, reason } });
       if (data.version > model.drill.value.version) model.drill.value = data;
     } catch (e) {
       setError(explain(e));

@@ -107,7 +107,7 @@ function ScorePanel({ model }: { model: DrillModel }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!d.startedAt) return;
-    getJson<DrillScore>(`/api/drills/${d.id}/score`).then(setScore).catch((e) => setError(explain(e)));
+    getJson("/api/drills/:id/score", { param: { id: d.id } }).then(setScore).catch((e) => setError(explain(e)));
   }, [d.id, d.status]);
   if (!d.startedAt) return <p class="muted">{t("drills.notStarted")}</p>;
   if (error) return <p class="error">{error}</p>;
@@ -140,7 +140,7 @@ function CasualtyPanel({ model, me }: { model: DrillModel; me: Me }) {
         editable={d.status === "planned" && mayManageDrill(me, d)}
         onOverride={async (c, override) => {
           try {
-            const { data } = await mutate<DrillCasualty>("PATCH", `/api/drills/${d.id}/casualties/${c.id}`, { version: (c as DrillCasualty).version, override });
+            const { data } = await mutate("PATCH", "/api/drills/:id/casualties/:casualtyId", { param: { id: d.id, casualtyId: c.id }, body: { version: (c as DrillCasualty).version, override } });
             const row = model.byId.get(c.id);
             if (row) row.value = data;
           } catch (e) {
@@ -160,7 +160,7 @@ function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
   async function record(m: Milestone) {
     setError(null);
     try {
-      const { data } = await mutate<Milestone>("POST", `/api/drills/${d.id}/milestones`, { key: m.key });
+      const { data } = await mutate("POST", "/api/drills/:id/milestones", { param: { id: d.id }, body: { key: m.key } });
       model.milestones.value = model.milestones.value.map((x) => (x.key === data.key ? data : x));
     } catch (e) {
       setError(explain(e));

@@ -7,6 +7,7 @@ import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { FormError } from "../../components/form-error";
+import { field } from "../../lib/form";
 
 type View = { status: HospitalStatus | null; warnings: Array<{ field: string; message: string }> };
 type HistoryItem = { seq: number; at: string; actorName: string; status: HospitalStatus };
@@ -20,10 +21,10 @@ export function useHospitalStatus(incidentId: string, feed: StreamFeed) {
   const [view, setView] = useState<View | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    void getJson<View>(`/api/incidents/${incidentId}/hospital-status`).then(setView).catch(() => {});
+    void getJson("/api/incidents/:id/hospital-status", { param: { id: incidentId } }).then(setView).catch(() => {});
     return feed.subscribe((c) => {
       if (c.entityType === "hospital_status") {
-        void getJson<View>(`/api/incidents/${incidentId}/hospital-status`).then(setView).catch(() => {});
+        void getJson("/api/incidents/:id/hospital-status", { param: { id: incidentId } }).then(setView).catch(() => {});
         setVersion((v) => v + 1);
       }
     });
@@ -39,7 +40,7 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (history) void getJson<{ items: HistoryItem[] }>(`/api/incidents/${incidentId}/hospital-status/history`).then((r) => setHistory(r.items));
+    if (history) void getJson("/api/incidents/:id/hospital-status/history", { param: { id: incidentId } }).then((r) => setHistory(r.items));
   }, [changed]);
 
   if (!view) return <p class="muted">{t("loading")}</p>;
@@ -52,20 +53,20 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
     const num = (k: string) => (f.get(k) === "" || f.get(k) === null ? null : Number(f.get(k)));
     setError(null);
     try {
-      const { data } = await mutate<HospitalStatus>("PUT", `/api/incidents/${incidentId}/hospital-status`, {
+      const { data } = await mutate("PUT", "/api/incidents/:id/hospital-status", { param: { id: incidentId }, body: {
         version: s?.version ?? null,
         beds: Object.fromEntries(BedType.options.map((b) => [b, num(`bed-${b}`)])),
         ...Object.fromEntries(FIGURES.map((k) => [k, num(k)])),
-        power: f.get("power"),
-        waterSupply: f.get("waterSupply"),
-        note: f.get("note") ?? "",
-      });
+        power: field<HospitalStatus["power"]>(f, "power"),
+        waterSupply: field<HospitalStatus["waterSupply"]>(f, "waterSupply"),
+        note: field(f, "note"),
+      } });
       setView({ status: data, warnings: view!.warnings });
       setEditing(false);
-      void getJson<View>(`/api/incidents/${incidentId}/hospital-status`).then(setView);
+      void getJson("/api/incidents/:id/hospital-status", { param: { id: incidentId } }).then(setView);
     } catch (err) {
       setError(explain(err));
-      if (err instanceof ApiFailure && err.status === 409) void getJson<View>(`/api/incidents/${incidentId}/hospital-status`).then(setView);
+      if (err instanceof ApiFailure && err.status === 409) void getJson("/api/incidents/:id/hospital-status", { param: { id: incidentId } }).then(setView);
     }
   }
 
@@ -181,7 +182,7 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
           class="btn"
           aria-expanded={history !== null}
           onClick={() =>
-            history ? setHistory(null) : void getJson<{ items: HistoryItem[] }>(`/api/incidents/${incidentId}/hospital-status/history`).then((r) => setHistory(r.items))
+            history ? setHistory(null) : void getJson("/api/incidents/:id/hospital-status/history", { param: { id: incidentId } }).then((r) => setHistory(r.items))
           }
         >
           {t("drills.hospital.history")}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Drill } from "../../../src/schema/drills";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
 import { getJson } from "../../lib/api";
@@ -16,7 +15,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
     let current: DrillModel[] = [];
     let alive = true;
     const load = async () => {
-      const { items } = await getJson<{ items: Drill[] }>(`/api/drills?incidentId=${encodeURIComponent(incidentId)}`);
+      const { items } = await getJson("/api/drills", { query: { incidentId } });
       const next = await Promise.all(items.map((d) => current.find((m) => m.drill.value.id === d.id) ?? loadDrill(d.id)));
       if (!alive) return;
       current = next;
@@ -41,7 +40,7 @@ export function useIncidentDrills(incidentId: string, feed: StreamFeed, me: Me) 
 export function useOpenActions(feed: StreamFeed) {
   const [actions, setActions] = useState<CorrectiveAction[]>([]);
   useEffect(() => {
-    const load = () => void getJson<{ items: CorrectiveAction[] }>("/api/corrective-actions?open=1").then((r) => setActions(r.items)).catch(() => {});
+    const load = () => void getJson("/api/corrective-actions", { query: { open: "1" } }).then((r) => setActions(r.items)).catch(() => {});
     load();
     return feed.subscribe((c) => {
       if (c.entityType === "corrective_action") load();

@@ -46,7 +46,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
   const scheduleRecount = () => {
     clearTimeout(recount);
     recount = setTimeout(() => {
-      void getJson<{ hqUnreceived: number; hqScreens: number }>(`/api/drills/${drill.value.id}/board`)
+      void getJson("/api/drills/:id/board", { param: { id: drill.value.id } })
         .then((b) => {
           hqUnreceived.value = b.hqUnreceived;
           hqScreens.value = b.hqScreens;
@@ -91,7 +91,7 @@ export function drillModel(detail: DrillDetail): DrillModel {
 }
 
 export async function loadDrill(id: string): Promise<DrillModel> {
-  return drillModel(await getJson<DrillDetail>(`/api/drills/${id}`));
+  return drillModel(await getJson("/api/drills/:id", { param: { id } }));
 }
 
 

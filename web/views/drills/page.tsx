@@ -28,8 +28,8 @@ function DrillHome({ me }: { me: PageProps["me"] }) {
   const [drills, setDrills] = useState<Drill[] | null>(null);
   const [actions, setActions] = useState<CorrectiveAction[]>([]);
   useEffect(() => {
-    const load = () => void getJson<{ items: Drill[] }>("/api/drills").then((r) => setDrills(r.items)).catch(() => {});
-    const loadActions = () => void getJson<{ items: CorrectiveAction[] }>("/api/corrective-actions?open=1").then((r) => setActions(r.items)).catch(() => {});
+    const load = () => void getJson("/api/drills").then((r) => setDrills(r.items)).catch(() => {});
+    const loadActions = () => void getJson("/api/corrective-actions", { query: { open: "1" } }).then((r) => setActions(r.items)).catch(() => {});
     load();
     loadActions();
     const feed = openStream("standing");
@@ -119,8 +119,8 @@ function ActionsPage({ me }: { me: PageProps["me"] }) {
   const [actions, setActions] = useState<CorrectiveAction[] | null>(null);
   const [drills, setDrills] = useState<Map<string, Drill>>(new Map());
   useEffect(() => {
-    void getJson<{ items: CorrectiveAction[] }>("/api/corrective-actions").then((r) => setActions(r.items));
-    void getJson<{ items: Drill[] }>("/api/drills").then((r) => setDrills(new Map(r.items.map((d) => [d.id, d]))));
+    void getJson("/api/corrective-actions").then((r) => setActions(r.items));
+    void getJson("/api/drills").then((r) => setDrills(new Map(r.items.map((d) => [d.id, d]))));
   }, []);
   return (
     <>

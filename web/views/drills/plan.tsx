@@ -7,6 +7,7 @@ import { explain } from "../../lib/errors";
 import { fromJstLocalInput, t, toJstLocalInput } from "../../i18n";
 import { navigate } from "../../router";
 import { FormError } from "../../components/form-error";
+import { field } from "../../lib/form";
 
 const ROLES: Participant["role"][] = ["triage_officer", "zone_leader", "observer", "hq_liaison", "coordinator", "fire_warden"];
 const MILESTONES: Array<[MilestoneKey, number]> = [
@@ -29,8 +30,8 @@ export function PlanForm({ incidentId }: { incidentId?: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void getJson<{ items: Scenario[] }>("/api/scenarios").then((r) => setScenarios(r.items)).catch(() => {});
-    void getJson<{ items: Incident[] }>("/api/incidents")
+    void getJson("/api/scenarios").then((r) => setScenarios(r.items)).catch(() => {});
+    void getJson("/api/incidents")
       .then((r) => setIncidents(r.items.filter((i) => i.kind === "drill" && i.status === "open")))
       .catch(() => {});
   }, []);
@@ -43,16 +44,16 @@ export function PlanForm({ incidentId }: { incidentId?: string }) {
     try {
       const body = {
         kind,
-        title: f.get("title"),
+        title: field(f, "title"),
         scheduledAt: fromJstLocalInput(String(f.get("scheduledAt"))),
-        place: f.get("place"),
+        place: field(f, "place"),
         objectives: String(f.get("objectives") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
         participants: people.filter((p) => p.name.trim()).map((p, i) => ({ ...p, id: `p${i + 1}`, zoneId: p.zoneId || null })),
-        scenarioId: kind === "triage" ? f.get("scenarioId") || null : null,
-        incidentId: f.get("incidentId") || null,
+        scenarioId: kind === "triage" ? field(f, "scenarioId") || null : null,
+        incidentId: field(f, "incidentId") || null,
         ...(kind === "fire" ? { milestoneTargets: MILESTONES.map(([key]) => ({ key, targetSeconds: Math.round(Number(f.get(`ms-${key}`)) * 60) })) } : {}),
       };
-      const { data } = await mutate<Drill>("POST", "/api/drills", body);
+      const { data } = await mutate("POST", "/api/drills", { body });
       navigate(`/drills/${data.id}`);
     } catch (err) {
       setError(explain(err));
@@ -184,13 +185,13 @@ export function EditPlan({ drill, onSaved }: { drill: Drill; onSaved: (d: Drill)
     const f = new FormData(e.currentTarget as HTMLFormElement);
     setError(null);
     try {
-      const { data } = await mutate<Drill>("PATCH", `/api/drills/${drill.id}`, {
+      const { data } = await mutate("PATCH", "/api/drills/:id", { param: { id: drill.id }, body: {
         version: drill.version,
-        title: f.get("title"),
+        title: field(f, "title"),
         scheduledAt: fromJstLocalInput(String(f.get("scheduledAt"))),
-        place: f.get("place"),
+        place: field(f, "place"),
         objectives: String(f.get("objectives") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
-      });
+      } });
       onSaved(data);
     } catch (err) {
       setError(explain(err));

@@ -20,7 +20,7 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    getJson<Bundle>(`/api/drills/${drillId}/report`)
+    getJson("/api/drills/:id/report", { param: { id: drillId } })
       .then(setBundle)
       .catch((e) => setError(explain(e)));
   useEffect(() => void load(), [drillId]);
@@ -129,13 +129,13 @@ function ReportEditor(props: { drill: Drill; report: Report; editable: boolean; 
     e.preventDefault();
     setMsg(null);
     try {
-      const { data } = await mutate<Report>("PATCH", `/api/drills/${props.drill.id}/report`, {
+      const { data } = await mutate("PATCH", "/api/drills/:id/report", { param: { id: props.drill.id }, body: {
         version: report.version,
         summary,
         strengths: strengths.split("\n").map((s) => s.trim()).filter(Boolean),
         improvements: improvements.filter((i) => i.observation.trim()),
         capabilityRatings: ratings.filter((r) => r.capability.trim()),
-      });
+      } });
       props.onSaved(data);
       setMsg({ ok: true, text: t("drills.saved") });
     } catch (err) {

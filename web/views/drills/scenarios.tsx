@@ -7,12 +7,13 @@ import { formatJst, t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import { CategoryBadge } from "./triage";
 import { FormError } from "../../components/form-error";
+import { field } from "../../lib/form";
 
 const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("drills.yes") : t("drills.no"));
 
 export function ScenarioList({ me }: { me: Me }) {
   const [items, setItems] = useState<Scenario[] | null>(null);
-  useEffect(() => void getJson<{ items: Scenario[] }>("/api/scenarios").then((r) => setItems(r.items)), []);
+  useEffect(() => void getJson("/api/scenarios").then((r) => setItems(r.items)), []);
   return (
     <>
       <div class="page-head">
@@ -53,7 +54,7 @@ function ImportForm() {
     setBusy(true);
     setErrors([]);
     try {
-      const { data } = await mutate<Scenario>("POST", "/api/scenarios/import", { title: f.get("title"), description: f.get("description") ?? "", csv });
+      const { data } = await mutate("POST", "/api/scenarios/import", { body: { title: field(f, "title"), description: field(f, "description"), csv } });
       navigate(`/drills/scenarios/${data.id}`);
     } catch (err) {
       setErrors(err instanceof ApiFailure && err.fields.length ? err.fields.map((x) => x.message) : [explain(err)]);
@@ -100,7 +101,7 @@ function ImportForm() {
 export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
   const [s, setS] = useState<ScenarioWithCasualties | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => getJson<ScenarioWithCasualties>(`/api/scenarios/${id}`).then(setS).catch((e) => setError(explain(e)));
+  const load = () => getJson("/api/scenarios/:id", { param: { id } }).then(setS).catch((e) => setError(explain(e)));
   useEffect(() => void load(), [id]);
   if (!s) return error ? <p class="error">{error}</p> : <p class="muted">{t("loading")}</p>;
   const tally = Object.fromEntries(CATEGORIES.map((c) => [c, s.casualties.filter((x) => x.expected === c).length]));
@@ -136,7 +137,7 @@ export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
         onOverride={async (c, override) => {
           setError(null);
           try {
-            await mutate("PATCH", `/api/scenarios/${s.id}/casualties/${c.id}`, { version: (c as Casualty & { version: number }).version, override });
+            await mutate("PATCH", "/api/scenarios/:id/casualties/:casualtyId", { param: { id: s.id, casualtyId: c.id }, body: { version: (c as Casualty & { version: number }).version, override } });
           } catch (e) {
             setError(explain(e));
           }

@@ -1,5 +1,5 @@
 import { useComputed, useSignal } from "@preact/signals";
-import { CATEGORIES, type Category, type Tag } from "../../../src/schema/drills";
+import { CATEGORIES, type Category } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
@@ -45,7 +45,7 @@ export function Tablet({ model, me }: { model: DrillModel; me: Me }) {
     busy.value = true;
     message.value = null;
     try {
-      const { data } = await mutate<Tag>("POST", `/api/drills/${d.id}/tags`, { casualtyId: chosen.id, category, zoneId: zoneId.value, officerId: officerId.value });
+      const { data } = await mutate("POST", "/api/drills/:id/tags", { param: { id: d.id }, body: { casualtyId: chosen.id, category, zoneId: zoneId.value, officerId: officerId.value } });
       model.applyTag(data);
       message.value = { ok: true, text: t("drills.tagged", { tag: data.tagNumber, cat: t(`drills.cat.${category}`) }) };
       selected.value = null;

@@ -13,7 +13,7 @@ export function TagHistory({ model }: { model: DrillModel }) {
   const d = model.drill.value;
   const [tags, setTags] = useState<Tag[] | null>(null);
   useEffect(() => {
-    void getJson<{ items: Tag[] }>(`/api/drills/${d.id}/tags`).then((r) => setTags(r.items.reverse())).catch(() => setTags([]));
+    void getJson("/api/drills/:id/tags", { param: { id: d.id } }).then((r) => setTags(r.items.reverse())).catch(() => setTags([]));
   }, [d.id]);
   useSignalEffect(() => {
     const last = model.lastTag.value;

@@ -1,4 +1,5 @@
 import { useComputed } from "@preact/signals";
+import { InundationBadge } from "./inundation";
 import { memo } from "preact/compat";
 import { useState } from "preact/hooks";
 import { functionStatus, NEXT_STATES } from "../../../src/domain/relocation";
@@ -11,7 +12,7 @@ import { explain } from "../../lib/errors";
 import { formatCountdown, formatDuration, formatJst, has, now, t } from "../../i18n";
 import { unitName } from "../../models/session";
 import type { IncidentRelocation } from "./incident-model";
-import { blockersOf, boardEntries, fnName, minutesLabel, siteName, STATE_COLOUR, STATE_SHAPE } from "./labels";
+import { blockersFor, blockersOf, boardEntries, fnName, minutesLabel, siteName, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
 import { FormError } from "../../components/form-error";
 
@@ -52,7 +53,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
   const row = model.row(fn.id, incident.onsetAt);
   const primary = standing.site(fn.primarySiteId);
   const status = functionStatus(fn, row, incident.onsetAt, primary, now.value);
-  const blockers = row.state === "relocating" ? blockersOf(row.siteId) : [];
+  const { blockers, blockerSiteId } = blockersFor(fn, row);
   const here = standing.site(row.siteId);
   const mayMove = mayEditFunction(me, fn) && incident.status === "open";
   const away = row.state === "relocating" || row.state === "operational_at_alternate";
@@ -71,7 +72,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
           <dt>{t("relocation.where")}</dt>
           <dd>
             {siteName(here, t("relocation.noSite"))}
-            {here?.inInundation && <span class="badge warn">{t("relocation.inInundation", { depth: here.depthClass ?? "—" })}</span>}
+            {here && <InundationBadge site={here} quietWhenOutside />}
             {here && here.status !== "operational" && <span class="badge overdue">{t(`relocation.siteStatus.${here.status}`)}</span>}
             {row.siteId !== fn.primarySiteId && <span class="muted"> ({t("relocation.primaryIs", { site: siteName(primary) })})</span>}
           </dd>
@@ -104,7 +105,9 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
         </div>
       </dl>
       {blockers.length > 0 && (
-        <p class="badge overdue blockers">{t("relocation.blockers", { checks: blockers.map(blockerLabel).join("・") })}</p>
+        <p class="badge overdue blockers">
+          {t("relocation.blockersAt", { site: siteName(standing.site(blockerSiteId)), checks: blockers.map(blockerLabel).join("・") })}
+        </p>
       )}
       {row.overrideReason && <p class="muted">{t("relocation.override", { reason: row.overrideReason })}</p>}
       {row.updatedByName && (
@@ -143,14 +146,14 @@ function MoveForm({ to, row, incidentId, onDone }: { to: RelocationState; row: R
     setBusy(true);
     setError(null);
     try {
-      await mutate("POST", `/api/incidents/${incidentId}/relocation/${row.functionId}/transitions`, {
+      await mutate("POST", "/api/incidents/:id/relocation/:functionId/transitions", { param: { id: incidentId, functionId: row.functionId }, body: {
         to,
         version: row.version,
         ...(to === "relocating" && siteId ? { siteId } : {}),
         ...(staff !== "" ? { staffPresent: Number(staff) } : {}),
         ...(reason.trim() ? { overrideReason: reason.trim() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      } });
       onDone();
     } catch (err) {
       setError(err instanceof ApiFailure && has(`relocation.error.${err.code}`) ? t(`relocation.error.${err.code}`, { detail: err.message }) : explain(err));
@@ -214,7 +217,7 @@ function StaffControl({ row, incidentId }: { row: Relocation; incidentId: string
   async function change(delta: number) {
     setError(null);
     try {
-      await mutate("PATCH", `/api/incidents/${incidentId}/relocation/${row.functionId}`, { version: row.version, staffPresent: Math.max(0, row.staffPresent + delta) });
+      await mutate("PATCH", "/api/incidents/:id/relocation/:functionId", { param: { id: incidentId, functionId: row.functionId }, body: { version: row.version, staffPresent: Math.max(0, row.staffPresent + delta) } });
     } catch (err) {
       setError(explain(err));
     }

@@ -116,8 +116,8 @@ function FunctionForm({ me, current, onDone }: { me: Me; current?: BcpFunction; 
       alternateSiteIds: alternates.filter(Boolean),
     };
     try {
-      if (current) await mutate("PATCH", `/api/relocation/functions/${current.id}`, { version: current.version, ...body });
-      else await mutate("POST", "/api/relocation/functions", { unitId: me.unitId === "hq" ? "water" : me.unitId, ...body });
+      if (current) await mutate("PATCH", "/api/relocation/functions/:id", { param: { id: current.id }, body: { version: current.version, ...body } });
+      else await mutate("POST", "/api/relocation/functions", { body: { unitId: me.unitId === "hq" ? "water" : me.unitId, ...body } });
       onDone();
     } catch (err) {
       setError(explain(err));

@@ -1,14 +1,16 @@
 import { useState } from "preact/hooks";
 import { HAZARD_MAX_BYTES } from "../../../src/domain/relocation-hazard";
 import { mayImportHazard } from "../../../src/domain/relocation-rules";
-import type { HazardLayer, SiteHazard } from "../../../src/schema/relocation";
+import type { HazardLayer, HazardLayerImport, SiteHazard } from "../../../src/schema/relocation";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
-import { siteName } from "./labels";
+import { inundationLabel, siteName } from "./labels";
 import { standing } from "./standing";
 import { FormError } from "../../components/form-error";
+
+const HAZARD_KINDS: HazardLayer["hazard"][] = ["tsunami", "flood", "storm_surge", "other"];
 
 type ImportResult = { layer: HazardLayer; sitesInInundation: number; changed: SiteHazard[] };
 
@@ -23,7 +25,7 @@ export function HazardPage({ me }: { me: Me }) {
     if (!confirm(t("relocation.hazard.confirmRemove", { name: layer.name }))) return;
     setError(null);
     try {
-      await mutate("DELETE", `/api/hazard-layers/${layer.id}`);
+      await mutate("DELETE", "/api/hazard-layers/:id", { param: { id: layer.id } });
     } catch (err) {
       setError(explain(err));
     }
@@ -44,7 +46,7 @@ export function HazardPage({ me }: { me: Me }) {
               .filter((h) => standing.site(h.siteId)?.source === "city")
               .map((h) => (
                 <li key={h.siteId}>
-                  {siteName(standing.site(h.siteId))}：{h.inInundation ? t("relocation.inInundation", { depth: h.depthClass ?? "—" }) : t("relocation.sites.dry")}
+                  {siteName(standing.site(h.siteId))}：{inundationLabel({ ...standing.site(h.siteId)!, ...h }).text}
                 </li>
               ))}
           </ul>
@@ -68,7 +70,7 @@ export function HazardPage({ me }: { me: Me }) {
             {layers.map((l) => (
               <tr key={l.id}>
                 <th scope="row">
-                  {l.name}
+                  {l.name} {l.illustrative && <span class="badge unknown">{t("relocation.inundation.illustrative")}</span>}
                   <div class="muted small">{l.source}</div>
                 </th>
                 <td>{t(`relocation.hazardKind.${l.hazard}`)}</td>
@@ -94,7 +96,7 @@ export function HazardPage({ me }: { me: Me }) {
 
 function ImportForm({ onDone }: { onDone: (r: ImportResult) => void }) {
   const [name, setName] = useState("");
-  const [hazard, setHazard] = useState("tsunami");
+  const [hazard, setHazard] = useState<HazardLayer["hazard"]>("tsunami");
   const [source, setSource] = useState("国土数値情報（津波浸水想定）");
   const [depthProperty, setDepthProperty] = useState("A40_003");
   const [file, setFile] = useState<File | null>(null);
@@ -106,7 +108,8 @@ function ImportForm({ onDone }: { onDone: (r: ImportResult) => void }) {
     setError(null);
     if (!file) return;
     if (file.size > HAZARD_MAX_BYTES) return setError(t("relocation.hazard.tooLarge", { mb: (file.size / 1048576).toFixed(1) }));
-    let geojson: unknown;
+    // Checked by the server, which names what is wrong with the file.
+    let geojson: HazardLayerImport["geojson"];
     try {
       geojson = JSON.parse(await file.text());
     } catch {
@@ -114,7 +117,7 @@ function ImportForm({ onDone }: { onDone: (r: ImportResult) => void }) {
     }
     setBusy(true);
     try {
-      const done = await mutate<ImportResult>("POST", "/api/hazard-layers", { name: name || file.name, hazard, source, depthProperty, geojson });
+      const done = await mutate("POST", "/api/hazard-layers", { body: { name: name || file.name, hazard, source, depthProperty, geojson } });
       onDone(done.data);
       setFile(null);
       setName("");
@@ -141,8 +144,8 @@ function ImportForm({ onDone }: { onDone: (r: ImportResult) => void }) {
       </label>
       <label>
         {t("relocation.hazard.kind")}
-        <select value={hazard} onChange={(e) => setHazard(e.currentTarget.value)}>
-          {["tsunami", "flood", "storm_surge", "other"].map((h) => (
+        <select value={hazard} onChange={(e) => setHazard(e.currentTarget.value as HazardLayer["hazard"])}>
+          {HAZARD_KINDS.map((h) => (
             <option key={h} value={h}>
               {t(`relocation.hazardKind.${h}`)}
             </option>

@@ -2,7 +2,7 @@ import { batch, computed, type Signal, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { initialRelocation } from "../../../src/domain/relocation";
 import type { Change } from "../../../src/schema/changes";
-import type { Relocation, RelocationBoard, RelocationMove } from "../../../src/schema/relocation-board";
+import type { Relocation, RelocationMove } from "../../../src/schema/relocation-board";
 import type { LiaisonMessage } from "../../../src/schema/relocation-liaison";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
@@ -42,8 +42,8 @@ export class IncidentRelocation {
   async load() {
     try {
       const [board, liaison] = await Promise.all([
-        getJson<RelocationBoard>(`/api/incidents/${this.incidentId}/relocation`),
-        getJson<{ items: LiaisonMessage[]; ackMinutes: number }>(`/api/incidents/${this.incidentId}/liaison`),
+        getJson("/api/incidents/:id/relocation", { param: { id: this.incidentId } }),
+        getJson("/api/incidents/:id/liaison", { param: { id: this.incidentId } }),
       ]);
       batch(() => {
         board.rows.forEach((r) => upsert(this.rows, r.functionId, r));

@@ -1,5 +1,5 @@
-import { DEPTH_BANDS, depthBand } from "../../../src/domain/geo";
-import { attentionOrder, blockersAt, failedCriticalChecks, type FunctionStatus, functionStatus } from "../../../src/domain/relocation";
+import { bboxContains, DEPTH_BANDS, depthBand } from "../../../src/domain/geo";
+import { attentionOrder, blockersAt, failedCriticalChecks, type FunctionStatus, functionStatus, readinessSiteOf } from "../../../src/domain/relocation";
 import type { Site, SiteStatus } from "../../../src/schema/relocation";
 import type { BcpFunction, Relocation, RelocationState } from "../../../src/schema/relocation-board";
 import { localized, t } from "../../i18n";
@@ -44,7 +44,14 @@ export const minutesLabel = (minutes: number) => {
   return t("relocation.minutes", { n: minutes });
 };
 
-export type BoardEntry = { fn: BcpFunction; row: Relocation; status: FunctionStatus; blockers: string[] };
+/** `blockers` are those of `blockerSiteId`: where it is moving, or the alternate it would move to. */
+export type BoardEntry = { fn: BcpFunction; row: Relocation; status: FunctionStatus; blockers: string[]; blockerSiteId: string | null };
+
+/** The readiness that stands in a function's way, by the domain's readinessSiteOf. */
+export function blockersFor(fn: BcpFunction, row: Relocation): { blockerSiteId: string | null; blockers: string[] } {
+  const blockerSiteId = readinessSiteOf(fn, row, standing.site(fn.primarySiteId), (id) => standing.site(id));
+  return { blockerSiteId, blockers: blockerSiteId ? blockersOf(blockerSiteId) : [] };
+}
 
 /** Readiness blockers of a site, as the server's state machine sees them. */
 export function blockersOf(siteId: string | null): string[] {
@@ -61,10 +68,29 @@ export function boardEntries(model: IncidentRelocation, onsetAt: string, now: nu
       const fn = s.value;
       const row = model.row(fn.id, onsetAt);
       const status = functionStatus(fn, row, onsetAt, standing.site(fn.primarySiteId), now);
-      const blockers = row.state === "relocating" ? blockersOf(row.siteId) : [];
-      return { fn, row, status, blockers };
+      return { fn, row, status, ...blockersFor(fn, row) };
     })
     .sort(attentionOrder);
 }
 
 export const checkLabel = (key: string) => t(`relocation.check.${key}`);
+
+type InundationFacts = Pick<Site, "inInundation" | "depthClass" | "lon" | "lat">;
+
+/** Whether an illustrative (例示) layer covers the point: then every flag there says so. */
+const illustrativeAt = (s: Pick<Site, "lon" | "lat">) => standing.layers.value.some((l) => l.illustrative && bboxContains(l.bbox, s.lon, s.lat));
+
+/**
+ * A site's inundation in words: in the area (with its depth class), outside it, or 未判定 when
+ * no imported layer covers it; unknown never reads as outside. Marked 例示 on a demonstration layer.
+ */
+export function inundationLabel(s: InundationFacts): { text: string; tone: "warn" | "ok" | "unknown" } {
+  const base =
+    s.inInundation === null
+      ? t("relocation.inundation.unassessed")
+      : s.inInundation
+        ? t("relocation.inInundation", { depth: s.depthClass ?? "—" })
+        : t("relocation.inundation.outside");
+  const text = s.inInundation !== null && illustrativeAt(s) ? `${base}（${t("relocation.inundation.illustrative")}）` : base;
+  return { text, tone: s.inInundation === null ? "unknown" : s.inInundation ? "warn" : "ok" };
+}

@@ -107,7 +107,7 @@ function MessageItem({ message, incident, me, model }: { message: Signal<Liaison
   async function acknowledge() {
     setError(null);
     try {
-      await mutate("POST", `/api/incidents/${incident.id}/liaison/${m.id}/ack`, { version: m.version });
+      await mutate("POST", "/api/incidents/:id/liaison/:messageId/ack", { param: { id: incident.id, messageId: m.id }, body: { version: m.version } });
     } catch (err) {
       setError(explain(err));
     }
@@ -175,14 +175,14 @@ function Compose({ incident, me, parent, onSent }: { incident: Incident; me: Me;
     setBusy(true);
     setError(null);
     try {
-      await mutate("POST", `/api/incidents/${incident.id}/liaison`, {
+      await mutate("POST", "/api/incidents/:id/liaison", { param: { id: incident.id }, body: {
         kind,
         priority,
         body,
         ...(parent ? { parentId: parent.id } : { toUnitId: to }),
         ...(functionId ? { functionId } : {}),
         ...(siteId ? { siteId } : {}),
-      });
+      } });
       setBody("");
       onSent?.();
     } catch (err) {

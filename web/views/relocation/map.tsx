@@ -2,13 +2,11 @@ import { effect, untracked } from "@preact/signals";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { HazardFeatureCollection } from "../../../src/schema/relocation";
 import type { RelocationState } from "../../../src/schema/relocation-board";
-import type { z } from "zod";
 import { getJson } from "../../lib/api";
 import { t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
-import { depthColour, depthLegend, fnName, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
+import { depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
 import "./relocation.css";
 
@@ -82,7 +80,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
         standing.layersRevision.value;
         const layers = standing.layers.value;
         const run = ++hazardRun;
-        void Promise.all(layers.map((l) => getJson<z.infer<typeof HazardFeatureCollection>>(`/api/hazard-layers/${l.id}/features`).catch(() => null))).then((collections) => {
+        void Promise.all(layers.map((l) => getJson("/api/hazard-layers/:id/features", { param: { id: l.id } }).catch(() => null))).then((collections) => {
           if (run !== hazardRun) return;
           hazard.clearLayers();
           for (const fc of collections) {
@@ -135,7 +133,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
               const lines = [
                 `<strong>${escapeHtml(siteName(site))}</strong>`,
                 shelter ? escapeHtml(t(`relocation.siteKind.${site.kind}`)) : `${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
-                site.inInundation ? escapeHtml(t("relocation.inInundation", { depth: site.depthClass ?? "—" })) : "",
+                escapeHtml(inundationLabel(site).text),
               ].filter(Boolean);
               marker.bindTooltip(lines.join("<br>"));
             });

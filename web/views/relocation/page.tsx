@@ -90,7 +90,7 @@ function Settings({ me }: { me: Me }) {
     e.preventDefault();
     setMessage(null);
     try {
-      await mutate("PATCH", "/api/relocation/settings", { version: s.version, liaisonAckMinutes: ack, fuelHoursRequired: fuel, tileUrl, tileAttribution });
+      await mutate("PATCH", "/api/relocation/settings", { body: { version: s.version, liaisonAckMinutes: ack, fuelHoursRequired: fuel, tileUrl, tileAttribution } });
       setMessage(t("relocation.settings.saved"));
     } catch (err) {
       setMessage(explain(err));

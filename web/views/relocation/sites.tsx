@@ -1,4 +1,5 @@
 import type { Signal } from "@preact/signals";
+import { InundationBadge } from "./inundation";
 import { useState } from "preact/hooks";
 import { checkFailed } from "../../../src/domain/relocation";
 import { mayCheckReadiness, mayEditSite } from "../../../src/domain/relocation-rules";
@@ -42,7 +43,7 @@ export function SitesPage({ me }: { me: Me }) {
         </tbody>
       </table>
       <details class="card">
-        <summary>{t("relocation.sites.shelters", { n: shelters.length, flooded: shelters.filter((s) => s.inInundation).length })}</summary>
+        <summary>{t("relocation.sites.shelters", { n: shelters.length, flooded: shelters.filter((s) => s.inInundation === true).length, unassessed: shelters.filter((s) => s.inInundation === null).length })}</summary>
         <p class="muted small">{standing.attribution.value}</p>
         <table class="reloc-table">
           <thead>
@@ -61,7 +62,7 @@ export function SitesPage({ me }: { me: Me }) {
                 <td>{t(`relocation.siteKind.${s.kind}`)}</td>
                 <td>{s.address}</td>
                 <td>{s.designations}</td>
-                <td>{s.inInundation ? <span class="badge warn">{s.depthClass ?? "—"}</span> : "—"}</td>
+                <td><InundationBadge site={s} /></td>
               </tr>
             ))}
           </tbody>
@@ -79,7 +80,7 @@ function SiteRow({ site, me }: { site: Signal<Site>; me: Me }) {
   async function setStatus(status: SiteStatus) {
     setError(null);
     try {
-      await mutate("PATCH", `/api/sites/${s.id}`, { version: s.version, status });
+      await mutate("PATCH", "/api/sites/:id", { param: { id: s.id }, body: { version: s.version, status } });
     } catch (err) {
       setError(explain(err));
     }
@@ -110,7 +111,7 @@ function SiteRow({ site, me }: { site: Signal<Site>; me: Me }) {
         )}
         {error && <p class="error">{error}</p>}
       </td>
-      <td>{s.inInundation ? <span class="badge warn">{t("relocation.inInundation", { depth: s.depthClass ?? "—" })}</span> : <span class="muted">{t("relocation.sites.dry")}</span>}</td>
+      <td><InundationBadge site={s} /></td>
       <td>
         {checks.length === 0 ? (
           "—"
@@ -145,7 +146,7 @@ export function SiteReadiness({ id, me }: { id: string; me: Me }) {
       <h2 id="readiness-h">{t("relocation.readiness.title", { site: siteName(site) })}</h2>
       <p class="muted">
         {SITE_STATUS_SHAPE[site.status]} {t(`relocation.siteStatus.${site.status}`)}
-        {site.inInundation && <span class="badge warn">{t("relocation.inInundation", { depth: site.depthClass ?? "—" })}</span>}
+        <InundationBadge site={site} />
       </p>
       {keys.length === 0 && <p class="muted">{t("relocation.readiness.none")}</p>}
       <ul class="checks">
@@ -169,12 +170,12 @@ function CheckRow({ check, mayCheck }: { check: Signal<ReadinessCheck>; mayCheck
   async function record(status: ReadinessStatus) {
     setError(null);
     try {
-      await mutate("PUT", `/api/sites/${c.siteId}/readiness/${c.key}`, {
+      await mutate("PUT", "/api/sites/:id/readiness/:key", { param: { id: c.siteId, key: c.key }, body: {
         version: c.version,
         status,
         ...(numeric ? { value: value === "" ? null : Number(value) } : {}),
         note,
-      });
+      } });
     } catch (err) {
       setError(explain(err));
     }

@@ -46,11 +46,11 @@ export class StandingStore {
   async load() {
     try {
       const [sites, readiness, functions, layers, settings] = await Promise.all([
-        getJson<{ items: Site[]; attribution: string }>("/api/sites"),
-        getJson<{ items: ReadinessCheck[] }>("/api/readiness"),
-        getJson<{ items: BcpFunction[] }>("/api/relocation/functions"),
-        getJson<{ items: HazardLayer[] }>("/api/hazard-layers"),
-        getJson<RelocationSettings>("/api/relocation/settings"),
+        getJson("/api/sites"),
+        getJson("/api/readiness"),
+        getJson("/api/relocation/functions"),
+        getJson("/api/hazard-layers"),
+        getJson("/api/relocation/settings"),
       ]);
       batch(() => {
         sites.items.forEach((s) => upsert(this.sites, s.id, s));

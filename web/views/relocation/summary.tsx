@@ -5,7 +5,7 @@ import { Link } from "../../router";
 import type { IncidentTabProps } from "../areas";
 import { blockerLabel, stateBadge } from "./board";
 import { useIncidentRelocation } from "./incident-model";
-import { boardEntries, fnName } from "./labels";
+import { boardEntries, fnName, siteName } from "./labels";
 import { flagViewer } from "./liaison";
 import { standing } from "./standing";
 import "./relocation.css";
@@ -54,7 +54,7 @@ export default function RelocationSummary({ incident, feed, me }: IncidentTabPro
             ))}
             {blocked.slice(0, 3).map((e) => (
               <li key={`b-${e.fn.id}`}>
-                {fnName(e.fn)} — {t("relocation.blockers", { checks: e.blockers.map(blockerLabel).join("・") })}
+                {fnName(e.fn)} — {t("relocation.blockersAt", { site: siteName(standing.site(e.blockerSiteId)), checks: e.blockers.map(blockerLabel).join("・") })}
               </li>
             ))}
           </ul>

@@ -1,0 +1,131 @@
+// `npm run bench:wall`: the HQ wall display left running in Chromium under a steady write load.
+// Prints the JS heap (after a forced GC) and the DOM node count at the start, every few minutes,
+// and at the end. WALL_MINUTES sets the duration (default 30); WALL_WRITES_PER_MIN the load (60).
+// It starts its own local server (fresh state, BENCH_PORT) unless BENCH_URL names one.
+import { rmSync } from "node:fs";
+import { cpus } from "node:os";
+import { chromium } from "playwright-core";
+import { prepareDatabase, startServer } from "../../scripts/local.mjs";
+
+const MINUTES = Number(process.env.WALL_MINUTES ?? 30);
+const WRITES_PER_MIN = Number(process.env.WALL_WRITES_PER_MIN ?? 60);
+const SAMPLE_EVERY_MIN = Number(process.env.WALL_SAMPLE_MINUTES ?? 5);
+const STATE = ".wrangler/bench-wall-state";
+const PASSWORD = process.env.DEMO_PASSWORD || "keizoku";
+
+let server = null;
+if (!process.env.BENCH_URL) {
+  rmSync(STATE, { recursive: true, force: true });
+  prepareDatabase({ persistTo: STATE, password: PASSWORD });
+  server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: STATE, stdio: "ignore", logLevel: "error" });
+}
+const BASE = process.env.BENCH_URL ?? server.url;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(`wall display for ${MINUTES} min under ${WRITES_PER_MIN} writes/min (open loop), sampled every ${SAMPLE_EVERY_MIN} min`);
+
+async function signIn(login) {
+  const res = await fetch(`${BASE}/api/session`, {
+    method: "POST",
+    headers: { Origin: BASE, "Content-Type": "application/json" },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${login}: ${res.status}`);
+  const cookie = res.headers.get("set-cookie").split(";")[0];
+  const send = async (method, path, body) => {
+    const r = await fetch(`${BASE}${path}`, {
+      method,
+      headers: { Cookie: cookie, Origin: BASE, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify(body),
+    });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  };
+  const get = async (path) => (await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } })).json();
+  return { cookie, send, get };
+}
+
+const hq = await signIn("hq");
+const water = await signIn("water");
+const incident = (await hq.get("/api/incidents")).items.find((i) => i.status === "open");
+const units = (await hq.get("/api/units")).items.map((u) => u.id);
+await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: units });
+const items = (await hq.get(`/api/incidents/${incident.id}/checklists`)).items.map((i) => ({ id: i.id, version: i.version }));
+console.log(`incident "${incident.title}": ${units.length} units, ${items.length} checklist items`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failures = 0;
+let writes = 0;
+let load = null;
+try {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+  const page = await context.newPage();
+  await page.goto(BASE);
+  await page.getByLabel("ログインID").fill("hq");
+  await page.getByLabel("パスワード").fill(PASSWORD);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("heading", { name: "災害・訓練一覧" }).waitFor();
+  await page.goto(`${BASE}/wall/${incident.id}`);
+  await page.locator("[data-testid=wall] [data-testid=attention-queue][data-seq]").waitFor({ timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+
+  async function sample() {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const dom = await cdp.send("Memory.getDOMCounters");
+    const seq = await page.locator("[data-testid=attention-queue]").getAttribute("data-seq");
+    return { heapMiB: heap.usedSize / 1048576, nodes: dom.nodes, listeners: dom.jsEventListeners, seq: Number(seq) };
+  }
+
+  // Open loop: a write is started on schedule whether or not the previous one has answered.
+  let tick = 0;
+  load = setInterval(() => {
+    tick++;
+    writes++;
+    const done = (r) => {
+      if (r.status >= 300) failures++;
+    };
+    if (tick % 10 === 0) {
+      // Every tenth write: a report from the water HQ, acknowledged by the HQ a few seconds later.
+      void water
+        .send("POST", `/api/incidents/${incident.id}/liaison`, { kind: "report", priority: tick % 30 === 0 ? "urgent" : "high", toUnitId: "hq", body: `配水状況 定時報告 ${tick}` })
+        .then((r) => {
+          done(r);
+          if (r.status === 201) setTimeout(() => void hq.send("POST", `/api/incidents/${incident.id}/liaison/${r.body.data.id}/ack`, { version: r.body.data.version }).then(done), 5_000);
+        });
+      return;
+    }
+    const item = items[tick % items.length];
+    void hq.send("PATCH", `/api/checklists/items/${item.id}`, { version: item.version, note: `確認 ${tick}` }).then((r) => {
+      done(r);
+      if (r.status === 200) item.version = r.body.data.version;
+    });
+  }, 60_000 / WRITES_PER_MIN);
+
+  // Let the first load and the map settle before the starting figure.
+  await new Promise((r) => setTimeout(r, 30_000));
+  const start = await sample();
+  const line = (label, s) =>
+    console.log(`${label.padEnd(8)} heap ${s.heapMiB.toFixed(2)} MiB  DOM nodes ${s.nodes}  listeners ${s.listeners}  seq ${s.seq}`);
+  line("start", start);
+  const began = Date.now();
+  const endAt = began + MINUTES * 60_000;
+  while (Date.now() < endAt) {
+    await new Promise((r) => setTimeout(r, Math.min(SAMPLE_EVERY_MIN * 60_000, endAt - Date.now())));
+    line(`${Math.round((Date.now() - began) / 60_000)} min`, await sample());
+  }
+  clearInterval(load);
+  load = null;
+  const end = await sample();
+  line("end", end);
+  const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)} %`;
+  console.log(`growth over ${MINUTES} min: JS heap ${growth(start.heapMiB, end.heapMiB)}, DOM nodes ${growth(start.nodes, end.nodes)} (goal: under 10 %)`);
+  console.log(`writes started ${writes}, refused or failed ${failures}; wall followed seq ${start.seq} → ${end.seq}`);
+} finally {
+  if (load) clearInterval(load);
+  await browser.close();
+  server?.stop();
+}
+process.exit(0);

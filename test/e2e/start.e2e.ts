@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { afterEach, describe, expect, inject, it } from "vitest";
+// @ts-expect-error plain ESM helper shared with `npm start`
+import { QUIET_ENV } from "../../scripts/local.mjs";
+// @ts-expect-error plain ESM helper
+import { portIsFree } from "../../scripts/port-holder.mjs";
+
+// `npm start` as a person runs it: its own process group, as a terminal's foreground job has.
+const PORT = Number(process.env.E2E_START_PORT || 8795);
+const STATE = ".wrangler/e2e-start-state";
+const base = `http://127.0.0.1:${PORT}`;
+
+const started: number[] = [];
+// A failed assertion must not leave a server running.
+afterEach(() => {
+  for (const pid of started.splice(0)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function npmStart() {
+  let output = "";
+  const child = spawn("npm", ["start"], { detached: true, env: { ...QUIET_ENV, PORT: String(PORT), KEIZOKU_STATE: STATE, DEMO_PASSWORD: inject("password") } });
+  started.push(child.pid!);
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 90_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function incidentTitles(): Promise<string[]> {
+  const signIn = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { Origin: base, "Content-Type": "application/json" },
+    body: JSON.stringify({ login: "hq", password: inject("password") }),
+  });
+  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+  const list = (await (await fetch(`${base}/api/incidents`, { headers: { Cookie: cookie } })).json()) as { items: { title: string }[] };
+  return list.items.map((i) => i.title).sort();
+}
+
+const healthy = async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true;
+
+describe("npm start leaves no server behind", () => {
+  it("however its process group ends, the port is free again and the next start serves the same data", async () => {
+    rmSync(STATE, { recursive: true, force: true });
+    let first: string[] | undefined;
+    // Ctrl+C, the terminal closing, `kill`, and `kill -9` of the whole group.
+    for (const [signal, target] of [["SIGKILL", "group"], ["SIGHUP", "group"], ["SIGINT", "group"], ["SIGTERM", "process"]] as const) {
+      const run = npmStart();
+      await until(healthy, `npm start to serve (before ${signal})`);
+      const titles = await incidentTitles();
+      first ??= titles;
+      expect(titles, `data after a restart (before ${signal})`).toEqual(first);
+      process.kill(target === "group" ? -run.child.pid! : run.child.pid!, signal);
+      await until(() => portIsFree(PORT), `port ${PORT} to be released after ${signal} to the ${target}`, 20_000);
+      expect(await healthy()).toBe(false);
+      await run.exited;
+    }
+    expect(first!.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("a start that finds the port held names what holds it", async () => {
+    const { createServer } = await import("node:net");
+    const squatter = createServer().listen(PORT, "127.0.0.1");
+    await new Promise((r) => squatter.once("listening", r));
+    try {
+      const run = npmStart();
+      expect(await run.exited).not.toBe(0);
+      expect(run.output()).toContain(`port ${PORT} is already in use by:`);
+      expect(run.output()).toContain(`pid ${process.pid}`);
+    } finally {
+      squatter.close();
+    }
+  });
+});
