@@ -14,7 +14,7 @@ export default defineConfig(async () => {
     test: {
       setupFiles: ["./test/setup.ts"],
       include: ["test/**/*.test.ts"],
-      exclude: ["test/e2e/**", "node_modules/**"],
+      exclude: ["test/e2e/**", "test/console/**", "node_modules/**"],
     },
   };
 });

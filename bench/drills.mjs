@@ -85,12 +85,14 @@ await new Promise((resolve, reject) => {
   ws.onmessage = (e) => {
     const m = JSON.parse(e.data);
     if (m.type === "hello") resolve();
-    if (m.type !== "change") return;
-    lastSeq = Math.max(lastSeq, m.change.seq);
-    if (m.change.entityType === "drill_tag") {
-      const t = m.change.after;
-      derived.set(t.casualtyId, { category: t.category, zoneId: t.zoneId });
-      arrivals.set(m.change.seq, performance.now());
+    if (m.type !== "changes") return;
+    for (const change of m.changes) {
+      lastSeq = Math.max(lastSeq, change.seq);
+      if (change.entityType === "drill_tag") {
+        const t = change.after;
+        derived.set(t.casualtyId, { category: t.category, zoneId: t.zoneId });
+        arrivals.set(change.seq, performance.now());
+      }
     }
   };
 });

@@ -37,14 +37,16 @@ export function listen(client, path, onChange = () => {}) {
         state.hello = m;
         state.lastSeq = m.latestSeq;
         resolve(state);
-      } else if (m.type === "change") {
+      } else if (m.type === "changes") {
         const at = performance.now();
-        const seq = m.change.seq;
-        if (state.lastSeq !== null && seq > state.lastSeq + 1) state.gaps++;
-        if (state.lastSeq !== null && seq <= state.lastSeq) state.reorders++;
-        state.lastSeq = Math.max(state.lastSeq ?? 0, seq);
-        state.received++;
-        onChange(m.change, at);
+        for (const change of m.changes) {
+          const seq = change.seq;
+          if (state.lastSeq !== null && seq > state.lastSeq + 1) state.gaps++;
+          if (state.lastSeq !== null && seq <= state.lastSeq) state.reorders++;
+          state.lastSeq = Math.max(state.lastSeq ?? 0, seq);
+          state.received++;
+          onChange(change, at);
+        }
       }
     };
   });

@@ -4,9 +4,11 @@
 // with its change-log row, announced by the incident's room); N consoles listen on the incident.
 // Baseline: a Durable Object that re-sends each WebSocket message to every socket (bench/worker.ts),
 // one writer socket and the same N consoles, messages padded to a change frame's size.
+// The alternative design, measured before any change to it: the incident's Durable Object numbers
+// and stores each write in its own SQLite storage and broadcasts it, D1 only for the session.
 // Writes leave at fixed times whatever the answers (open loop); latency is from a write's
-// scheduled time to the moment the LAST console has it. Runs alternate Keizoku / baseline, each
-// on a fresh incident and room; figures are medians over runs.
+// scheduled time to the moment the LAST console has it. Runs alternate Keizoku / baseline /
+// alternative, each on a fresh incident and room; figures are medians over runs.
 //
 // `BENCH_ONLY=live BENCH_PORT=… npm run bench` (a fresh server), or BENCH_URL=… node bench/live.mjs.
 // LIVE_SECONDS (default 8) per run, LIVE_RUNS (default 3) runs per side and setting.
@@ -45,19 +47,20 @@ function socket(url, headers, onMessage) {
 }
 
 /**
- * Per write: how many consoles have it and when the last one got it. Each console checks that
- * what it receives comes in order without holes.
+ * Per write: how many consoles have it and when the last one got it. Each console counts what
+ * arrives out of order or after a hole (the baseline's index, Keizoku's seq, must rise by one).
  */
 function tracker(consoles) {
   const got = new Map(); // write index → { count, last }
-  const perConsole = Array.from({ length: consoles }, () => ({ last: -1, outOfOrder: 0 }));
+  const perConsole = Array.from({ length: consoles }, () => ({ last: null, outOfOrder: 0 }));
   return {
     got,
     perConsole,
-    arrive(c, i, at) {
+    /** `order`: the position the sender gave it (Keizoku: its stream seq; baseline: its index). */
+    arrive(c, i, at, order = i) {
       const own = perConsole[c];
-      if (i !== own.last + 1) own.outOfOrder++;
-      own.last = Math.max(own.last, i);
+      if (own.last !== null && order !== own.last + 1) own.outOfOrder++;
+      own.last = own.last === null ? order : Math.max(own.last, order);
       const g = got.get(i) ?? { count: 0, last: 0 };
       g.count++;
       g.last = Math.max(g.last, at);
@@ -114,19 +117,36 @@ async function signedIn() {
   return people;
 }
 
-/** Keizoku: HTTP liaison posts, announced by the incident's room. */
-export async function keizokuRun({ consoles, rate, seconds, onConnected }) {
+/**
+ * Where a side's writes go and its consoles listen. Keizoku: HTTP liaison posts, committed to D1,
+ * announced by the incident's room. Sequenced: the alternative, the room itself numbers and
+ * stores each write (bench/worker.ts), D1 only for the session.
+ */
+const SIDES = {
+  keizoku: async (hq) => {
+    const incident = await openDrillIncident(hq, "live bench");
+    const base = `/api/incidents/${incident.id}`;
+    return { write: `${base}/liaison`, live: `${base}/live`, list: `${base}/liaison` };
+  },
+  sequenced: async () => {
+    const base = `/bench/sequenced/${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    return { write: `${base}/liaison`, live: `${base}/live`, list: `${base}/liaison` };
+  },
+};
+
+export async function writeRun({ side = "keizoku", consoles, rate, seconds, onConnected }) {
   const { hq, water } = await signedIn();
-  const incident = await openDrillIncident(hq, `live bench ${consoles}×${rate}`);
+  const paths = await SIDES[side](hq);
   const mark = `b${Date.now().toString(36)}`;
   const t = tracker(consoles);
-  const url = `${BASE.replace(/^http/, "ws")}/api/incidents/${incident.id}/live`;
+  const url = `${BASE.replace(/^http/, "ws")}${paths.live}`;
   const onFrame = (c) => (data, at) => {
     const m = JSON.parse(data);
-    const changes = m.type === "changes" ? m.changes : m.type === "change" ? [m.change] : [];
+    const changes = m.type === "changes" ? m.changes : [];
     for (const ch of changes) {
       const body = ch.after?.body;
-      if (typeof body === "string" && body.startsWith(mark)) t.arrive(c, Number(body.slice(mark.length + 1)), at);
+      // Writes sent together commit in any order; each console must get the stream's seqs in order.
+      if (typeof body === "string" && body.startsWith(mark)) t.arrive(c, Number(body.slice(mark.length + 1)), at, ch.seq);
     }
   };
   const sockets = await openMany(consoles, (c) => socket(url, { Cookie: hq.cookie, Origin: BASE }, onFrame(c)));
@@ -136,7 +156,7 @@ export async function keizokuRun({ consoles, rate, seconds, onConnected }) {
   const scheduled = await openLoop(rate, seconds, (i) => {
     pending.push(
       water
-        .send("POST", `/api/incidents/${incident.id}/liaison`, { kind: "report", priority: "normal", toUnitId: "hq", body: `${mark} ${i}` })
+        .send("POST", paths.write, { kind: "report", priority: "normal", toUnitId: "hq", body: `${mark} ${i}` })
         .then(async (res) => {
           await res.arrayBuffer();
           if (res.status === 201) answers.ok.push(i);
@@ -150,7 +170,7 @@ export async function keizokuRun({ consoles, rate, seconds, onConnected }) {
   await settle(t, answers.ok, consoles);
   const f = figures(t, scheduled, answers.ok, consoles);
   // Nothing acknowledged may be missing from the log either.
-  const list = await (await hq.get(`/api/incidents/${incident.id}/liaison`)).json();
+  const list = await (await hq.get(paths.list)).json();
   const stored = new Set(list.items.filter((m) => m.body.startsWith(mark)).map((m) => Number(m.body.slice(mark.length + 1))));
   const lost = answers.ok.filter((i) => !stored.has(i)).length;
   for (const s of sockets) s.ws.close();
@@ -179,61 +199,67 @@ export async function bareRun({ consoles, rate, seconds, padTo = 900 }) {
 
 const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
 
+const SIDE_NAMES = (process.env.LIVE_SIDES ?? "keizoku,bare,sequenced").split(",");
+const pad = (v, n) => String(v).padStart(n);
+
 export async function runLive() {
   console.log(`# live: write → every console, open loop, ${RUNS} alternating runs of ${SECONDS} s per side and setting, medians`);
-  console.log("consoles  w/s | Keizoku p50     p99 | bare p50     p99 | p99 ratio | missing K/b  out-of-order K/b  5xx  lost");
+  console.log("  K = Keizoku (HTTP → D1 batch → room), b = bare broadcast room, S = alternative: the room sequences and stores writes (DO SQLite)");
+  console.log("consoles  w/s |  K p50      K p99 |  b p50      b p99 |  S p50      S p99 | K/b p99  S/b p99 | missing K/b/S  out-of-order K/b/S  5xx K/S  lost K/S");
   const memory = { before: rss(), at1000: NaN, after: NaN };
   const table = [];
   for (const [consoles, rate] of SETTINGS) {
-    const k = [];
-    const b = [];
+    const runs = Object.fromEntries(SIDE_NAMES.map((n) => [n, []]));
     for (let run = 0; run < RUNS; run++) {
-      const measureMemory = consoles >= 1000 && run === 0 && Number.isNaN(memory.at1000);
-      k.push(
-        await keizokuRun({
-          consoles,
-          rate,
-          seconds: SECONDS,
-          onConnected: measureMemory ? async () => void (memory.at1000 = rss()) : undefined,
-        }),
-      );
-      b.push(await bareRun({ consoles, rate, seconds: SECONDS }));
+      for (const side of SIDE_NAMES) {
+        const measureMemory = side === "keizoku" && consoles >= 1000 && Number.isNaN(memory.at1000);
+        const onConnected = measureMemory ? async () => void (memory.at1000 = rss()) : undefined;
+        runs[side].push(side === "bare" ? await bareRun({ consoles, rate, seconds: SECONDS }) : await writeRun({ side, consoles, rate, seconds: SECONDS, onConnected }));
+      }
     }
+    const of = (side, k) => (runs[side]?.length ? median(runs[side].map((r) => r[k])) : NaN);
+    const total = (side, k) => (runs[side]?.length ? sum(runs[side], k) : 0);
     const row = {
       consoles,
       rate,
-      k50: median(k.map((r) => r.p50)),
-      k99: median(k.map((r) => r.p99)),
-      b50: median(b.map((r) => r.p50)),
-      b99: median(b.map((r) => r.p99)),
-      missingK: sum(k, "missing"),
-      missingB: sum(b, "missing"),
-      orderK: sum(k, "outOfOrder"),
-      orderB: sum(b, "outOfOrder"),
-      status5xx: sum(k, "status5xx"),
-      lost: sum(k, "lost"),
-      refused: sum(k, "refused") + sum(k, "failed"),
+      k50: of("keizoku", "p50"),
+      k99: of("keizoku", "p99"),
+      b50: of("bare", "p50"),
+      b99: of("bare", "p99"),
+      s50: of("sequenced", "p50"),
+      s99: of("sequenced", "p99"),
+      missingK: total("keizoku", "missing"),
+      orderK: total("keizoku", "outOfOrder"),
+      status5xx: total("keizoku", "status5xx"),
+      lost: total("keizoku", "lost"),
     };
     table.push(row);
+    const cell = (v) => (Number.isNaN(v) ? "—" : ms(v));
     console.log(
-      `${String(consoles).padStart(8)} ${String(rate).padStart(4)} | ${ms(row.k50).padStart(10)} ${ms(row.k99).padStart(10)} | ${ms(row.b50).padStart(9)} ${ms(row.b99).padStart(9)} | ${(row.k99 / row.b99).toFixed(2).padStart(8)}× | ` +
-        `${row.missingK}/${row.missingB}  ${row.orderK}/${row.orderB}  ${row.status5xx}  ${row.lost}${row.refused ? `  (refused or failed: ${row.refused})` : ""}`,
+      `${pad(consoles, 8)} ${pad(rate, 4)} | ${pad(cell(row.k50), 9)} ${pad(cell(row.k99), 10)} | ${pad(cell(row.b50), 9)} ${pad(cell(row.b99), 10)} | ${pad(cell(row.s50), 9)} ${pad(cell(row.s99), 10)} | ` +
+        `${pad((row.k99 / row.b99).toFixed(2), 6)}× ${pad((row.s99 / row.b99).toFixed(2), 6)}× | ` +
+        `${["keizoku", "bare", "sequenced"].map((n) => total(n, "missing")).join("/")}  ${["keizoku", "bare", "sequenced"].map((n) => total(n, "outOfOrder")).join("/")}  ` +
+        `${total("keizoku", "status5xx")}/${total("sequenced", "status5xx")}  ${total("keizoku", "lost")}/${total("sequenced", "lost")}` +
+        `${total("keizoku", "refused") + total("keizoku", "failed") + total("sequenced", "refused") + total("sequenced", "failed") ? "  (some refused or failed)" : ""}`,
     );
   }
   await sleep(5_000);
   memory.after = rss();
 
   // One incident under a rising rate: the highest that keeps p99 within 1 s, loses nothing, no 5xx.
-  console.log(`\n# one incident, 10 consoles, rising write rate (${SECONDS} s each)`);
-  let sustained = 0;
-  for (const rate of RAMP) {
-    const r = await keizokuRun({ consoles: 10, rate, seconds: SECONDS });
-    const ok = r.p99 <= 1000 && r.status5xx === 0 && r.lost === 0 && r.missing === 0 && r.refused === 0 && r.failed === 0;
-    console.log(
-      `  ${String(rate).padStart(4)} w/s: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}; acknowledged ${r.acknowledged}/${r.sent}, 5xx ${r.status5xx}, refused ${r.refused}, failed ${r.failed}, lost ${r.lost}, missing ${r.missing}, out of order ${r.outOfOrder}${ok ? "" : "  ← past the limit"}`,
-    );
-    if (!ok) break;
-    sustained = rate;
+  const sustained = {};
+  for (const side of SIDE_NAMES.filter((n) => n !== "bare")) {
+    console.log(`\n# one incident (${side}), 10 consoles, rising write rate (${SECONDS} s each)`);
+    sustained[side] = 0;
+    for (const rate of RAMP) {
+      const r = await writeRun({ side, consoles: 10, rate, seconds: SECONDS });
+      const ok = r.p99 <= 1000 && r.status5xx === 0 && r.lost === 0 && r.missing === 0 && r.refused === 0 && r.failed === 0;
+      console.log(
+        `  ${pad(rate, 4)} w/s: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}; acknowledged ${r.acknowledged}/${r.sent}, 5xx ${r.status5xx}, refused ${r.refused}, failed ${r.failed}, lost ${r.lost}, missing ${r.missing}, out of order ${r.outOfOrder}${ok ? "" : "  ← past the limit"}`,
+      );
+      if (!ok) break;
+      sustained[side] = rate;
+    }
   }
 
   console.log("\n# targets");
@@ -243,7 +269,9 @@ export async function runLive() {
   const t1000 = at(1000, 4);
   check(`100 consoles, 50 w/s: Keizoku p99 within 2× bare (${t100 ? `${(t100.k99 / t100.b99).toFixed(2)}×` : "not run"})`, t100 && t100.k99 <= 2 * t100.b99);
   check(`1,000 consoles, 4 w/s: Keizoku p99 within 2× bare (${t1000 ? `${(t1000.k99 / t1000.b99).toFixed(2)}×` : "not run"})`, t1000 && t1000.k99 <= 2 * t1000.b99);
-  check(`one incident sustains ≥ 150 w/s with p99 ≤ 1 s, zero 5xx, nothing lost (highest passed: ${sustained} w/s of ${RAMP.join(", ")})`, sustained >= 150);
+  check(`one incident sustains ≥ 150 w/s with p99 ≤ 1 s, zero 5xx, nothing lost (highest passed: ${sustained.keizoku} w/s of ${RAMP.join(", ")})`, sustained.keizoku >= 150);
+  if (sustained.sequenced !== undefined) console.log(`       the alternative (room sequences and stores): ${sustained.sequenced} w/s`);
+  for (const r of table) if (!Number.isNaN(r.s99)) console.log(`       alternative vs bare at ${r.consoles} consoles, ${r.rate} w/s: ${(r.s99 / r.b99).toFixed(2)}×`);
   check(`nothing lost or out of order in any setting (missing ${sum(table, "missingK")}, out of order ${sum(table, "orderK")}, lost ${sum(table, "lost")})`, sum(table, "missingK") + sum(table, "orderK") + sum(table, "lost") === 0);
   const grew = (memory.after - memory.before) / memory.before;
   check(

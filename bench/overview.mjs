@@ -3,12 +3,25 @@
 // D1 round trips, open loop, side by side with a one-row read as the baseline; then the API calls
 // the console makes before the overview's first paint, counted in Chromium.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { QUIET_ENV } from "../scripts/local.mjs";
+import { prepareDatabase, QUIET_ENV, startServer } from "../scripts/local.mjs";
 import { LARGE_INCIDENT_ID, largeIncidentSql } from "./fixtures/large-incident.mjs";
-import { BASE, PASSWORD, signIn, sleep, summary } from "./lib.mjs";
+
+// Alone (`npm run bench:overview`), it starts its own quiet server on BENCH_PORT with fresh state.
+let server = null;
+if (!process.env.BENCH_URL) {
+  const own = ".wrangler/bench-overview-state";
+  rmSync(own, { recursive: true, force: true });
+  prepareDatabase({ persistTo: own, password: process.env.DEMO_PASSWORD || "keizoku" });
+  server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: own, stdio: "ignore", logLevel: "error" });
+  process.env.BENCH_URL = server.url;
+  process.env.BENCH_STATE = own;
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
+}
+const { BASE, PASSWORD, signIn, sleep, summary } = await import("./lib.mjs");
 
 const RATE = Number(process.env.OVERVIEW_RATE ?? 4); // requests per second, per route
 const SECONDS = Number(process.env.OVERVIEW_SECONDS ?? 15);
@@ -118,5 +131,6 @@ try {
   console.log(`overview first paint (attention queue + 20 units) in ${paintMs} ms after ${atPaint.length} API call(s) (goal ≤ 3): ${atPaint.join(", ")}`);
 } finally {
   await browser.close();
+  server?.stop();
 }
 process.exit(0);

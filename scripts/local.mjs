@@ -17,7 +17,8 @@ export const QUIET_ENV = {
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 const VITE = "node_modules/vite/bin/vite.js";
 
-function wrangler(args, opts = {}) {
+/** Runs a wrangler command to completion on this Node and returns its output; throws on failure. */
+export function wrangler(args, opts = {}) {
   const r = spawnSync(process.execPath, [WRANGLER, ...args], { env: QUIET_ENV, encoding: "utf8", ...opts });
   if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;

@@ -1,5 +1,5 @@
-// `npm test`: every suite — workerd tests (D1, Durable Objects, routes, domain) and the browser
-// tests in Chromium — then one closing line "N passed, N failed" from vitest's JSON reports.
+// `npm test`: every suite — workerd tests (D1, Durable Objects, routes, domain), the console's own
+// logic in a simulated browser, and the browser tests in Chromium — then one closing line "N passed, N failed" from vitest's JSON reports.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { QUIET_ENV } from "./local.mjs";
@@ -7,6 +7,7 @@ import { QUIET_ENV } from "./local.mjs";
 mkdirSync("test-results", { recursive: true });
 const suites = [
   { name: "workers", args: ["vitest", "run", "--config", "vitest.config.ts"] },
+  { name: "console", args: ["vitest", "run", "--config", "vitest.console.config.ts"] },
   { name: "browser", args: ["vitest", "run", "--config", "vitest.e2e.config.ts"] },
 ];
 

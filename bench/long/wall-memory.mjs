@@ -11,6 +11,8 @@ const MINUTES = Number(process.env.WALL_MINUTES ?? 30);
 const WRITES_PER_MIN = Number(process.env.WALL_WRITES_PER_MIN ?? 60);
 const SAMPLE_EVERY_MIN = Number(process.env.WALL_SAMPLE_MINUTES ?? 5);
 const STATE = ".wrangler/bench-wall-state";
+// e.g. WALL_QUERY="?panels=attention,units,hospital,chronology" or "?cycle=20"
+const QUERY = process.env.WALL_QUERY ?? "";
 const PASSWORD = process.env.DEMO_PASSWORD || "keizoku";
 
 let server = null;
@@ -21,7 +23,7 @@ if (!process.env.BENCH_URL) {
 }
 const BASE = process.env.BENCH_URL ?? server.url;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
-console.log(`wall display for ${MINUTES} min under ${WRITES_PER_MIN} writes/min (open loop), sampled every ${SAMPLE_EVERY_MIN} min`);
+console.log(`wall display${QUERY ? ` (${QUERY})` : ""} for ${MINUTES} min under ${WRITES_PER_MIN} writes/min (open loop), sampled every ${SAMPLE_EVERY_MIN} min`);
 
 async function signIn(login) {
   const res = await fetch(`${BASE}/api/session`, {
@@ -31,13 +33,19 @@ async function signIn(login) {
   });
   if (!res.ok) throw new Error(`sign-in ${login}: ${res.status}`);
   const cookie = res.headers.get("set-cookie").split(";")[0];
+  // A write that fails or hangs is counted, never fatal: the bench is about the wall, not the server.
   const send = async (method, path, body) => {
-    const r = await fetch(`${BASE}${path}`, {
-      method,
-      headers: { Cookie: cookie, Origin: BASE, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-      body: JSON.stringify(body),
-    });
-    return { status: r.status, body: await r.json().catch(() => null) };
+    try {
+      const r = await fetch(`${BASE}${path}`, {
+        method,
+        headers: { Cookie: cookie, Origin: BASE, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    } catch {
+      return { status: 0, body: null };
+    }
   };
   const get = async (path) => (await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } })).json();
   return { cookie, send, get };
@@ -66,7 +74,7 @@ try {
   await page.getByLabel("パスワード").fill(PASSWORD);
   await page.getByRole("button", { name: "ログイン" }).click();
   await page.getByRole("heading", { name: "災害・訓練一覧" }).waitFor();
-  await page.goto(`${BASE}/wall/${incident.id}`);
+  await page.goto(`${BASE}/wall/${incident.id}${QUERY}`);
   await page.locator("[data-testid=wall] [data-testid=attention-queue][data-seq]").waitFor({ timeout: 60_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -85,7 +93,7 @@ try {
     tick++;
     writes++;
     const done = (r) => {
-      if (r.status >= 300) failures++;
+      if (r.status === 0 || r.status >= 300) failures++;
     };
     if (tick % 10 === 0) {
       // Every tenth write: a report from the water HQ, acknowledged by the HQ a few seconds later.

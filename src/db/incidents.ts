@@ -1,4 +1,5 @@
 import type { ArchiveQuery, Incident } from "../schema/incidents";
+import { readOne, rowRead } from "./together";
 
 export type IncidentRow = {
   id: string;
@@ -46,10 +47,10 @@ export async function listIncidents(db: D1Database): Promise<Incident[]> {
   return results.map(incidentFromRow);
 }
 
-export async function findIncident(db: D1Database, id: string): Promise<Incident | null> {
-  const r = await db.prepare("SELECT * FROM incidents WHERE id = ?").bind(id).first<IncidentRow>();
-  return r ? incidentFromRow(r) : null;
-}
+export const incidentById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM incidents WHERE id = ?").bind(id), (r: IncidentRow | undefined) => (r ? incidentFromRow(r) : null));
+
+export const findIncident = (db: D1Database, id: string): Promise<Incident | null> => readOne(incidentById(db, id));
 
 export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement {
   return db

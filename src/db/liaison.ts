@@ -1,4 +1,5 @@
 import type { LiaisonMessage } from "../schema/relocation-liaison";
+import { readOne, rowRead } from "./together";
 
 /** The liaison log (連絡・報告). */
 
@@ -53,10 +54,13 @@ export async function listMessages(db: D1Database, incidentId: string): Promise<
   return results.map(messageFromRow);
 }
 
-export async function findMessage(db: D1Database, incidentId: string, id: string): Promise<LiaisonMessage | null> {
-  const r = await db.prepare("SELECT * FROM liaison_messages WHERE incident_id = ? AND id = ?").bind(incidentId, id).first<MessageRow>();
-  return r ? messageFromRow(r) : null;
-}
+export const messageById = (db: D1Database, incidentId: string, id: string) =>
+  rowRead(db.prepare("SELECT * FROM liaison_messages WHERE incident_id = ? AND id = ?").bind(incidentId, id), (r: MessageRow | undefined) =>
+    r ? messageFromRow(r) : null,
+  );
+
+export const findMessage = (db: D1Database, incidentId: string, id: string): Promise<LiaisonMessage | null> =>
+  readOne(messageById(db, incidentId, id));
 
 export function insertMessage(db: D1Database, m: LiaisonMessage): D1PreparedStatement {
   return db

@@ -1,4 +1,5 @@
 import type { Me, Role, Unit } from "../schema/session";
+import { readOne, rowRead } from "./together";
 
 export type UserWithSecret = {
   id: string;
@@ -54,14 +55,16 @@ export async function createSession(db: D1Database, tokenHash: string, userId: s
   ]);
 }
 
+/**
+ * A live session and its user (?1 token hash, ?2 now): the one definition that both the session
+ * lookup and every write's re-check (sessionStillValid) use, so ending a session ends both.
+ */
+const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2`;
+
 /** The signed-in user behind a session token hash, or null when unknown or expired. */
 export async function findSessionUser(db: D1Database, tokenHash: string, now: string): Promise<Me | null> {
   const r = await db
-    .prepare(
-      `SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.expires_at > ?`,
-    )
+    .prepare(`SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at ${LIVE_SESSION}`)
     .bind(tokenHash, now)
     .first<{ id: string; login: string; display_name: string; unit_id: string; role: Role; expires_at: string }>();
   if (!r) return null;
@@ -77,15 +80,14 @@ export async function findSessionUser(db: D1Database, tokenHash: string, now: st
 
 /**
  * The first step of every write's batch: aborts it (constraint `session_ended`) unless the
- * session is still live and its user still has the unit and role the write was authorised for.
- * Keep it in step with findSessionUser.
+ * session is still live (LIVE_SESSION) and its user still has the unit and role the write was
+ * authorised for.
  */
 export function sessionStillValid(db: D1Database, tokenHash: string, user: Pick<Me, "id" | "unitId" | "role">, now: string) {
   return db
     .prepare(
       `INSERT OR REPLACE INTO session_guard (id, ok) VALUES (1, (
-         SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.expires_at > ? AND u.id = ? AND u.unit_id = ? AND u.role = ?))`,
+         SELECT COUNT(*) ${LIVE_SESSION} AND u.id = ?3 AND u.unit_id = ?4 AND u.role = ?5))`,
     )
     .bind(tokenHash, now, user.id, user.unitId, user.role);
 }
@@ -126,9 +128,9 @@ export async function listUnits(db: D1Database): Promise<Unit[]> {
   return results.map((r) => ({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en, kind: r.kind }));
 }
 
-export async function unitExists(db: D1Database, id: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id).first()) !== null;
-}
+export const unitById = (db: D1Database, id: string) => rowRead(db.prepare("SELECT 1 FROM units WHERE id = ?").bind(id), (r) => r !== undefined);
+
+export const unitExists = (db: D1Database, id: string): Promise<boolean> => readOne(unitById(db, id));
 
 /** Whether the database answers at all, for the health check. */
 export async function databaseAnswers(db: D1Database): Promise<boolean> {

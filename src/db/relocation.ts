@@ -1,5 +1,6 @@
 import type { RelocationSettings } from "../schema/relocation";
 import type { BcpFunction, Relocation, RelocationMove } from "../schema/relocation-board";
+import { readOne, rowRead } from "./together";
 
 /** The function registry, the per-incident relocation board with its moves, and settings. */
 
@@ -42,10 +43,10 @@ export async function listFunctions(db: D1Database): Promise<BcpFunction[]> {
   return results.map(functionFromRow);
 }
 
-export async function findFunction(db: D1Database, id: string): Promise<BcpFunction | null> {
-  const r = await db.prepare("SELECT * FROM relocation_functions WHERE id = ?").bind(id).first<FunctionRow>();
-  return r ? functionFromRow(r) : null;
-}
+export const functionById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM relocation_functions WHERE id = ?").bind(id), (r: FunctionRow | undefined) => (r ? functionFromRow(r) : null));
+
+export const findFunction = (db: D1Database, id: string): Promise<BcpFunction | null> => readOne(functionById(db, id));
 
 export function insertFunction(db: D1Database, f: BcpFunction, by: string): D1PreparedStatement {
   return db

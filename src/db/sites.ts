@@ -1,4 +1,5 @@
 import type { ReadinessCheck, ReadinessKey, Site, SiteHazard } from "../schema/relocation";
+import { readOne, rowRead } from "./together";
 
 /** Sites and their readiness checklists. */
 
@@ -58,10 +59,10 @@ export async function listSites(db: D1Database, scope: "facilities" | "shelters"
   return results.map(siteFromRow);
 }
 
-export async function findSite(db: D1Database, id: string): Promise<Site | null> {
-  const r = await db.prepare("SELECT * FROM sites WHERE id = ?").bind(id).first<SiteRow>();
-  return r ? siteFromRow(r) : null;
-}
+export const siteById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM sites WHERE id = ?").bind(id), (r: SiteRow | undefined) => (r ? siteFromRow(r) : null));
+
+export const findSite = (db: D1Database, id: string): Promise<Site | null> => readOne(siteById(db, id));
 
 export async function findSites(db: D1Database, ids: readonly string[]): Promise<Map<string, Site>> {
   const { results } = await db

@@ -49,6 +49,8 @@ export function readable(field: string, v: unknown, names: ReadonlyMap<string, s
     return v;
   }
   if (typeof v === "number" || typeof v === "boolean") return String(v);
+  // A history such as phases [{phase, beganAt}]: each entry's values, oldest first.
+  if (Array.isArray(v)) return v.length === 0 ? "—" : v.map((e) => (e && typeof e === "object" ? Object.entries(e).map(([k, x]) => readable(k, x, names)).join(" ") : readable(field, e, names))).join(" → ");
   return JSON.stringify(v);
 }
 

@@ -7,7 +7,7 @@ import { announceChanges, announceIncident } from "../live/announce";
 import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
 import { STANDING, type Stream } from "../schema/streams";
 import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
-import { forgetSession, storedAnswer, unauthenticated } from "./guards";
+import { forgetSession, rememberSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
@@ -88,8 +88,12 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
     throw err;
   }
 
+  // The batch just proved the session live: a busy writer's next write needs no session read.
+  rememberSession(tokenHash, user);
   const seqs = results.slice(firstLog, firstLog + entries.length).map((r) => (r.results[0] as { seq: number }).seq);
   const changes = entries.map((e, i): Change => ({ ...e, seq: seqs[i]! }));
-  await Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]);
+  // Committed is the guarantee; telling the rooms changes nothing about it, so the answer does not
+  // wait for them (a console that misses the announcement pulls the change from the log).
+  c.executionCtx.waitUntil(Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]));
   return { data: w.data, seq: seqs.at(-1)! };
 }

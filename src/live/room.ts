@@ -16,7 +16,8 @@ const GAP_WAIT_MS = 250;
 /**
  * A live room: one per incident (and one for the incident list). Sockets hibernate; identity
  * rides in each socket's attachment. Changes go out in sequence order with no gaps: one that
- * arrives early waits briefly, then the room fills the gap from the change log itself.
+ * arrives early waits briefly, then the room fills the gap from the change log itself. Changes
+ * announced together (a burst of writes) leave in one frame at the end of the turn.
  */
 export class LiveRoom extends DurableObject<Env> {
   private stream: string | null = null;
@@ -24,6 +25,8 @@ export class LiveRoom extends DurableObject<Env> {
   private lastSent: number | null = null;
   private early = new Map<number, Change>();
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Changes due out this turn: a burst leaves as one frame, serialised once. */
+  private outgoing: Change[] = [];
   private readonly deliveries: Deliveries;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -127,7 +130,13 @@ export class LiveRoom extends DurableObject<Env> {
 
   private send(change: Change) {
     this.lastSent = change.seq;
-    this.broadcast({ type: "change", change });
+    if (this.outgoing.push(change) === 1) setTimeout(() => this.flushOutgoing(), 0);
+  }
+
+  private flushOutgoing() {
+    const changes = this.outgoing;
+    this.outgoing = [];
+    if (changes.length > 0) this.broadcast({ type: "changes", changes });
   }
 
   private flushEarly() {

@@ -80,8 +80,10 @@ const standingChanges = createRoute({
   responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401] },
 });
 
-export async function requireIncident(db: D1Database, id: string): Promise<Incident> {
-  const incident = await findIncident(db, id);
+export const requireIncident = async (db: D1Database, id: string): Promise<Incident> => knownIncident(await findIncident(db, id));
+
+/** The incident a route read, or the 404 when there is none. */
+export function knownIncident(incident: Incident | null): Incident {
   if (!incident) throw new ApiError(404, "not_found", "No such incident.");
   return incident;
 }

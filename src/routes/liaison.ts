@@ -1,14 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
-import { acknowledgeMessage, findMessage, insertMessage, listMessages } from "../db/liaison";
-import { unitExists } from "../db/people";
-import { findFunction, getSettings } from "../db/relocation";
-import { findSite } from "../db/sites";
+import { incidentById } from "../db/incidents";
+import { acknowledgeMessage, findMessage, insertMessage, listMessages, messageById } from "../db/liaison";
+import { unitById } from "../db/people";
+import { functionById, getSettings } from "../db/relocation";
+import { siteById } from "../db/sites";
+import { readTogether } from "../db/together";
 import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
-import { requireIncident } from "./incidents";
+import { knownIncident, requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
 
@@ -55,19 +57,20 @@ export const liaisonRoutes = newApp()
     const input = c.req.valid("json");
     // Every precondition in one round trip. The sender is the named unit or the user's own; a
     // recipient taken from the parent message is a unit that exists already.
-    const [incident, parent, fromOk, toOk, fn, site] = await Promise.all([
-      requireIncident(db, incidentId),
-      input.parentId ? findMessage(db, incidentId, input.parentId) : null,
-      unitExists(db, input.fromUnitId ?? user.unitId),
-      input.toUnitId ? unitExists(db, input.toUnitId) : true,
-      input.functionId ? findFunction(db, input.functionId) : null,
-      input.siteId ? findSite(db, input.siteId) : null,
+    const [found, parent, fromOk, toOk, fn, site] = await readTogether(db, [
+      incidentById(db, incidentId),
+      input.parentId ? messageById(db, incidentId, input.parentId) : null,
+      unitById(db, input.fromUnitId ?? user.unitId),
+      input.toUnitId ? unitById(db, input.toUnitId) : null,
+      input.functionId ? functionById(db, input.functionId) : null,
+      input.siteId ? siteById(db, input.siteId) : null,
     ]);
+    const incident = knownIncident(found);
     if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
     const addressed = addressMessage(user, input, parent);
     if (!addressed.ok) throw new ApiError(addressed.status, addressed.code, addressed.message, { fields: [{ path: addressed.path, message: addressed.message }] });
     if (!fromOk) throw unprocessable("unknown_unit", `No unit ${addressed.fromUnitId}.`, "fromUnitId");
-    if (!toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
+    if (input.toUnitId && !toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
     if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
     if (input.siteId && !site) throw unprocessable("unknown_site", "No such site.", "siteId");
     const id = crypto.randomUUID();
@@ -104,7 +107,8 @@ export const liaisonRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, messageId } = c.req.valid("param");
-    const [incident, current] = await Promise.all([requireIncident(db, id), findMessage(db, id, messageId)]);
+    const [found, current] = await readTogether(db, [incidentById(db, id), messageById(db, id, messageId)]);
+    const incident = knownIncident(found);
     if (!current) throw notFound("message");
     if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");
     if (current.acknowledgedAt) {

@@ -76,3 +76,4 @@ export const ArchiveQuery = z.object({
 export type ArchiveQuery = z.infer<typeof ArchiveQuery>;
 
 export const ArchivePage = z.object({ items: z.array(Incident), total: z.number().int() });
+export type ArchivePage = z.infer<typeof ArchivePage>;

@@ -5,10 +5,13 @@ import { Incident } from "./incidents";
 /** Open screens in the room per unit id, e.g. { hq: 2, water: 1 }. */
 export const ScreensByUnit = z.record(z.string(), z.number().int());
 
-/** Everything a room sends. Each `change` carries its stream sequence number. */
+/**
+ * Everything a room sends. `changes`: what the room had to send in one turn, in sequence order
+ * with no gap between them, each with its stream sequence number.
+ */
 export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int(), screens: ScreensByUnit }),
-  z.object({ type: z.literal("change"), change: ChangeOnWire }),
+  z.object({ type: z.literal("changes"), changes: z.array(ChangeOnWire).min(1) }),
   z.object({ type: z.literal("incident"), incident: Incident }),
   z.object({ type: z.literal("presence"), present: z.number().int(), screens: ScreensByUnit }),
   /** A console of `unitId` has now had every change up to `upTo` (first at `at`). */

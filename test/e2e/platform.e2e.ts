@@ -13,7 +13,7 @@ describe("two consoles on one incident", () => {
     await water.page.goto(`${inject("baseUrl")}${drill}`);
     for (const p of [hq.page, water.page]) await p.getByRole("status").getByText("ライブ").waitFor();
 
-    const LABEL = { initial: "初動期", emergency: "応急対策期", recovery: "復旧期" } as const;
+    const LABEL = { warning: "警戒", initial: "発災", emergency: "応急", recovery: "復旧" } as const;
     const from = (await hq.page.getByLabel("フェーズ").inputValue()) as keyof typeof LABEL;
     const to = from === "emergency" ? "recovery" : "emergency";
 

@@ -1,4 +1,5 @@
 import { SELF } from "cloudflare:test";
+import type { Change } from "../../src/schema/changes";
 import type { ClientMessage, ServerMessage } from "../../src/schema/live";
 import { ORIGIN, type Client } from "../helpers";
 
@@ -6,6 +7,8 @@ import { ORIGIN, type Client } from "../helpers";
 export type Listener = {
   messages: ServerMessage[];
   next: (match: (m: ServerMessage) => boolean, timeoutMs?: number) => Promise<ServerMessage>;
+  /** Waits for a frame carrying a matching change; answers that change. */
+  nextChange: (match: (c: Change) => boolean, timeoutMs?: number) => Promise<Change>;
   changeSeqs: () => number[];
   /** Sends a client message, e.g. a delivery receipt { type: "applied", seq }. */
   send: (message: ClientMessage) => void;
@@ -29,21 +32,29 @@ export async function listen(client: Client, path: string): Promise<Listener> {
       }
     }
   });
+  const next: Listener["next"] = (match, timeoutMs = 2000) => {
+    const seen = messages.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const w = { match, resolve, from: messages.length };
+      waiters.push(w);
+      setTimeout(() => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
+    });
+  };
   return {
     messages,
-    next: (match, timeoutMs = 2000) => {
-      const seen = messages.find(match);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const w = { match, resolve, from: messages.length };
-        waiters.push(w);
-        setTimeout(() => reject(new Error(`no matching message in ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
-      });
+    next,
+    nextChange: async (match, timeoutMs) => {
+      const frame = await next((m) => changesOf(m).some(match), timeoutMs);
+      return changesOf(frame).find(match)!;
     },
-    changeSeqs: () => messages.flatMap((m) => (m.type === "change" ? [m.change.seq] : [])),
+    changeSeqs: () => messages.flatMap((m) => changesOf(m).map((c) => c.seq)),
     send: (message) => ws.send(JSON.stringify(message)),
     close: () => ws.close(1000, "test done"),
   };
 }
 
-export const isChange = (seq: number) => (m: ServerMessage) => m.type === "change" && m.change.seq === seq;
+/** The changes a frame carries; none for any other message. */
+export const changesOf = (m: ServerMessage): Change[] => (m.type === "changes" ? m.changes : []);
+
+export const isChange = (seq: number) => (m: ServerMessage) => changesOf(m).some((c) => c.seq === seq);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countRows, openIncident, sendJson, signIn, type Client } from "../helpers";
-import { listen, type Listener } from "./helpers";
+import { isChange, listen, type Listener } from "./helpers";
 
 type Board = { hqUnreceived: number; hqScreens: number };
 type TagList = { items: Array<{ id: string; taggedAt: string; hqReceivedAt: string | null }> };
@@ -56,7 +56,7 @@ describe("delivery receipts: reached the HQ means an HQ console had it", () => {
     const d = await runningDrill();
     const hospitalScreen = await console_(d.hospital, d.live);
     const { seq } = await d.tag();
-    await hospitalScreen.next((m) => m.type === "change" && m.change.seq === seq);
+    await hospitalScreen.next(isChange(seq));
     hospitalScreen.send({ type: "applied", seq });
     // The hospital's own receipt is recorded for the hospital, never for the HQ.
     await hospitalScreen.next((m) => m.type === "delivered" && m.unitId === "hospital" && m.upTo === seq);
@@ -72,7 +72,7 @@ describe("delivery receipts: reached the HQ means an HQ console had it", () => {
     expect((await d.board()).hqScreens).toBe(1);
     const logged = await countRows("change_log");
     const { seq } = await d.tag();
-    await screen.next((m) => m.type === "change" && m.change.seq === seq);
+    await screen.next(isChange(seq));
     // Received but not yet acknowledged: not claimed.
     expect((await d.board()).hqUnreceived).toBe(1);
     screen.send({ type: "applied", seq });
@@ -92,7 +92,7 @@ describe("delivery receipts: reached the HQ means an HQ console had it", () => {
     screen.send({ type: "applied", seq: 10_000 });
     await new Promise((r) => setTimeout(r, 200));
     const { seq } = await d.tag();
-    await screen.next((m) => m.type === "change" && m.change.seq === seq);
+    await screen.next(isChange(seq));
     expect((await d.board()).hqUnreceived).toBe(1);
     screen.close();
   });
@@ -101,7 +101,7 @@ describe("delivery receipts: reached the HQ means an HQ console had it", () => {
     const d = await runningDrill();
     const first = await console_(d.hq, d.live);
     const a = await d.tag();
-    await first.next((m) => m.type === "change" && m.change.seq === a.seq);
+    await first.next(isChange(a.seq));
     first.send({ type: "applied", seq: a.seq });
     await first.next((m) => m.type === "delivered" && m.upTo === a.seq);
     first.close();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { appendChange, type ChangeEntry } from "../../src/db/changes";
 import type { Change, ChangePage } from "../../src/schema/changes";
 import { ORIGIN, openIncident, signIn, type Client } from "../helpers";
-import { isChange, listen } from "./helpers";
+import { changesOf, isChange, listen } from "./helpers";
 
 async function setPhase(client: Client, id: string, version: number, phase: string) {
   const res = await client.send("PATCH", `/api/incidents/${id}`, { version, phase });
@@ -24,8 +24,8 @@ describe("incident live room", () => {
     for (const phase of ["emergency", "recovery", "initial"]) version = (await setPhase(hq, incident.id, version, phase)).data.version;
     await listener.next(isChange(4));
     expect(listener.changeSeqs()).toEqual([2, 3, 4]);
-    const last = listener.messages.find(isChange(4));
-    expect(last).toMatchObject({ change: { entityType: "incident", op: "update", actor: { id: "user-hq" }, after: { phase: "initial" } } });
+    const last = await listener.nextChange((c) => c.seq === 4);
+    expect(last).toMatchObject({ entityType: "incident", op: "update", actor: { id: "user-hq" }, after: { phase: "initial" } });
     listener.close();
   });
 
@@ -61,8 +61,8 @@ describe("incident live room", () => {
     const after = await listen(hq, `/api/incidents/${incident.id}/live`);
     await after.next((m) => m.type === "hello");
     await setPhase(hq, incident.id, version, "recovery");
-    const change = await after.next(isChange(3));
-    expect(change).toMatchObject({ type: "change", change: { after: { phase: "recovery" } } });
+    const change = await after.nextChange((c) => c.seq === 3);
+    expect(change).toMatchObject({ after: { phase: "recovery" } });
     after.close();
   });
 
@@ -93,6 +93,33 @@ describe("incident live room", () => {
     listener.close();
   });
 
+  it("sends changes that come due together as one frame, in seq order", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
+    await listener.next((m) => m.type === "hello");
+    const room = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id));
+    const change = (seq: number): Change => ({
+      stream: incident.id,
+      seq,
+      at: new Date().toISOString(),
+      actor: { id: "user-hq", name: "hq", unitId: "hq" },
+      entityType: "checklist_addition",
+      entityId: `addition-${seq}`,
+      op: "create",
+      before: null,
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
+      mutationId: `m-${seq}`,
+    });
+    // 3 waits for 2; when 2 comes with 4, all three are due at once.
+    await room.announce([change(3)]);
+    await room.announce([change(2), change(4)]);
+    await listener.next(isChange(4));
+    const frames = listener.messages.filter((m) => m.type === "changes");
+    expect(frames.map(changesOf).map((cs) => cs.map((c) => c.seq))).toEqual([[2, 3, 4]]);
+    listener.close();
+  });
+
   it("fills a change whose announcement never came (its worker died after commit) from the log", async () => {
     const hq = await signIn("hq");
     const incident = await openIncident(hq);
@@ -115,7 +142,7 @@ describe("incident live room", () => {
     await room.announce([{ ...entry(3), seq: 3 }]);
     await listener.next(isChange(3), 3000);
     expect(listener.changeSeqs()).toEqual([2, 3]);
-    expect(listener.messages.find(isChange(2))).toMatchObject({ change: { entityId: "addition-2", mutationId: "lost-2" } });
+    expect(await listener.nextChange((c) => c.seq === 2)).toMatchObject({ entityId: "addition-2", mutationId: "lost-2" });
     listener.close();
   });
 

@@ -3,12 +3,13 @@ import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
 import overview from "./overview";
+import records from "./records";
 import relocation from "./relocation";
 
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
 
-const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview];
+const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records];
 const merged = {
   ja: Object.assign({}, ...catalogues.map((c) => c.ja)) as Record<string, string>,
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as Record<string, string>,

@@ -21,7 +21,7 @@ export async function mutate<M extends WriteMethod, P extends PathOf<M>>(method:
     } catch (e) {
       if (!(e instanceof ApiFailure) || !e.offline) throw e;
       if (attempt >= 2 || !navigator.onLine) {
-        enqueue({ key, method, path: url, body });
+        await enqueue({ key, method, path: url, body });
         throw new ApiFailure(0, "queued", "offline: queued for sending");
       }
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));

@@ -85,8 +85,8 @@ export class StreamFeed {
       this.screens.value = m.screens;
     } else if (m.type === "delivered") {
       this.delivered.value = { ...this.delivered.value, [m.unitId]: m.upTo };
-    } else if (m.type === "change") {
-      this.offer(m.change);
+    } else if (m.type === "changes") {
+      for (const change of m.changes) this.offer(change);
     }
   }
 

@@ -9,7 +9,7 @@ export type PageProps = { me: Me; rest: string };
 type Lazy<P> = () => Promise<{ default: ComponentType<P> }>;
 
 export type Area = {
-  id: "checklists" | "relocation" | "drills";
+  id: "checklists" | "relocation" | "drills" | "records";
   /** Catalogue key of the incident tab and of the top-level page. */
   tabLabel: string;
   pageLabel: string;
@@ -43,5 +43,13 @@ export const areas: Area[] = [
     tab: () => import("./drills/incident-tab"),
     summary: () => import("./drills/summary"),
     page: () => import("./drills/page"),
+  },
+  {
+    id: "records",
+    tabLabel: "tab.records",
+    pageLabel: "nav.records",
+    tab: () => import("./records/incident-tab"),
+    summary: () => import("./records/summary"),
+    page: () => import("./records/page"),
   },
 ];

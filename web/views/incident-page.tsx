@@ -85,7 +85,8 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
 /** The count a tab carries: overdue (checklists), unacknowledged (liaison), needing attention (the rest). */
 function TabCount({ model, area }: { model: OverviewModel; area: string }) {
   const tabs = model.tabs.value;
-  if (!tabs) return null;
+  // The records tab holds reports and search, nothing waiting on anyone: no count.
+  if (!tabs || area === "records") return null;
   const [key, n, loud] =
     area === "checklists"
       ? (["tab.count.overdue", tabs.checklists.overdue, tabs.checklists.overdue > 0] as const)

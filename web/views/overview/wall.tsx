@@ -25,7 +25,8 @@ const wallClock = signal(Date.now());
 
 /**
  * The HQ's large screen: dark, large type, no navigation, every panel together or one at a time on
- * a timer (`?cycle=20` seconds), the JST clock, the connection state and the seq.
+ * a timer (`?cycle=20` seconds), the JST clock, the connection state and the seq. `?panels=` picks
+ * and orders the panels (e.g. `attention,units,hospital`).
  */
 export default function WallDisplay({ id, me }: { id: string; me: Me }) {
   const [feed, setFeed] = useState<StreamFeed | null>(null);
@@ -49,13 +50,15 @@ function WallBody({ id, feed, me }: { id: string; feed: StreamFeed; me: Me }) {
   useAlerts(model);
   const params = new URLSearchParams(location.search);
   const cycleSeconds = Number(params.get("cycle") ?? 0);
+  const picked = (params.get("panels") ?? "").split(",").filter((p): p is Panel => (PANELS as readonly string[]).includes(p));
+  const panels: readonly Panel[] = picked.length > 0 ? picked : PANELS;
   const [index, setIndex] = useState(0);
   useEffect(() => {
     if (!(cycleSeconds >= 5)) return;
-    const timer = setInterval(() => setIndex((i) => (i + 1) % PANELS.length), cycleSeconds * 1000);
+    const timer = setInterval(() => setIndex((i) => (i + 1) % panels.length), cycleSeconds * 1000);
     return () => clearInterval(timer);
-  }, [cycleSeconds]);
-  const shown: readonly Panel[] = cycleSeconds >= 5 ? [PANELS[index]!] : PANELS;
+  }, [cycleSeconds, panels.length]);
+  const shown: readonly Panel[] = cycleSeconds >= 5 ? [panels[index % panels.length]!] : panels;
   const incident = model.incident.value;
 
   return (

@@ -1,0 +1,105 @@
+import { describe, expect, inject, it } from "vitest";
+import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
+
+const browser = useBrowser();
+const SIZE = { width: 1366, height: 900 };
+
+describe("HQ records", () => {
+  it("produces 第N報, reopens it unchanged after later changes, and prints it", async () => {
+    const hq = await signedIn(browser(), "hq", SIZE);
+    const base = inject("baseUrl");
+    const id = inject("drillId");
+    await hq.page.goto(`${base}/incidents/${id}/records`);
+    await hq.page.getByRole("status").getByText("ライブ").waitFor();
+    await hq.page.getByLabel("概要（報告者記入）").fill("沿岸部に大津波警報。上下水道部は愛国浄水場へ機能移転中。");
+    await hq.page.getByRole("button", { name: /第\d+報を作成/ }).click();
+    const list = hq.page.getByTestId("situation-reports");
+    await list.locator("li").first().waitFor();
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-reports-1366.png` });
+
+    await list.locator("li").first().getByRole("link", { name: "開く・印刷" }).click();
+    const print = hq.page.getByTestId("report-print");
+    await print.getByRole("heading", { name: /状況報告 第\d+報/ }).waitFor();
+    const before = await print.innerText();
+    expect(before).toContain("2 配備体制");
+    expect(before).toContain("5 上下水道部の庁舎機能と応急給水");
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-report-1366.png`, fullPage: true });
+    await hq.page.emulateMedia({ media: "print" });
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-report-print.png`, fullPage: true });
+    await hq.page.emulateMedia({ media: "screen" });
+
+    // The incident moves on; the stored report reads exactly as before.
+    const url = hq.page.url();
+    await hq.page.goto(`${base}/incidents/${id}`);
+    const phase = hq.page.getByLabel("フェーズ");
+    await phase.selectOption((await phase.inputValue()) === "recovery" ? "emergency" : "recovery");
+    await hq.page.goto(url);
+    await print.getByRole("heading", { name: /状況報告 第\d+報/ }).waitFor();
+    expect(await print.innerText()).toBe(before);
+    await hq.context.close();
+  });
+
+  it("searches the timeline on the server, by unit and words, with before → after by name", async () => {
+    const hq = await signedIn(browser(), "hq", SIZE);
+    await hq.page.goto(`${inject("baseUrl")}/incidents/${inject("drillId")}/records`);
+    await hq.page.getByRole("button", { name: "タイムライン検索" }).click();
+    const results = hq.page.getByTestId("timeline-results");
+    await results.locator("li").first().waitFor();
+    await hq.page.locator("select[name=unitId]").selectOption("hq");
+    await hq.page.getByRole("button", { name: "検索", exact: true }).click();
+    await hq.page.getByRole("status").filter({ hasText: "件中" }).waitFor();
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-timeline-1366.png` });
+    const text = await results.innerText();
+    expect(text).not.toMatch(/user-hq/);
+    await hq.context.close();
+  });
+
+  it("closes an incident: every write is refused with a clear message, and it is found in the archive", async () => {
+    const hq = await signedIn(browser(), "hq", SIZE);
+    const base = inject("baseUrl");
+    const title = `アーカイブ確認用 訓練 ${Date.now()}`;
+    const id = await hq.page.evaluate(async (t) => {
+      const post = (path: string, method: string, body: unknown) =>
+        fetch(path, { method, headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() }, body: JSON.stringify(body) }).then((r) => r.json());
+      const made = await post("/api/incidents", "POST", { title: t, kind: "drill", hazard: "flood", onsetAt: new Date(Date.now() - 3_600_000).toISOString() });
+      return made.data.id as string;
+    }, title);
+    await hq.page.goto(`${base}/incidents/${id}`);
+    hq.page.once("dialog", (d) => void d.accept());
+    await hq.page.getByRole("button", { name: "終了する" }).click();
+    await hq.page.getByText(/に終了しました。記録は閲覧のみです。/).waitFor();
+    await expect(hq.page.getByLabel("フェーズ").isDisabled()).resolves.toBe(true);
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-closed-1366.png` });
+
+    const refused = await hq.page.evaluate(async (incidentId) => {
+      const res = await fetch(`/api/incidents/${incidentId}/liaison`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+        body: JSON.stringify({ kind: "order", priority: "normal", toUnitId: "water", body: "終了後の指示" }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("incident_closed");
+
+    await hq.page.goto(`${base}/records`);
+    await hq.page.getByLabel("名称").fill("アーカイブ確認用");
+    await hq.page.getByLabel("災害種別").selectOption("flood");
+    await hq.page.getByRole("button", { name: "検索" }).click();
+    await hq.page.getByTestId("archive").getByRole("link", { name: title }).waitFor();
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-archive-1366.png` });
+    await hq.context.close();
+  });
+
+  it("shows readiness across units and its print view", async () => {
+    const hq = await signedIn(browser(), "hq", SIZE);
+    await hq.page.goto(`${inject("baseUrl")}/records/readiness`);
+    const table = hq.page.getByTestId("readiness-units");
+    await table.locator("tbody tr").first().waitFor();
+    expect(await table.locator("tbody tr").count()).toBe(20);
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-readiness-1366.png` });
+    await hq.page.emulateMedia({ media: "print" });
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-readiness-print.png`, fullPage: true });
+    await hq.context.close();
+  });
+});

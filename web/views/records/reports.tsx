@@ -1,0 +1,104 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { mayWriteForUnit } from "../../../src/domain/access";
+import type { SituationReportHeading } from "../../../src/schema/situation-reports";
+import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { explain } from "../../lib/errors";
+import { formatJst, t } from "../../i18n";
+import { Link } from "../../router";
+import type { IncidentTabProps } from "../areas";
+
+const base = (incidentId: string) => `/api/incidents/${incidentId}/situation-reports`;
+
+/** 状況報告: the numbered reports issued so far, newest first, and producing the next one. */
+export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
+  const reports = useSignal<SituationReportHeading[] | null>(null);
+  const summary = useSignal("");
+  const message = useSignal<{ kind: "ok" | "error"; text: string } | null>(null);
+  const busy = useSignal(false);
+  const load = () =>
+    getJson("/api/incidents/:id/situation-reports", { param: { id: incident.id } })
+      .then((r) => (reports.value = r.items))
+      .catch((e) => (message.value = { kind: "error", text: explain(e) }));
+
+  useEffect(() => {
+    void load();
+    // Another console producing a report shows up here at once.
+    return feed.subscribe((c) => {
+      if (c.entityType === "situation_report") void load();
+    });
+  }, [incident.id]);
+
+  const seq = feed.latestSeq.value;
+  const next = (reports.value?.[0]?.number ?? 0) + 1;
+  const mayProduce = mayWriteForUnit(me, incident.leadUnitId) && incident.status === "open";
+
+  async function produce(e: Event) {
+    e.preventDefault();
+    busy.value = true;
+    message.value = null;
+    try {
+      const { data } = await mutate("POST", "/api/incidents/:id/situation-reports", { param: { id: incident.id }, body: { asOfSeq: seq, summary: summary.value } });
+      summary.value = "";
+      message.value = { kind: "ok", text: t("reports.produced", { n: data.number }) };
+      await load();
+    } catch (err) {
+      const movedOn = err instanceof ApiFailure && err.code === "moved_on";
+      const latest = movedOn ? (err.current as { seq: number }).seq : 0;
+      message.value = { kind: "error", text: movedOn ? t("reports.movedOn", { seq: latest }) : explain(err) };
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="reports-h">
+      <h2 id="reports-h">{t("reports.title")}</h2>
+      {mayProduce ? (
+        <form class="rec-produce" onSubmit={produce}>
+          <label>
+            {t("reports.summary")}
+            <textarea name="summary" rows={3} maxLength={4000} value={summary.value} onInput={(e) => (summary.value = e.currentTarget.value)} />
+          </label>
+          <p class="muted">{t("reports.asOfSeq", { seq })}</p>
+          <button class="btn btn-primary" disabled={busy.value}>
+            {t("reports.produce", { n: next })}
+          </button>
+        </form>
+      ) : (
+        incident.status === "closed" && <p class="muted">{t("reports.closed")}</p>
+      )}
+      {message.value && (
+        <p role={message.value.kind === "error" ? "alert" : "status"} class={message.value.kind === "error" ? "error" : "ok-note"}>
+          {message.value.text}
+        </p>
+      )}
+      {reports.value === null ? (
+        <p class="muted">{t("loading")}</p>
+      ) : reports.value.length === 0 ? (
+        <p class="muted">{t("reports.none")}</p>
+      ) : (
+        <ul class="rec-list" data-testid="situation-reports">
+          {reports.value.map((r) => (
+            <li key={r.number}>
+              <span>
+                {t("reports.heading", { number: t("reports.number", { n: r.number }), time: formatJst(r.asOf), seq: r.seq, name: r.producedBy.name })}
+              </span>
+              <span class="actions">
+                <Link class="btn" href={`/records/report/${incident.id}/${r.number}`}>
+                  {t("reports.open")}
+                </Link>
+                <a class="btn" href={`${base(incident.id)}/${r.number}/csv`} download>
+                  {t("reports.csv")}
+                </a>
+                <a class="btn" href={`${base(incident.id)}/${r.number}`} target="_blank" rel="noopener">
+                  {t("reports.json")}
+                </a>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
