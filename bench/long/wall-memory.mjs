@@ -10,7 +10,7 @@ import { prepareDatabase, startServer } from "../../scripts/local.mjs";
 const MINUTES = Number(process.env.WALL_MINUTES ?? 30);
 const WRITES_PER_MIN = Number(process.env.WALL_WRITES_PER_MIN ?? 60);
 const SAMPLE_EVERY_MIN = Number(process.env.WALL_SAMPLE_MINUTES ?? 5);
-const STATE = ".wrangler/bench-wall-state";
+const STATE = process.env.WALL_STATE ?? ".wrangler/bench-wall-state";
 // e.g. WALL_QUERY="?panels=attention,units,hospital,chronology" or "?cycle=20"
 const QUERY = process.env.WALL_QUERY ?? "";
 const PASSWORD = process.env.DEMO_PASSWORD || "keizoku";

@@ -46,7 +46,7 @@ describe("StreamFeed", () => {
     await liveFeed();
     log.push(change(3), change(4));
     server.asked.length = 0;
-    RoomSocket.last.say({ type: "change", change: change(4) });
+    RoomSocket.last.say({ type: "changes", changes: [change(4)] });
     await until(seqs, (s) => s.length === 4);
     expect(seqs()).toEqual([1, 2, 3, 4]);
     expect(seen).toEqual([1, 2, 3, 4]);
@@ -56,7 +56,7 @@ describe("StreamFeed", () => {
   it("applies out-of-order and duplicate messages once each, in sequence order", async () => {
     await liveFeed();
     log.push(change(3), change(4), change(5));
-    for (const seq of [3, 3, 5, 4, 2, 5]) RoomSocket.last.say({ type: "change", change: change(seq) });
+    for (const seq of [3, 3, 5, 4, 2, 5]) RoomSocket.last.say({ type: "changes", changes: [change(seq)] });
     await until(seqs, (s) => s.length >= 5);
     await settle();
     expect(seqs()).toEqual([1, 2, 3, 4, 5]);
@@ -66,7 +66,7 @@ describe("StreamFeed", () => {
   it("applies the next change at once, without asking the log", async () => {
     await liveFeed();
     server.asked.length = 0;
-    RoomSocket.last.say({ type: "change", change: change(3) });
+    RoomSocket.last.say({ type: "changes", changes: [change(3)] });
     await until(seqs, (s) => s.length === 3);
     expect(server.asked).toEqual([]);
   });
@@ -86,8 +86,8 @@ describe("StreamFeed", () => {
 
   it("drops a message that is not the protocol, and keeps going", async () => {
     await liveFeed();
-    RoomSocket.last.say({ type: "change", change: { seq: 3, entityType: "incident" } });
-    RoomSocket.last.say({ type: "change", change: change(3) });
+    RoomSocket.last.say({ type: "changes", changes: [{ seq: 3, entityType: "incident" }] });
+    RoomSocket.last.say({ type: "changes", changes: [change(3)] });
     await until(seqs, (s) => s.length === 3);
     expect(feed.changes.value[2]).toEqual(change(3));
   });

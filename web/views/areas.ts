@@ -15,6 +15,8 @@ export type Area = {
   pageLabel: string;
   tab: Lazy<IncidentTabProps>;
   summary: Lazy<IncidentTabProps>;
+  /** A light panel the HQ overview shows (it must not load the area's data: the overview's first paint stays at its own reads). */
+  overviewPanel?: Lazy<IncidentTabProps>;
   page: Lazy<PageProps>;
 };
 
@@ -50,6 +52,7 @@ export const areas: Area[] = [
     pageLabel: "nav.records",
     tab: () => import("./records/incident-tab"),
     summary: () => import("./records/summary"),
+    overviewPanel: () => import("./records/summary"),
     page: () => import("./records/page"),
   },
 ];

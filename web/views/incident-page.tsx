@@ -82,20 +82,25 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
   );
 }
 
-/** The count a tab carries: overdue (checklists), unacknowledged (liaison), needing attention (the rest). */
+/** The count a tab carries: overdue (checklists), unacknowledged (liaison), needing attention (overview, drills). */
 function TabCount({ model, area }: { model: OverviewModel; area: string }) {
   const tabs = model.tabs.value;
-  // The records tab holds reports and search, nothing waiting on anyone: no count.
-  if (!tabs || area === "records") return null;
-  const [key, n, loud] =
-    area === "checklists"
-      ? (["tab.count.overdue", tabs.checklists.overdue, tabs.checklists.overdue > 0] as const)
-      : area === "relocation"
-        ? (["tab.count.unacknowledged", tabs.relocation.unacknowledged, tabs.relocation.unacknowledged > 0] as const)
-        : area === "drills"
-          ? (["tab.count.attention", tabs.drills.attention, tabs.drills.attention > 0] as const)
-          : (["tab.count.attention", tabs.overview.attention, tabs.overview.urgent > 0] as const);
-  return <span class={`badge tab-count ${loud ? "overdue" : ""}`} data-testid={`tab-count-${area}`}>{t(key, { n })}</span>;
+  if (!tabs) return null;
+  const count: Record<string, readonly [string, number, boolean]> = {
+    overview: ["tab.count.attention", tabs.overview.attention, tabs.overview.urgent > 0],
+    checklists: ["tab.count.overdue", tabs.checklists.overdue, tabs.checklists.overdue > 0],
+    relocation: ["tab.count.unacknowledged", tabs.relocation.unacknowledged, tabs.relocation.unacknowledged > 0],
+    drills: ["tab.count.attention", tabs.drills.attention, tabs.drills.attention > 0],
+  };
+  const c = count[area];
+  // An area without a count of its own (records) carries none rather than someone else's.
+  if (!c) return null;
+  const [key, n, loud] = c;
+  return (
+    <span class={`badge tab-count ${loud ? "overdue" : ""}`} data-testid={`tab-count-${area}`}>
+      {t(key, { n })}
+    </span>
+  );
 }
 
 function IncidentHeader({ incident: i, feed, me }: { incident: Incident; feed: StreamFeed; me: Me }) {

@@ -1,7 +1,8 @@
 import { Timeline } from "../../components/timeline";
 import { t } from "../../i18n";
 import { Link } from "../../router";
-import type { IncidentTabProps } from "../areas";
+import { LazyView } from "../../components/lazy";
+import { areas, type IncidentTabProps } from "../areas";
 import { AlertControls, useAlerts } from "./alert-controls";
 import { AttentionQueue } from "./attention";
 import { FunctionsPanel, HospitalPanel, UnitGrid } from "./panels";
@@ -28,6 +29,7 @@ export default function OverviewScreen({ incident, feed, me }: IncidentTabProps)
         <div class="hq-panels">
           <FunctionsPanel model={model} />
           <HospitalPanel model={model} />
+          {areas.map((a) => a.overviewPanel && <LazyView key={a.id} load={a.overviewPanel} props={{ incident, feed, me }} />)}
         </div>
       </div>
       <div class="hq-chronology">
