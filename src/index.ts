@@ -16,6 +16,7 @@ import { sessionRoutes } from "./routes/session";
 import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
 import { readinessUnitsRoutes } from "./routes/readiness-units";
+import { relocationReviewRoutes } from "./routes/relocation-review";
 
 export { LiveRoom } from "./live/room";
 
@@ -62,6 +63,7 @@ const routes = app
   .route("/", situationReportRoutes)
   .route("/", timelineRoutes)
   .route("/", readinessUnitsRoutes)
+  .route("/", relocationReviewRoutes)
   .route("/", overviewRoutes);
 
 app.doc31("/api/openapi.json", {

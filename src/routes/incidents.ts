@@ -7,6 +7,7 @@ import { newIncident, patchIncident } from "../domain/incidents";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
+import { reviewOnClose } from "./relocation-review";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ArchivePage, ArchiveQuery, Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
@@ -123,10 +124,12 @@ export const incidentRoutes = newApp()
       throw staleVersion(current);
     }
     const next = patchIncident(current, body, nowIso());
+    // A relocation drill's after-action figures are taken as it closes, in the same batch.
+    const review = next.status === "closed" && current.status !== "closed" ? await reviewOnClose(db, next) : null;
     const done = await commitWrite(c, {
       stream: current.id,
-      steps: [{ exactlyOne: updateIncident(db, next) }],
-      changes: [{ entityType: "incident", entityId: current.id, op: "update", before: current, after: next }],
+      steps: [{ exactlyOne: updateIncident(db, next) }, ...(review?.steps ?? [])],
+      changes: [{ entityType: "incident", entityId: current.id, op: "update", before: current, after: next }, ...(review?.changes ?? [])],
       data: next,
       reload: () => findIncident(db, current.id),
       incident: next,

@@ -8,6 +8,7 @@ import { Incident } from "./incidents";
 import { HazardImportResult, HazardLayer, ReadinessCheck, RelocationSettings, Site } from "./relocation";
 import { BcpFunction, Relocation, RelocationMove } from "./relocation-board";
 import { LiaisonMessage } from "./relocation-liaison";
+import { ReviewFigures } from "./relocation-review";
 import { SituationReportHeading } from "./situation-reports";
 import { CHANGE_OPS, type EntityType } from "./streams";
 
@@ -58,6 +59,8 @@ export const Change = z.discriminatedUnion("entityType", [
   kind("relocation", Relocation, Relocation),
   kind("relocation_move", z.null(), labelled(RelocationMove)),
   kind("liaison_message", LiaisonMessage, labelled(LiaisonMessage)),
+  // The review itself is stored whole; the log carries its heading.
+  kind("relocation_review", z.null(), z.object({ title: z.string(), headline: ReviewFigures.shape.headline })),
   kind("hospital_status", HospitalStatus, HospitalStatus),
   kind("situation_report", z.null(), SituationReportHeading),
   kind("scenario", z.null(), Scenario),

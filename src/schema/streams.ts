@@ -35,6 +35,7 @@ export const CHANGE_OPS = {
   relocation: ["transition", "update"],
   relocation_move: ["create"],
   liaison_message: ["create", "acknowledge"],
+  relocation_review: ["create"],
   hospital_status: ["create", "update"],
   situation_report: ["create"],
   scenario: ["create"],

@@ -1,0 +1,140 @@
+import { createRoute } from "@hono/zod-openapi";
+import { findIncident } from "../db/incidents";
+import { updateAction } from "../db/drills-report";
+import { findReviewAction, hasRelocations, insertReview, insertReviewAction, listReviews, loadReviewInput, readReview } from "../db/relocation-review";
+import { mayWriteForUnit } from "../domain/access";
+import { newAction, patchAction, withOverdue } from "../domain/drills-report";
+import { needsReview, reviewFigures } from "../domain/relocation-review";
+import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { commitWrite, type LoggedChange, type WriteStep } from "../lib/write-path";
+import { STANDING } from "../schema/streams";
+import { committed, ErrorEnvelope } from "../schema/common";
+import { ActionCreate, ActionPatch, CorrectiveAction } from "../schema/drills-report";
+import type { Incident } from "../schema/incidents";
+import { type RelocationReview, ReviewBundle, ReviewList } from "../schema/relocation-review";
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { WATER_UNIT } from "./overview";
+import { z } from "zod";
+
+const tags = ["relocation review"];
+const notFound = json(ErrorEnvelope, "No such review or action");
+const writeErrors = { ...commonErrors, 404: notFound, 409: json(ErrorEnvelope, "Stale version; `current` holds the action"), 422: json(ErrorEnvelope, "Idempotency-Key reused") };
+
+/**
+ * The review a drill incident gets as it closes, as steps and a change for the closing write's
+ * batch: the figures are taken from the incident as it ends, in the same transaction.
+ */
+export async function reviewOnClose(db: D1Database, closing: Incident): Promise<{ steps: WriteStep[]; changes: LoggedChange[] } | null> {
+  if (closing.kind !== "drill" || !(await hasRelocations(db, closing.id))) return null;
+  const input = await loadReviewInput(db, closing, WATER_UNIT);
+  if (!needsReview(closing, input.relocations)) return null;
+  const endedAt = closing.closedAt ?? nowIso();
+  const review: RelocationReview = {
+    incidentId: closing.id,
+    unitId: WATER_UNIT,
+    title: closing.title,
+    onsetAt: closing.onsetAt,
+    endedAt,
+    figures: reviewFigures({ ...input, endedAt }),
+    createdAt: endedAt,
+  };
+  return {
+    steps: [insertReview(db, review)],
+    changes: [{ entityType: "relocation_review", entityId: closing.id, op: "create", before: null, after: { title: review.title, headline: review.figures.headline } }],
+  };
+}
+
+const list = createRoute({
+  method: "get",
+  path: "/api/relocation-reviews",
+  tags,
+  summary: "Every relocation drill's after-action review, newest first, with its headline figures",
+  responses: { 200: json(ReviewList, "Reviews"), 401: commonErrors[401] },
+});
+
+const read = createRoute({
+  method: "get",
+  path: "/api/relocation-reviews/{id}",
+  tags,
+  summary: "A relocation drill's after-action review: figures, the trend over the department's drills, corrective actions",
+  request: { params: IdParam },
+  responses: { 200: json(ReviewBundle, "The review"), 401: commonErrors[401], 404: notFound },
+});
+
+const addAction = createRoute({
+  method: "post",
+  path: "/api/relocation-reviews/{id}/actions",
+  tags,
+  summary: "Add a corrective action to the review's improvement plan (owned, dated, chased to closure like the hospital's)",
+  request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(ActionCreate) },
+  responses: { 201: json(committed(CorrectiveAction), "Added"), ...writeErrors },
+});
+
+const ActionParam = z.object({ id: z.string().min(1).max(64), actionId: z.string().min(1).max(64) });
+const changeAction = createRoute({
+  method: "patch",
+  path: "/api/relocation-reviews/{id}/actions/{actionId}",
+  tags,
+  summary: "Update a review's corrective action (owner, due date, status … closing stamps the closure)",
+  request: { params: ActionParam, headers: idempotencyHeaders, body: jsonBody(ActionPatch) },
+  responses: { 200: json(committed(CorrectiveAction), "Changed"), ...writeErrors },
+});
+
+async function requireReview(db: D1Database, id: string) {
+  const found = await readReview(db, id);
+  if (!found) throw new ApiError(404, "not_found", "No review for this incident (a drill incident gets one when it closes after water & sewer functions moved).");
+  return found;
+}
+
+const forbidden = () => new ApiError(403, "forbidden", "Only the department's editors or an admin may change its improvement plan.");
+
+export const relocationReviewRoutes = newApp()
+  .openapi(list, async (c) => {
+    const items = (await listReviews(c.env.DB)).map(({ figures, ...r }) => ({ ...r, headline: figures.headline }));
+    return c.json({ items }, 200);
+  })
+  .openapi(read, async (c) => {
+    const { review, history, actions } = await requireReview(c.env.DB, c.req.valid("param").id);
+    const trend = history.map((h) => ({ incidentId: h.incidentId, title: h.title, endedAt: h.endedAt, headline: h.figures.headline, current: h.incidentId === review.incidentId }));
+    return c.json({ review, trend, actions: withOverdue(actions, nowIso()) }, 200);
+  })
+  .openapi(addAction, async (c) => {
+    const db = c.env.DB;
+    const { review } = await requireReview(db, c.req.valid("param").id);
+    if (!mayWriteForUnit(c.get("user"), review.unitId)) throw forbidden();
+    const now = nowIso();
+    const action = newAction({ id: review.incidentId, title: review.title }, c.req.valid("json"), { id: crypto.randomUUID(), now });
+    const data = withOverdue([action], now)[0]!;
+    const done = await commitWrite(c, {
+      // Chased long after the drill incident closed: peacetime data, like the hospital's plan.
+      stream: STANDING,
+      steps: [insertReviewAction(db, action)],
+      changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
+      data,
+      status: 201,
+    });
+    return c.json(done, 201);
+  })
+  .openapi(changeAction, async (c) => {
+    const db = c.env.DB;
+    const { id, actionId } = c.req.valid("param");
+    const [review, current] = await Promise.all([findIncident(db, id), findReviewAction(db, id, actionId)]);
+    if (!review || !current) throw new ApiError(404, "not_found", "No such corrective action in this review.");
+    if (!mayWriteForUnit(c.get("user"), WATER_UNIT)) throw forbidden();
+    const body = c.req.valid("json");
+    if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
+    const now = nowIso();
+    const next = patchAction(current, body, now);
+    const data = withOverdue([next], now)[0]!;
+    const done = await commitWrite(c, {
+      stream: STANDING,
+      steps: [{ exactlyOne: updateAction(db, next) }],
+      changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
+      data,
+      reload: async () => {
+        const a = await findReviewAction(db, id, actionId);
+        return a && withOverdue([a], nowIso())[0];
+      },
+    });
+    return c.json(done, 200);
+  });
