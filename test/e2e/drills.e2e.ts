@@ -39,7 +39,7 @@ describe("a hospital triage drill", () => {
     }
     await tablet.page.screenshot({ path: `${SCREENSHOTS}/drill-tablet.png` });
     // The HQ's counts follow within a moment, and equal what was tagged.
-    await hq.page.getByTestId("count-untagged").first().getByText("25").waitFor({ timeout: 3_000 });
+    await hq.page.getByTestId("count-untagged").first().getByText("25").waitFor({ timeout: 10_000 });
     expect(await hq.page.getByTestId("count-red").first().textContent()).toBe("1");
     expect(await hq.page.getByTestId("count-yellow").first().textContent()).toBe("2");
     await hq.page.screenshot({ path: `${SCREENSHOTS}/drill-hq-board.png`, fullPage: true });
