@@ -10,6 +10,7 @@ import { BcpFunction, Relocation, RelocationMove } from "./relocation-board";
 import { LiaisonMessage } from "./relocation-liaison";
 import { ReviewFigures } from "./relocation-review";
 import { SituationReportHeading } from "./situation-reports";
+import { Account } from "./users";
 import { CHANGE_OPS, type EntityType } from "./streams";
 
 export { CHANGE_OPS, ENTITY_TYPES, type EntityType, type OpOf } from "./streams";
@@ -45,6 +46,7 @@ const kind = <K extends EntityType, B extends z.ZodType, A extends z.ZodType>(en
  */
 export const Change = z.discriminatedUnion("entityType", [
   kind("incident", Incident, Incident),
+  kind("user", Account, Account),
   kind("checklist_template", Template, Template),
   kind("checklist_activation", z.null(), ActivationResult),
   kind("checklist_addition", z.null(), ItemsAdded),

@@ -21,6 +21,7 @@ export const streamBase = (stream: Stream): string => (stream === STANDING ? "/a
  */
 export const CHANGE_OPS = {
   incident: ["create", "update"],
+  user: ["create", "update", "enable", "disable", "password_reset", "password_change"],
   checklist_template: ["create", "update"],
   checklist_activation: ["activate"],
   checklist_addition: ["create"],
