@@ -55,7 +55,7 @@ describe("activation plan", () => {
   it("copies an item only to the units it names", () => {
     const [municipal] = templates.filter((t) => t.id === "municipal-bcp");
     const hqOnly = { ...municipal!, sections: [{ ...municipal!.sections[0]!, items: municipal!.sections[0]!.items.map((i, k) => (k === 0 ? { ...i, unitIds: ["hq"] } : i)) }] };
-    const plan = planActivation({ ...base, templates: [hqOnly], request: { unitIds: ["hq", "hospital"] } });
+    const plan = valueOf(planActivation({ ...base, templates: [hqOnly], request: { unitIds: ["hq", "hospital"] } }));
     expect(plan.items.filter((i) => i.itemKey === "k0").map((i) => i.unitId)).toEqual(["hq"]);
     expect(plan.activations).toEqual([
       { unitId: "hq", templateId: "municipal-bcp", templateVersion: 3, itemCount: 3 },
