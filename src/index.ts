@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
 import { laterBookmark, requestDatabase, RoundTrips } from "./lib/d1";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
+import { securityHeaders } from "./lib/security-headers";
 import { platformRoutes } from "./routes/health";
 import { checklistsRoutes } from "./routes/checklists";
 import { drillsRoutes } from "./routes/drills";
@@ -13,6 +14,7 @@ import { liveRoutes } from "./routes/live";
 import { overviewRoutes } from "./routes/overview";
 import { relocationRoutes } from "./routes/relocation";
 import { sessionRoutes } from "./routes/session";
+import { userRoutes } from "./routes/users";
 import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
 import { readinessUnitsRoutes } from "./routes/readiness-units";
@@ -27,6 +29,7 @@ const BOOKMARK_COOKIE = "keizoku_d1";
 
 const app = new OpenAPIHono<AppEnv>();
 
+app.use("*", securityHeaders);
 app.use("/api/*", async (c, next) => {
   const trips = new RoundTrips();
   const sent = getCookie(c, BOOKMARK_COOKIE) ?? null;
@@ -55,6 +58,7 @@ app.use("/api/*", async (c, next) => {
 const routes = app
   .route("/", platformRoutes)
   .route("/", sessionRoutes)
+  .route("/", userRoutes)
   .route("/", incidentRoutes)
   .route("/", liveRoutes)
   .route("/", checklistsRoutes)

@@ -96,3 +96,20 @@ export async function countRows(table: string, where = "1 = 1", ...args: unknown
     .first<{ n: number }>();
   return r!.n;
 }
+
+/**
+ * Rewrites history for a test that needs an aged change log: the database refuses UPDATE and
+ * DELETE on change_log (append-only triggers), so they are lifted for `statement` and put back
+ * exactly as they were, in one batch.
+ */
+export async function rewriteChangeLog(statement: D1PreparedStatement) {
+  const db = env.DB;
+  const { results } = await db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'change_log'")
+    .all<{ name: string; sql: string }>();
+  await db.batch([
+    ...results.map((t) => db.prepare(`DROP TRIGGER ${t.name}`)),
+    statement,
+    ...results.map((t) => db.prepare(t.sql)),
+  ]);
+}

@@ -24,7 +24,15 @@ type TemplateRow = {
   updated_by: string | null;
 };
 type SectionRow = { template_id: string; key: string; title_ja: string; title_en: string };
-type TemplateItemRow = { template_id: string; key: string; section_key: string; text_ja: string; text_en: string; target_minutes: number | null };
+type TemplateItemRow = {
+  template_id: string;
+  key: string;
+  section_key: string;
+  text_ja: string;
+  text_en: string;
+  target_minutes: number | null;
+  unit_ids: string | null;
+};
 
 const templateHead = (r: TemplateRow): Omit<Template, "sections"> => ({
   id: r.id,
@@ -55,7 +63,7 @@ function templateQueries(db: D1Database, ids: string[] | null) {
     bind(db.prepare(`SELECT template_id, key, title_ja, title_en FROM checklist_template_sections ${where} ORDER BY template_id, position`)),
     bind(
       db.prepare(
-        `SELECT template_id, key, section_key, text_ja, text_en, target_minutes FROM checklist_template_items ${where}
+        `SELECT template_id, key, section_key, text_ja, text_en, target_minutes, unit_ids FROM checklist_template_items ${where}
          ORDER BY template_id, position`,
       ),
     ),
@@ -72,7 +80,13 @@ function assembleTemplates(rows: D1Result[]): Template[] {
     sectionOf.set(`${s.template_id}\u0000${s.key}`, section);
   }
   for (const i of items.results) {
-    sectionOf.get(`${i.template_id}\u0000${i.section_key}`)?.items.push({ key: i.key, textJa: i.text_ja, textEn: i.text_en, targetMinutes: i.target_minutes });
+    sectionOf.get(`${i.template_id}\u0000${i.section_key}`)?.items.push({
+      key: i.key,
+      textJa: i.text_ja,
+      textEn: i.text_en,
+      targetMinutes: i.target_minutes,
+      unitIds: i.unit_ids === null ? null : (JSON.parse(i.unit_ids) as string[]),
+    });
   }
   return [...byId.values()];
 }
@@ -89,7 +103,15 @@ export async function findTemplate(db: D1Database, id: string): Promise<Template
 function templateContentSteps(db: D1Database, t: Template): D1PreparedStatement[] {
   const sections = t.sections.map((s, position) => ({ key: s.key, position, titleJa: s.titleJa, titleEn: s.titleEn }));
   const items = t.sections.flatMap((s) =>
-    s.items.map((i, position) => ({ key: i.key, sectionKey: s.key, position, textJa: i.textJa, textEn: i.textEn, targetMinutes: i.targetMinutes })),
+    s.items.map((i, position) => ({
+      key: i.key,
+      sectionKey: s.key,
+      position,
+      textJa: i.textJa,
+      textEn: i.textEn,
+      targetMinutes: i.targetMinutes,
+      unitIds: i.unitIds === null ? null : JSON.stringify(i.unitIds),
+    })),
   );
   const steps = [
     db
@@ -104,9 +126,9 @@ function templateContentSteps(db: D1Database, t: Template): D1PreparedStatement[
     steps.push(
       db
         .prepare(
-          `INSERT INTO checklist_template_items (template_id, key, section_key, position, text_ja, text_en, target_minutes)
+          `INSERT INTO checklist_template_items (template_id, key, section_key, position, text_ja, text_en, target_minutes, unit_ids)
            SELECT ?1, json_extract(value, '$.key'), json_extract(value, '$.sectionKey'), json_extract(value, '$.position'),
-                  json_extract(value, '$.textJa'), json_extract(value, '$.textEn'), json_extract(value, '$.targetMinutes')
+                  json_extract(value, '$.textJa'), json_extract(value, '$.textEn'), json_extract(value, '$.targetMinutes'), value ->> '$.unitIds'
            FROM json_each(?2)`,
         )
         .bind(t.id, JSON.stringify(items.slice(from, from + ROWS_PER_STATEMENT))),

@@ -52,6 +52,7 @@ type ScenarioRow = {
   created_at: string;
   updated_at: string;
   created_by: string | null;
+  unit_id: string;
 };
 
 const scenarioFromRow = (r: ScenarioRow): Scenario => ({
@@ -64,6 +65,7 @@ const scenarioFromRow = (r: ScenarioRow): Scenario => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   createdBy: r.created_by,
+  unitId: r.unit_id,
 });
 
 export async function listScenarios(db: D1Database): Promise<Scenario[]> {
@@ -92,10 +94,10 @@ export async function findScenarioCasualty(db: D1Database, scenarioId: string, i
 export function insertScenario(db: D1Database, s: Scenario): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO scenarios (id, title, description, hazard, casualty_count, version, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO scenarios (id, title, description, hazard, casualty_count, version, created_at, updated_at, created_by, unit_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(s.id, s.title, s.description, s.hazard, s.casualtyCount, s.version, s.createdAt, s.updatedAt, s.createdBy);
+    .bind(s.id, s.title, s.description, s.hazard, s.casualtyCount, s.version, s.createdAt, s.updatedAt, s.createdBy, s.unitId);
 }
 
 const CARD_COLUMNS = `id, scenario_id, sort_order, tag_number, description, age, can_walk, breathing, breathing_after_airway,

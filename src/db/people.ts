@@ -1,3 +1,4 @@
+import type { AttemptCount } from "../domain/sign-in";
 import type { Me, Role, Unit } from "../schema/session";
 import { readOne, rowRead } from "./together";
 
@@ -16,7 +17,7 @@ export async function findUserByLogin(db: D1Database, login: string): Promise<Us
   const r = await db
     .prepare(
       `SELECT id, login, display_name, unit_id, role, password_hash, password_salt, password_iterations
-       FROM users WHERE login = ?`,
+       FROM users WHERE login = ? AND disabled_at IS NULL`,
     )
     .bind(login)
     .first<Record<string, string | number>>();
@@ -45,13 +46,21 @@ export function insertUser(
     .bind(u.id, u.login, u.displayName, u.unitId, u.role, u.passwordHash, u.passwordSalt, u.passwordIterations, u.createdAt);
 }
 
-export async function createSession(db: D1Database, tokenHash: string, userId: string, now: string, expiresAt: string) {
+/**
+ * A session for a user who just proved their password: the login's counter from this address is
+ * cleared, and this attempt no longer counts against the address (only failures should).
+ */
+export async function createSession(
+  db: D1Database,
+  s: { tokenHash: string; userId: string; now: string; expiresAt: string; attemptKeys: { loginAddress: string; address: string } },
+) {
   await db.batch([
-    db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(userId, now),
+    db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(s.userId, s.now),
     db
       .prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-      .bind(tokenHash, userId, now, expiresAt),
-    db.prepare("DELETE FROM sign_in_failures WHERE login = (SELECT login FROM users WHERE id = ?)").bind(userId),
+      .bind(s.tokenHash, s.userId, s.now, s.expiresAt),
+    db.prepare("DELETE FROM sign_in_attempts WHERE key = ?").bind(s.attemptKeys.loginAddress),
+    db.prepare("UPDATE sign_in_attempts SET attempts = MAX(attempts - 1, 0) WHERE key = ?").bind(s.attemptKeys.address),
   ]);
 }
 
@@ -59,7 +68,8 @@ export async function createSession(db: D1Database, tokenHash: string, userId: s
  * A live session and its user (?1 token hash, ?2 now): the one definition that both the session
  * lookup and every write's re-check (sessionStillValid) use, so ending a session ends both.
  */
-const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2`;
+// A session is live while unexpired and its account not disabled.
+const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled_at IS NULL`;
 
 /** The signed-in user behind a session token hash, or null when unknown or expired. */
 export async function findSessionUser(db: D1Database, tokenHash: string, now: string): Promise<Me | null> {
@@ -98,25 +108,22 @@ export async function deleteSession(db: D1Database, tokenHash: string) {
   await db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
 }
 
-export type SignInFailures = { failures: number; firstFailedAt: string; blockedUntil: string | null };
+// Counts this attempt in one statement (no read-then-write race): a window older than `windowStart`
+// restarts at 1, otherwise the count goes up by one. RETURNING gives the count this attempt made.
+const CHARGE_ATTEMPT = `INSERT INTO sign_in_attempts (key, attempts, window_start) VALUES (?1, 1, ?2)
+  ON CONFLICT (key) DO UPDATE SET
+    attempts = CASE WHEN window_start <= ?3 THEN 1 ELSE attempts + 1 END,
+    window_start = CASE WHEN window_start <= ?3 THEN ?2 ELSE window_start END
+  RETURNING attempts, window_start`;
 
-export async function findSignInFailures(db: D1Database, login: string): Promise<SignInFailures | null> {
-  const r = await db
-    .prepare("SELECT failures, first_failed_at, blocked_until FROM sign_in_failures WHERE login = ?")
-    .bind(login)
-    .first<{ failures: number; first_failed_at: string; blocked_until: string | null }>();
-  return r ? { failures: r.failures, firstFailedAt: r.first_failed_at, blockedUntil: r.blocked_until } : null;
-}
-
-export async function saveSignInFailures(db: D1Database, login: string, f: SignInFailures) {
-  await db
-    .prepare(
-      `INSERT INTO sign_in_failures (login, failures, first_failed_at, blocked_until) VALUES (?, ?, ?, ?)
-       ON CONFLICT (login) DO UPDATE SET failures = excluded.failures, first_failed_at = excluded.first_failed_at,
-         blocked_until = excluded.blocked_until`,
-    )
-    .bind(login, f.failures, f.firstFailedAt, f.blockedUntil)
-    .run();
+/** Charges one sign-in attempt to each key in one transaction; the counts after it, in key order. */
+export async function chargeAttempts(db: D1Database, keys: string[], now: Date, windowMs: number): Promise<AttemptCount[]> {
+  const nowIso = now.toISOString();
+  const expired = new Date(now.getTime() - windowMs).toISOString();
+  const results = await db.batch<{ attempts: number; window_start: string }>(
+    keys.map((k) => db.prepare(CHARGE_ATTEMPT).bind(k, nowIso, expired)),
+  );
+  return results.map((r) => ({ attempts: r.results[0]!.attempts, windowStart: r.results[0]!.window_start }));
 }
 
 type UnitRow = { id: string; name_ja: string; name_en: string; kind: Unit["kind"] };

@@ -17,3 +17,8 @@ export function mayCreateIncident(actor: Actor): boolean {
 export function maySeeIncident(_actor: Actor): boolean {
   return true;
 }
+
+/** Only admins create accounts, change a person's unit or role, reset passwords and disable accounts. */
+export function mayManageAccounts(actor: Actor): boolean {
+  return actor.role === "admin";
+}

@@ -4,6 +4,9 @@ import { assertOnsetPassed, RuleError } from "./checklists";
 /** A template applies to every unit (unitId null) or to its own unit only. */
 export const appliesTo = (template: Pick<Template, "unitId">, unitId: string) => template.unitId === null || template.unitId === unitId;
 
+/** An item of a template applies to the units it names, or to every unit the template applies to. */
+export const itemAppliesTo = (item: Pick<TemplateItem, "unitIds">, unitId: string) => item.unitIds === null || item.unitIds.includes(unitId);
+
 /** A checklist item as first written: a copy of its template item, not yet worked. */
 export type NewItem = {
   id: string;
@@ -71,6 +74,7 @@ export function planActivation(input: {
       let itemCount = 0;
       template.sections.forEach((section, si) => {
         section.items.forEach((item, ii) => {
+          if (!itemAppliesTo(item, unitId)) return;
           itemCount++;
           plan.items.push({
             id: input.newId(),

@@ -45,8 +45,8 @@ const ms = (iso: string) => Date.parse(iso);
 /**
  * Scores a drill from its key, its tags and its milestones. The category that counts is the
  * last one a casualty was tagged with (re-triage corrects the first look); the time that counts
- * is to the first tag. Shares are of every casualty in the scenario, so untagged cards count
- * against accuracy rather than vanishing from it.
+ * is to the first tag. Accuracy, over- and under-triage are shares of the tagged casualties (a
+ * card nobody reached was not judged wrongly); coverage, tagged / all, says how many were reached.
  */
 export function scoreDrill(input: ScoringInput): DrillScore {
   const { drill } = input;
@@ -118,8 +118,8 @@ export function scoreDrill(input: ScoringInput): DrillScore {
   const total = input.casualties.length;
   const tagged = total - counts.untagged;
   const receipts = tags.filter((t) => t.hqReceivedAt).map((t) => ms(t.hqReceivedAt!) - ms(t.taggedAt));
-  const accuracy = ratio(counts.correct, total);
-  const underTriageRate = ratio(counts.under, total);
+  const accuracy = ratio(counts.correct, tagged);
+  const underTriageRate = ratio(counts.under, tagged);
   const timeToAllMs = total > 0 && counts.untagged === 0 && firstTagTimes.length === total ? Math.max(...firstTagTimes) : null;
 
   return {
@@ -133,7 +133,8 @@ export function scoreDrill(input: ScoringInput): DrillScore {
     over: counts.over,
     under: counts.under,
     accuracy,
-    overTriageRate: ratio(counts.over, total),
+    coverage: ratio(tagged, total),
+    overTriageRate: ratio(counts.over, tagged),
     underTriageRate,
     timeToAllMs,
     medianTimeToTagMs: median(firstTagTimes),

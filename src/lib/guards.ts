@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { Next } from "hono";
 import { findSessionUser } from "../db/people";
 import { findAnswer, type StoredAnswer } from "../db/idempotency";
-import { IDEMPOTENCY_KEY } from "../schema/common";
+import { IDEMPOTENCY_KEY, illFormedTextPath } from "../schema/common";
 import type { Me } from "../schema/session";
 import { ApiError, type AppEnv, type Ctx, errorBody, nowIso } from "./app";
 import { sha256 } from "./passwords";
@@ -25,8 +25,35 @@ export const sameOriginJson = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && !(c.req.header("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "json_required", "Send the request body as application/json.");
   }
+  if (hasBody) await refuseIllFormedText(c);
   await next();
 });
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Bodies must be well-formed UTF-8 whose strings are well-formed Unicode; otherwise 400 naming the field. */
+async function refuseIllFormedText(c: Ctx) {
+  let text: string;
+  try {
+    text = utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not well-formed UTF-8.", {
+      fields: [{ path: "(body)", message: "not well-formed UTF-8" }],
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return; // Not JSON at all: the route's validation answers that in its own words.
+  }
+  const path = illFormedTextPath(parsed);
+  if (path !== null) {
+    throw new ApiError(400, "invalid_request", "The request has text that is not well-formed Unicode.", {
+      fields: [{ path, message: "not well-formed Unicode (a lone surrogate)" }],
+    });
+  }
+}
 
 /**
  * Who is signed in. Reads ask D1 every time. An entity write may start from the identity this

@@ -10,7 +10,7 @@ import {
   touchScenario,
   updateScenarioOverride,
 } from "../db/drills-scenarios";
-import { mayCreateIncident } from "../domain/access";
+import { mayWriteForUnit } from "../domain/access";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
 import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
@@ -18,6 +18,7 @@ import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../live/announce";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
+import { requireKnownUnit } from "./checklists-shared";
 import { errors, refuse, writeErrors } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
@@ -80,11 +81,16 @@ const override = createRoute({
   responses: { 200: json(committed(Casualty), "Changed"), ...writeErrors },
 });
 
-async function createScenario(c: Ctx, head: { title: string; description: string; hazard: string }, cards: CasualtyCard[]) {
+async function createScenario(
+  c: Ctx,
+  { unitId = c.get("user").unitId, ...head }: { title: string; description: string; hazard: string; unitId?: string },
+  cards: CasualtyCard[],
+) {
   const user = c.get("user");
-  if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot create scenarios.");
+  if (!mayWriteForUnit(user, unitId)) throw new ApiError(403, "forbidden", "Only the owning unit's editors (or an admin) may create its scenarios.");
+  await requireKnownUnit(c.env.DB, unitId);
   const now = nowIso();
-  const scenario: Scenario = { id: crypto.randomUUID(), ...head, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
+  const scenario: Scenario = { id: crypto.randomUUID(), ...head, unitId, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
   const casualties: Casualty[] = cards.map((card, i) => {
     const start = startCategory(card);
     return { ...card, id: `${scenario.id}-${i}`, sortOrder: i, startCategory: start, expected: card.override?.category ?? start };
@@ -130,9 +136,14 @@ export const scenarioRoutes = newApp()
   })
   .openapi(override, async (c) => {
     const user = c.get("user");
-    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot change scenarios.");
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
+    const scenario = await findScenario(db, id);
+    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    // The key is what later drills score against: only its own unit may change it.
+    if (!mayWriteForUnit(user, scenario.unitId)) {
+      throw new ApiError(403, "forbidden", "Only the scenario's own unit (or an admin) may change its answer key.");
+    }
     const current = await findScenarioCasualty(db, id, casualtyId);
     if (!current) throw new ApiError(404, "not_found", "No such casualty card in this scenario.");
     const body = c.req.valid("json");

@@ -18,7 +18,7 @@ const read = createRoute({
   method: "get",
   path: "/api/incidents/{id}/hospital-status",
   tags,
-  summary: "The hospital's status board in this incident (EMIS / HICS 251 figures) and what falls short",
+  summary: "The hospital's status board in this incident (EMIS fields) and what falls short",
   request: { params: IdParam },
   responses: { 200: json(HospitalStatusView, "Status"), 401: errors[401], 404: errors[404] },
 });

@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
-import { createSession, deleteSession, findSignInFailures, findUserByLogin, saveSignInFailures } from "../db/people";
-import { afterFailure, retryAfterSeconds } from "../domain/sign-in";
-import { ApiError, newApp } from "../lib/app";
+import { chargeAttempts, createSession, deleteSession, findUserByLogin } from "../db/people";
+import { attemptKeys, retryAfterSeconds, signInLimits } from "../domain/sign-in";
+import { ApiError, type Ctx, newApp } from "../lib/app";
 import { forgetSession, rememberSession, SESSION_COOKIE } from "../lib/guards";
 import { hashPassword, newToken, PBKDF2_ITERATIONS, sameSecret, sha256 } from "../lib/passwords";
 import { ErrorEnvelope } from "../schema/common";
@@ -23,7 +23,7 @@ const signIn = createRoute({
     200: json(z.object({ user: Me }), "Signed in"),
     400: json(ErrorEnvelope, "Invalid body"),
     401: json(ErrorEnvelope, "Wrong login or password"),
-    429: json(ErrorEnvelope, "Too many failed attempts for this login"),
+    429: json(ErrorEnvelope, "Too many attempts for this login from this address, or from this address; Retry-After says when to try again"),
   },
 });
 
@@ -43,39 +43,52 @@ const signOut = createRoute({
   responses: { 200: json(z.object({ ok: z.literal(true) }), "Signed out"), 401: json(ErrorEnvelope, "Not signed in") },
 });
 
+/** The caller's address as Cloudflare's edge saw it; "local" when no edge is in front (wrangler dev, tests). */
+export const clientAddress = (c: Ctx) => c.req.header("CF-Connecting-IP") ?? "local";
+
+/**
+ * A new session for someone who just proved who they are (password, or Cloudflare Access): the
+ * HttpOnly, Secure, SameSite=Strict cookie is set and the login's failures from this address forgotten.
+ */
+export async function startSession(c: Ctx, user: Omit<Me, "expiresAt">, keys = attemptKeys(user.login, clientAddress(c))): Promise<Me> {
+  const token = newToken();
+  const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
+  const tokenHash = await sha256(token);
+  await createSession(c.env.DB, { tokenHash, userId: user.id, now: now.toISOString(), expiresAt, attemptKeys: keys });
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "Strict", path: "/", maxAge: ttlHours * 3600 });
+  const me: Me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
+  rememberSession(tokenHash, me);
+  return me;
+}
+
 export const sessionRoutes = newApp()
   .openapi(signIn, async (c) => {
     const { login, password } = c.req.valid("json");
     const db = c.env.DB;
     const now = new Date();
-    const failures = await findSignInFailures(db, login);
-    const wait = retryAfterSeconds(failures, now);
+    const keys = attemptKeys(login, clientAddress(c));
+    const limits = signInLimits(c.env);
+    // Charged before the password is checked, in one statement per counter: of many parallel
+    // guesses only the limit's worth are ever checked.
+    const [forLogin, forAddress] = await chargeAttempts(db, [keys.loginAddress, keys.address], now, limits.windowMs);
+    const wait = Math.max(
+      retryAfterSeconds(forLogin!, limits.perLoginAddress, limits.windowMs, now),
+      retryAfterSeconds(forAddress!, limits.perAddress, limits.windowMs, now),
+    );
     if (wait > 0) {
       c.header("Retry-After", String(wait));
-      throw new ApiError(429, "too_many_attempts", "Too many failed sign-ins for this login. Wait and try again.", {
+      throw new ApiError(429, "too_many_attempts", "Too many sign-in attempts from this address. Wait and try again.", {
         retryAfterSeconds: wait,
       });
     }
     const user = await findUserByLogin(db, login);
     const hash = await hashPassword(password, user?.passwordSalt ?? DECOY.salt, user?.passwordIterations ?? PBKDF2_ITERATIONS);
     if (!user || !sameSecret(hash, user.passwordHash)) {
-      await saveSignInFailures(db, login, afterFailure(failures, now));
       throw new ApiError(401, "invalid_credentials", "The login or password is wrong.");
     }
-    const token = newToken();
-    const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
-    const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
-    const tokenHash = await sha256(token);
-    await createSession(db, tokenHash, user.id, now.toISOString(), expiresAt);
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      secure: true,
-      sameSite: "Strict",
-      path: "/",
-      maxAge: ttlHours * 3600,
-    });
-    const me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
-    rememberSession(tokenHash, me);
+    const me = await startSession(c, user, keys);
     return c.json({ user: me }, 200);
   })
   .openapi(current, (c) => c.json({ user: c.get("user") }, 200))

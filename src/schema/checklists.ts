@@ -25,6 +25,8 @@ export const TemplateItemInput = z.strictObject({
   textJa: Text(300),
   textEn: OptionalEnglish(300),
   targetMinutes: TargetMinutes.nullable().default(null),
+  /** The units this item applies to; null: every unit the template applies to. */
+  unitIds: z.array(Id).min(1).max(100).nullable().default(null),
 });
 
 export const TemplateSectionInput = z.strictObject({
@@ -90,6 +92,8 @@ export const TemplateItem = z.object({
   textJa: z.string(),
   textEn: z.string(),
   targetMinutes: z.number().int().nullable(),
+  /** The units this item applies to (e.g. the mayor's succession order: the HQ only); null: every unit. */
+  unitIds: z.array(z.string()).nullable(),
 });
 export type TemplateItem = z.infer<typeof TemplateItem>;
 

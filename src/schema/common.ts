@@ -32,3 +32,31 @@ export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 /** A write's answer: the entity as committed and the change-log sequence number it got. */
 export const committed = <T extends z.ZodType>(entity: T) =>
   z.object({ data: entity, seq: z.number().int().min(1) });
+
+// In a /u pattern a surrogate class matches only unpaired halves: a pair is one code point.
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+/**
+ * The path of the first string (or object key) in a parsed JSON value that is not well-formed
+ * Unicode (a lone surrogate such as "\ud800"), or null when all are. Every JSON body is checked
+ * with it before any schema runs: D1 would store U+FFFD while the change log kept the surrogate.
+ */
+export function illFormedTextPath(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return wellFormed(value) ? null : path.join(".") || "(body)";
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = illFormedTextPath(value[i], [...path, String(i)]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (!wellFormed(key)) return [...path, "(key)"].join(".");
+      const found = illFormedTextPath(inner, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

@@ -32,7 +32,7 @@ export const OfficerScore = z.object({
   over: z.number().int(),
   under: z.number().int(),
   accuracy: z.number().nullable(),
-  /** Median time between this officer's consecutive tags: seconds per casualty in practice. */
+  /** Median gap between this officer's consecutive tags (not time from the start): their pace. */
   medianIntervalMs: z.number().nullable(),
 });
 export type OfficerScore = z.infer<typeof OfficerScore>;
@@ -66,8 +66,10 @@ export const DrillScore = z.object({
   correct: z.number().int(),
   over: z.number().int(),
   under: z.number().int(),
-  /** Shares of all casualties: correct + over + under + untagged = 1. Null with no casualties. */
+  /** Shares of the tagged casualties: accuracy + over + under = 1. Null while none is tagged. */
   accuracy: z.number().nullable(),
+  /** Tagged / all casualties of the scenario. */
+  coverage: z.number().nullable(),
   overTriageRate: z.number().nullable(),
   underTriageRate: z.number().nullable(),
   timeToAllMs: z.number().nullable(),

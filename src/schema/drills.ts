@@ -38,6 +38,8 @@ export const Scenario = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string().nullable(),
+  /** The unit whose editors (and admins) may change this scenario's answer key. */
+  unitId: z.string(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export const ScenarioWithCasualties = Scenario.extend({ casualties: z.array(Casualty) });
@@ -48,6 +50,8 @@ const ScenarioHead = {
   title: Title,
   description: z.string().trim().max(2000).default(""),
   hazard: z.enum(["earthquake", "tsunami", "flood", "fire", "other"]).default("tsunami"),
+  /** The owning unit; the creator's own unit when left out (only admins may name another). */
+  unitId: Id.optional(),
 };
 export const ScenarioCreate = z.strictObject({ ...ScenarioHead, casualties: z.array(CasualtyCard).min(1).max(2000) });
 export type ScenarioCreate = z.infer<typeof ScenarioCreate>;

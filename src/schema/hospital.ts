@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Version } from "./common";
 
-/** Bed types as the hospital reports them to EMIS / on HICS 251. */
+/** Bed types as the hospital reports them to EMIS. */
 export const BedType = z.enum(["icu", "general", "pediatric", "maternity", "isolation", "operatingRooms"]);
 export type BedType = z.infer<typeof BedType>;
 

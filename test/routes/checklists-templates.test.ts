@@ -52,6 +52,23 @@ describe("shipped templates", () => {
   });
 });
 
+describe("items that apply to some units only", () => {
+  it("copies the mayor's order of succession to the HQ's checklist only, never to the hospital's", async () => {
+    const hq = await signIn("hq");
+    const municipal = await getTemplate(hq, "municipal-bcp");
+    const succession = municipal.sections.flatMap((s) => s.items).find((i) => i.key === "succession-order")!;
+    expect(succession.unitIds).toEqual(["hq"]);
+    const incident = await openIncident(hq, { onsetAt: new Date(Date.now() - 3_600_000).toISOString() });
+    expect((await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: ["hq", "hospital"], templateIds: ["municipal-bcp"] })).status).toBe(201);
+    const copies = async (unitId: string) =>
+      countRows("checklist_items", "incident_id = ? AND unit_id = ? AND item_key = 'succession-order'", incident.id, unitId);
+    expect(await copies("hq")).toBe(1);
+    expect(await copies("hospital")).toBe(0);
+    // Items for every unit still reach the hospital.
+    expect(await countRows("checklist_items", "incident_id = ? AND unit_id = 'hospital' AND item_key = 'power-generator'", incident.id)).toBe(1);
+  });
+});
+
 describe("editing templates", () => {
   it("lets an admin replace a template over its version; incidents already activated keep their copy", async () => {
     const hq = await signIn("hq");
@@ -60,7 +77,7 @@ describe("editing templates", () => {
     const t = await getTemplate(hq, "priority-welfare");
     const body = bodyOf(t);
     body.sections[0]!.items[0]!.textJa = "避難行動要支援者名簿に基づく安否確認";
-    body.sections[0]!.items.push({ key: "new-one", textJa: "在宅酸素療法患者への電源確保の支援", textEn: "", targetMinutes: 1440 });
+    body.sections[0]!.items.push({ key: "new-one", textJa: "在宅酸素療法患者への電源確保の支援", textEn: "", targetMinutes: 1440, unitIds: null });
     const res = await hq.send("PUT", "/api/checklists/templates/priority-welfare", body);
     expect(res.status).toBe(200);
     const saved = ((await res.json()) as { data: Template }).data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActivationResult, ChecklistItem, ChecklistView, TemplateSummary } from "../../src/schema/checklists";
+import type { ActivationResult, ChecklistItem, ChecklistView, Template, TemplateSummary } from "../../src/schema/checklists";
 import { type Client, countRows, openIncident, signIn } from "../helpers";
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -40,7 +40,11 @@ describe("activation", () => {
     const body = (await res.json()) as { data: ActivationResult; seq: number };
 
     const t = await templateCounts(hq);
-    const expected = 2 * t.get("municipal-bcp")!.itemCount + t.get("priority-hq")!.itemCount + t.get("water-bcp")!.itemCount + t.get("priority-water")!.itemCount;
+    // The six-element template's HQ-only items (the mayor's succession order …) are not copied to the water department.
+    const municipal = (await (await hq.get("/api/checklists/templates/municipal-bcp")).json()) as Template;
+    const forWater = municipal.sections.flatMap((s) => s.items).filter((i) => i.unitIds === null || i.unitIds.includes("water")).length;
+    expect(forWater).toBeLessThan(t.get("municipal-bcp")!.itemCount);
+    const expected = t.get("municipal-bcp")!.itemCount + forWater + t.get("priority-hq")!.itemCount + t.get("water-bcp")!.itemCount + t.get("priority-water")!.itemCount;
     expect(body.data.itemCount).toBe(expected);
     expect(body.data.activations.map((a) => `${a.unitId}/${a.templateId}`)).toEqual([
       "hq/municipal-bcp",

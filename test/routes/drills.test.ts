@@ -188,6 +188,7 @@ describe("ending and scoring", () => {
     const score = (await (await viewer.get(`/api/drills/${drill.id}/score`)).json()) as any;
     expect(score).toMatchObject({ total: 30, tagged: 30, correct: 28, over: 1, under: 1, untagged: 0, overridden: 1 });
     expect(score.accuracy).toBeCloseTo(28 / 30);
+    expect(score.coverage).toBe(1);
     expect(score.timeToAllMs).not.toBeNull();
     expect(score.casualties.find((c: any) => c.casualtyId === firstRed.id).outcome).toBe("under");
     expect(score.officers).toEqual([expect.objectContaining({ officerKey: "p1", name: "佐藤医師", tags: 30, assessed: 30, correct: 28 })]);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Overview } from "../../src/schema/overview";
-import { openIncident, sendJson, signIn } from "../helpers";
+import { openIncident, rewriteChangeLog, sendJson, signIn } from "../helpers";
 
 const overviewOf = async (client: Awaited<ReturnType<typeof signIn>>, id: string, query = "") => {
   const res = await client.get(`/api/incidents/${id}/overview${query}`);
@@ -55,7 +55,7 @@ describe("HQ overview", () => {
     const incident = await openIncident(hq, { onsetAt: new Date(Date.now() - 3 * 3_600_000).toISOString() });
     expect((await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: ["hospital", "fire"] })).status).toBe(201);
     // The activation was logged as the HQ's change; age it as if it happened at the onset.
-    await env.DB.prepare("UPDATE change_log SET at = ? WHERE stream = ?").bind(new Date(Date.now() - 3 * 3_600_000).toISOString(), incident.id).run();
+    await rewriteChangeLog(env.DB.prepare("UPDATE change_log SET at = ? WHERE stream = ?").bind(new Date(Date.now() - 3 * 3_600_000).toISOString(), incident.id));
 
     const { body } = await overviewOf(hq, incident.id, "?silentMinutes=90");
     const keys = body.attention.entries.map((e) => e.key);

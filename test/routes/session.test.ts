@@ -1,17 +1,18 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { clientWith, ORIGIN, signIn } from "../helpers";
+import { clientWith, ORIGIN, PASSWORD, signIn } from "../helpers";
 
-const attempt = (login: string, password: string) =>
+// CF-Connecting-IP is the address header Cloudflare's edge sets on every request.
+const attempt = (login: string, password: string, address = "192.0.2.1") =>
   SELF.fetch(`${ORIGIN}/api/session`, {
     method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json" },
+    headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": address },
     body: JSON.stringify({ login, password }),
   });
 
 describe("sign-in", () => {
   it("sets an HttpOnly, Secure, SameSite=Strict cookie and names the user", async () => {
-    const res = await attempt("water", "correct horse");
+    const res = await attempt("water", PASSWORD);
     expect(res.status).toBe(200);
     const cookie = res.headers.get("Set-Cookie")!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -27,13 +28,47 @@ describe("sign-in", () => {
     expect(await res.json()).toMatchObject({ error: { code: "invalid_credentials" } });
   });
 
-  it("throttles repeated failures for one login with 429, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) expect((await attempt("viewer", `guess-${i}`)).status).toBe(401);
-    const blocked = await attempt("viewer", "correct horse");
+  it("throttles repeated failures for one login from one address with 429 and Retry-After, even for the right password", async () => {
+    const from = "198.51.100.10";
+    for (let i = 0; i < 5; i++) expect((await attempt("viewer", `guess-${i}`, from)).status).toBe(401);
+    const blocked = await attempt("viewer", PASSWORD, from);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    // Other logins are not affected.
-    expect((await attempt("hq", "correct horse")).status).toBe(200);
+    expect(await blocked.json()).toMatchObject({ error: { code: "too_many_attempts" } });
+    // Other logins from that address are not affected.
+    expect((await attempt("hq", PASSWORD, from)).status).toBe(200);
+  });
+
+  it("counts parallel guesses atomically: of 30 at once only the limit's five are checked", async () => {
+    const from = "198.51.100.11";
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt("water", `parallel-${i}`, from)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    for (const r of answers.filter((r) => r.status === 429)) expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
+  it("limits one address across logins (password spraying)", async () => {
+    const from = "198.51.100.12";
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await attempt(`sprayed-${i}`, "keizoku", from)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    // The real owner of a login, elsewhere, is not affected.
+    expect((await attempt("hospital", PASSWORD, "203.0.113.50")).status).toBe(200);
+  });
+
+  it("an attacker at one address cannot lock out the admin signing in from another", async () => {
+    const attacker = "198.51.100.13";
+    for (let i = 0; i < 12; i++) await attempt("hq", `guess-${i}`, attacker);
+    expect((await attempt("hq", PASSWORD, attacker)).status).toBe(429);
+    const real = await attempt("hq", PASSWORD, "203.0.113.51");
+    expect(real.status).toBe(200);
+  });
+
+  it("does not count successful sign-ins against the address", async () => {
+    const from = "198.51.100.14";
+    for (let i = 0; i < 40; i++) expect((await attempt("hospital", PASSWORD, from)).status).toBe(200);
   });
 
   it("signs out: the old cookie no longer works", async () => {

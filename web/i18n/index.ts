@@ -1,10 +1,11 @@
-import { computed, signal } from "@preact/signals";
+import { signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
 import overview from "./overview";
 import records from "./records";
 import relocation from "./relocation";
+import { jstDate, jstInstant } from "./dates";
 
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
@@ -37,35 +38,11 @@ export const localized = (ja: string, en: string | null | undefined): string => 
 /** Whether a key exists, for optional labels (e.g. an enum value without its own message). */
 export const has = (key: string) => key in merged.ja;
 
-const jst = computed(
-  () =>
-    new Intl.DateTimeFormat(lang.value === "ja" ? "ja-JP" : "en-GB", {
-      timeZone: "Asia/Tokyo",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hour12: false,
-    }),
-);
-const jstTime = computed(
-  () =>
-    new Intl.DateTimeFormat(lang.value === "ja" ? "ja-JP" : "en-GB", {
-      timeZone: "Asia/Tokyo",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hour12: false,
-    }),
-);
-
 /** An instant in Japan time, always labelled JST so nobody reads it as their device's zone. */
-export function formatJst(iso: string, opts: { timeOnly?: boolean } = {}): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "—";
-  return `${(opts.timeOnly ? jstTime : jst).value.format(d)} JST`;
-}
+export const formatJst = (iso: string, opts: { timeOnly?: boolean } = {}): string => jstInstant(lang.value, iso, opts);
+
+/** A calendar date (a due date "2026-12-01", or an instant's JST day): 2026年12月1日(火) / 1 Dec 2026. */
+export const formatDate = (dateOrIso: string): string => jstDate(lang.value, dateOrIso);
 
 /** A span such as "2時間05分" / "2 h 05 min"; negative spans read as overdue by the caller. */
 export function formatDuration(ms: number): string {

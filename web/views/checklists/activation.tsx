@@ -57,7 +57,19 @@ export function ActivationPanel({ incident, model, me, startOpen }: { incident: 
   return (
     <details class="card cl-activate" open={startOpen}>
       <summary>
-        <h2 class="cl-inline">{t("checklists.activate.title")}</h2>
+        <h2 class="cl-inline">{t("checklists.activate.title")}</h2>{" "}
+        {/* Closed after activation, the card still says what is active and how to add more. */}
+        <span class="muted" data-testid="activation-status">
+          {active.size === 0
+            ? t("checklists.activate.noneYet")
+            : t("checklists.activate.activeUnits", { n: active.size, units: [...active.keys()].map(unitName).join("・") })}
+        </span>
+        {message.value?.kind === "ok" && (
+          <span class="cl-ok" role="status">
+            {" "}
+            {message.value.text}
+          </span>
+        )}
       </summary>
       <p class="muted">{t("checklists.activate.help")}</p>
       <form onSubmit={submit}>

@@ -1,57 +1,52 @@
 import { type Signal, signal, useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
 import { isVerificationOverdue, readinessAttentionOrder } from "../../../src/domain/checklists-readiness";
-import type { Change } from "../../../src/schema/changes";
 import { ELEMENTS, type Element, type ReadinessItem } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { openStream } from "../../lib/live";
+import { createLiveModel, LiveCollection } from "../../lib/live-model";
 import { formatJst, localized, now, t } from "../../i18n";
-import { upsert } from "../../models/rows";
 import { unitName } from "../../models/session";
 import { FormError } from "../../components/form-error";
 import { ElementSelect } from "./templates";
 
-type Items = Map<string, Signal<ReadinessItem>>;
-
 /** Peacetime readiness per unit: overdue and never-done checks first; kept live from the standing stream. */
 export function ReadinessView({ me }: { me: Me }) {
-  const items = useSignal<Items>(new Map());
-  const error = useSignal<string | null>(null);
+  const [store] = useState(() => {
+    const items = new LiveCollection<ReadinessItem>((i) => i.id);
+    const asOf = signal({ at: "", seq: 0 });
+    const live = createLiveModel({
+      load: async () => {
+        const v = await getJson("/api/checklists/readiness");
+        items.replaceAll(v.items);
+        asOf.value = { at: v.asOf, seq: v.seq };
+        return { seq: v.seq };
+      },
+      changes: { readiness_item: { into: items } },
+    });
+    return { items, asOf, live };
+  });
+  const { items, asOf, live } = store;
   const onlyOverdue = useSignal(true);
-  const loaded = useSignal(false);
-  const asOf = useSignal({ at: "", seq: 0 });
 
   useEffect(() => {
     const feed = openStream("standing");
-    let seq = 0;
-    const off = feed.subscribe((c: Change) => {
-      if (c.seq <= seq || c.entityType !== "readiness_item" || !c.after) return;
-      const item = c.after as ReadinessItem;
-      upsert(items, item.id, item);
-    });
-    getJson("/api/checklists/readiness")
-      .then((v) => {
-        seq = v.seq;
-        items.value = new Map(v.items.map((i) => [i.id, signal(i)]));
-        asOf.value = { at: v.asOf, seq: v.seq };
-        loaded.value = true;
-      })
-      .catch((e) => (error.value = explain(e)));
+    live.attach(feed);
     return () => {
-      off();
+      live.detach();
       feed.release();
     };
   }, []);
 
-  if (error.value) return <p class="error">{error.value}</p>;
-  if (!loaded.value) return <p class="muted">{t("loading")}</p>;
+  if (live.error.value) return <p class="error">{explain(live.error.value)}</p>;
+  if (!live.loaded.value) return <p class="muted">{t("loading")}</p>;
 
   const at = now.value;
   const byUnit = new Map<string, Signal<ReadinessItem>[]>();
-  for (const s of items.value.values()) {
+  for (const s of items.byId.value.values()) {
     const list = byUnit.get(s.value.unitId) ?? [];
     list.push(s);
     byUnit.set(s.value.unitId, list);

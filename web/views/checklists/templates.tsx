@@ -193,7 +193,10 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
                     </div>
                   ) : (
                     <span>
-                      {localized(item.textJa, item.textEn)} <span class="badge">{targetLabel(item.targetMinutes)}</span>
+                      {localized(item.textJa, item.textEn)} <span class="badge">{targetLabel(item.targetMinutes)}</span>{" "}
+                      <span class="badge applies-to">
+                        {item.unitIds === null ? t("checklists.templates.forEveryUnit") : t("checklists.templates.forUnits", { units: item.unitIds.map(unitName).join("・") })}
+                      </span>
                     </span>
                   )}
                 </li>
@@ -201,7 +204,7 @@ export function TemplateEditor({ id, me }: { id: string; me: Me }) {
             })}
           </ol>
           {editable && (
-            <button type="button" class="btn" onClick={() => update((d) => d.sections[si]!.items.push({ key: "", textJa: "", textEn: "", targetMinutes: null }))}>
+            <button type="button" class="btn" onClick={() => update((d) => d.sections[si]!.items.push({ key: "", textJa: "", textEn: "", targetMinutes: null, unitIds: null }))}>
               {t("checklists.templates.addItem")}
             </button>
           )}

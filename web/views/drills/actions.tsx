@@ -3,7 +3,7 @@ import type { Drill } from "../../../src/schema/drills";
 import type { ActionStatus, CorrectiveAction } from "../../../src/schema/drills-report";
 import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { t } from "../../i18n";
+import { formatDate, t } from "../../i18n";
 import { Link } from "../../router";
 import { FormError } from "../../components/form-error";
 import { field } from "../../lib/form";
@@ -67,7 +67,7 @@ export function ActionsTable(props: { actions: CorrectiveAction[]; drill?: Drill
                   <br />
                   <span class="muted">{a.organisation}</span>
                 </td>
-                <td>{a.dueDate}</td>
+                <td>{formatDate(a.dueDate)}</td>
                 <td>
                   <OverdueBadge a={a} />
                   {mayEdit(a) && (

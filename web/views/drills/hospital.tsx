@@ -32,7 +32,7 @@ export function useHospitalStatus(incidentId: string, feed: StreamFeed) {
   return { view, setView, changed: version };
 }
 
-/** The hospital's continuity figures in EMIS / HICS 251 terms, shortfalls first, with history. */
+/** The hospital's continuity figures in the EMIS fields staff know (HICS 251 only as the international reference), shortfalls first, with history. */
 export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; feed: StreamFeed; me: Me }) {
   const { view, setView, changed } = useHospitalStatus(incidentId, feed);
   const [editing, setEditing] = useState(false);
@@ -76,6 +76,7 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
         <h2 id="hospital-h">{t("drills.hospital.title")}</h2>
         {s && <span class="muted">{t("drills.hospital.updated", { time: formatJst(s.updatedAt), who: s.updatedBy })}</span>}
       </div>
+      <p class="muted small">{t("drills.hospital.reference")}</p>
       {view.warnings.length > 0 && (
         <ul class="warnings" role="status">
           {view.warnings.map((w) => (

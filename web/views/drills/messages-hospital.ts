@@ -1,7 +1,8 @@
-// Hospital status board vocabulary: EMIS (広域災害救急医療情報システム) and HICS 251 terms.
+// Hospital status board vocabulary: EMIS (広域災害救急医療情報システム) fields; HICS 251 only as the international reference.
 export default {
   ja: {
-    "drills.hospital.title": "病院状況（EMIS・HICS 251）",
+    "drills.hospital.title": "病院の状況（EMIS の項目に準拠）",
+    "drills.hospital.reference": "国際的には米国の病院災害対応様式 HICS 251（施設の状況）に相当します。",
     "drills.hospital.updated": "{time} {who} 報告",
     "drills.hospital.none": "この災害・訓練での病院状況はまだ報告されていません。",
     "drills.hospital.first": "病院状況を報告",
@@ -48,7 +49,8 @@ export default {
     "drills.bed.operatingRooms": "使用可能な手術室",
   } as Record<string, string>,
   en: {
-    "drills.hospital.title": "Hospital status (EMIS / HICS 251)",
+    "drills.hospital.title": "Hospital status (EMIS fields)",
+    "drills.hospital.reference": "Internationally, this corresponds to the US hospital incident command form HICS 251 (facility status).",
     "drills.hospital.updated": "reported {time} by {who}",
     "drills.hospital.none": "No hospital status reported in this incident yet.",
     "drills.hospital.first": "Report hospital status",

@@ -4,7 +4,7 @@ import type { Drill } from "../../../src/schema/drills";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import { getJson } from "../../lib/api";
 import { openStream } from "../../lib/live";
-import { formatJst, t } from "../../i18n";
+import { formatDate, formatJst, t } from "../../i18n";
 import { Link } from "../../router";
 import type { PageProps } from "../areas";
 import { ActionsTable } from "./actions";
@@ -77,7 +77,7 @@ function DrillHome({ me }: { me: PageProps["me"] }) {
           <ul>
             {overdue.slice(0, 5).map((a) => (
               <li key={a.id}>
-                <Link href={`/drills/${a.drillId}/report`}>{a.action}</Link> — {a.owner}・{t("drills.dueOn", { date: a.dueDate })}
+                <Link href={`/drills/${a.drillId}/report`}>{a.action}</Link> — {a.owner}・{t("drills.dueOn", { date: formatDate(a.dueDate) })}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { mayWriteForUnit } from "../../../src/domain/access";
 import { type Casualty, CATEGORIES, type Category, type Scenario, type ScenarioWithCasualties } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
 import { ApiFailure, getJson, mutate } from "../../lib/api";
@@ -133,7 +134,7 @@ export function ScenarioDetail({ id, me }: { id: string; me: Me }) {
       <FormError message={error} />
       <CasualtyTable
         casualties={s.casualties}
-        editable={me.role !== "viewer"}
+        editable={mayWriteForUnit(me, s.unitId)}
         onOverride={async (c, override) => {
           setError(null);
           try {

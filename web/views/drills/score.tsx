@@ -1,7 +1,7 @@
 import { outcomeOf } from "../../../src/domain/scoring";
 import { CATEGORIES } from "../../../src/schema/drills";
 import type { DrillScore, TrendPoint } from "../../../src/schema/drills-report";
-import { formatJst, t } from "../../i18n";
+import { formatDate, t } from "../../i18n";
 import { percent, seconds } from "./model";
 import { CategoryBadge } from "./triage";
 
@@ -12,17 +12,22 @@ export function ScoreHeadline({ s }: { s: DrillScore }) {
       <div>
         <dt>{t("drills.accuracy")}</dt>
         <dd data-testid="accuracy">{percent(s.accuracy)}</dd>
-        <dd class="muted">{t("drills.ofAll", { n: s.correct, total: s.total })}</dd>
+        <dd class="muted">{t("drills.ofTagged", { n: s.correct, tagged: s.tagged })}</dd>
+      </div>
+      <div>
+        <dt>{t("drills.coverage")}</dt>
+        <dd data-testid="coverage">{percent(s.coverage)}</dd>
+        <dd class="muted">{t("drills.coverageOf", { tagged: s.tagged, total: s.total, untagged: s.untagged })}</dd>
       </div>
       <div class={`under${s.under > 0 ? " danger" : ""}`}>
         <dt>⚠ {t("drills.underTriage")}</dt>
         <dd data-testid="under">{percent(s.underTriageRate)}</dd>
-        <dd>{t("drills.underCount", { n: s.under })}</dd>
+        <dd>{t("drills.underCount", { n: s.under, tagged: s.tagged })}</dd>
       </div>
       <div>
         <dt>{t("drills.overTriage")}</dt>
         <dd>{percent(s.overTriageRate)}</dd>
-        <dd class="muted">{t("drills.overCount", { n: s.over })}</dd>
+        <dd class="muted">{t("drills.overCount", { n: s.over, tagged: s.tagged })}</dd>
       </div>
       <div>
         <dt>{t("drills.timeToAll")}</dt>
@@ -126,7 +131,10 @@ export function OfficerScores({ s }: { s: DrillScore }) {
   if (s.officers.length === 0) return null;
   return (
     <table class="score-table">
-      <caption>{t("drills.perOfficer")}</caption>
+      <caption>
+        {t("drills.perOfficer")}
+        <span class="muted small definition">{t("drills.tagIntervalDefined")}</span>
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t("drills.officer")}</th>
@@ -135,7 +143,7 @@ export function OfficerScores({ s }: { s: DrillScore }) {
           <th scope="col">{t("drills.accuracy")}</th>
           <th scope="col">{t("drills.underTriage")}</th>
           <th scope="col">{t("drills.overTriage")}</th>
-          <th scope="col">{t("drills.secPerCasualty")}</th>
+          <th scope="col">{t("drills.tagInterval")}</th>
         </tr>
       </thead>
       <tbody>
@@ -189,7 +197,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
               <path d={`M${x(i)},${y(p.underTriageRate) - 5} l5,9 h-10 z`} class="under-dot" />
             )}
             <text x={x(i)} y={H - pad.b + 16} text-anchor="middle" class={`axis${p.current ? " current" : ""}`}>
-              {p.endedAt ? formatJst(p.endedAt).slice(0, 10) : ""}
+              {p.endedAt ? formatDate(p.endedAt) : ""}
             </text>
           </g>
         ))}

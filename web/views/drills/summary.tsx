@@ -1,6 +1,6 @@
 import type { IncidentTabProps } from "../areas";
 import { HqReach } from "./hq-reach";
-import { t } from "../../i18n";
+import { formatDate, t } from "../../i18n";
 import { navigate } from "../../router";
 import { Elapsed, MilestoneBrief } from "./board";
 import { useHospitalStatus } from "./hospital";
@@ -42,7 +42,7 @@ export default function DrillsSummary({ incident, feed, me }: IncidentTabProps) 
           <ul>
             {overdue.slice(0, 3).map((a) => (
               <li key={a.id}>
-                {a.action}（{a.owner}・{t("drills.dueOn", { date: a.dueDate })}）
+                {a.action}（{a.owner}・{t("drills.dueOn", { date: formatDate(a.dueDate) })}）
               </li>
             ))}
           </ul>

@@ -47,7 +47,7 @@ export const stateBadge = (state: RelocationState) => (
 export const blockerLabel = (b: string) => (has(`relocation.check.${b}`) ? t(`relocation.check.${b}`) : t("relocation.blocker.unusable"));
 
 export const FunctionCard = memo(function FunctionCard({ functionId, incident, model, me, tablet }: BoardProps & { functionId: string }) {
-  const fn = standing.functions.value.get(functionId)?.value;
+  const fn = standing.functions.byId.value.get(functionId)?.value;
   const [action, setAction] = useState<RelocationState | null>(null);
   if (!fn) return null;
   const row = model.row(fn.id, incident.onsetAt);
@@ -84,7 +84,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
         <div>
           <dt>{t("relocation.target")}</dt>
           <dd>
-            {t("relocation.deadline", { span: minutesLabel(fn.targetMinutes), time: formatJst(status.deadlineAt, { timeOnly: true }) })}
+            {t("relocation.deadline", { span: minutesLabel(fn.targetMinutes), time: formatJst(status.deadlineAt) })}
             {status.actualMinutes !== null ? (
               <span class={`badge ${status.metTarget ? "ok" : "overdue"}`}>
                 {t(status.metTarget ? "relocation.actualMet" : "relocation.actualLate", { span: formatDuration(status.actualMinutes * 60_000) })}
@@ -131,7 +131,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
 });
 
 function MoveForm({ to, row, incidentId, onDone }: { to: RelocationState; row: Relocation; incidentId: string; onDone: () => void; tablet: boolean }) {
-  const fn = standing.functions.value.get(row.functionId)!.value;
+  const fn = standing.functions.byId.value.get(row.functionId)!.value;
   const usable = fn.alternateSiteIds.filter((id) => id !== row.siteId);
   const [siteId, setSiteId] = useState(usable.find((id) => standing.site(id)?.status !== "unusable") ?? usable[0] ?? "");
   const [staff, setStaff] = useState(String(row.staffPresent));
@@ -243,7 +243,7 @@ function MoveLog({ model }: { model: IncidentRelocation }) {
       <summary>{t("relocation.moves.title", { n: moves.length })}</summary>
       <ol>
         {moves.slice(0, 100).map((m) => {
-          const fn = standing.functions.value.get(m.functionId)?.value;
+          const fn = standing.functions.byId.value.get(m.functionId)?.value;
           return (
             <li key={m.id}>
               <time dateTime={m.at}>{formatJst(m.at, { timeOnly: true })}</time> {fn ? fnName(fn) : m.functionId}：{t(`relocation.state.${m.fromState}`)} → {t(`relocation.state.${m.toState}`)}

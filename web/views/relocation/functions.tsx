@@ -15,7 +15,7 @@ import { FormError } from "../../components/form-error";
 /** 非常時優先業務 of the department: the function registry, editable by its own unit. */
 export function FunctionRegistry({ me }: { me: Me }) {
   const [adding, setAdding] = useState(false);
-  const functions = [...standing.functions.value.values()].sort((a, b) => a.value.sortOrder - b.value.sortOrder || a.value.priority - b.value.priority);
+  const functions = [...standing.functions.byId.value.values()].sort((a, b) => a.value.sortOrder - b.value.sortOrder || a.value.priority - b.value.priority);
   const mayAdd = mayWriteForUnit(me, "water");
   return (
     <section aria-labelledby="fn-registry-h">
@@ -89,7 +89,7 @@ export function RegistryCard({ fn, me }: { fn: Signal<BcpFunction>; me: Me }) {
 const TARGETS = [60, 180, 360, 720, 1440, 4320, 10080, 20160, 43200];
 
 function FunctionForm({ me, current, onDone }: { me: Me; current?: BcpFunction; onDone: () => void }) {
-  const facilities = [...standing.sites.value.values()].map((s) => s.value).filter((s) => s.source === "city");
+  const facilities = [...standing.sites.byId.value.values()].map((s) => s.value).filter((s) => s.source === "city");
   const [nameJa, setNameJa] = useState(current?.nameJa ?? "");
   const [nameEn, setNameEn] = useState(current?.nameEn ?? "");
   const [description, setDescription] = useState(current?.description ?? "");

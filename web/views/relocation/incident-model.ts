@@ -1,12 +1,11 @@
-import { batch, computed, type Signal, signal } from "@preact/signals";
+import { batch, computed, signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { initialRelocation } from "../../../src/domain/relocation";
-import type { Change } from "../../../src/schema/changes";
 import type { Relocation, RelocationMove } from "../../../src/schema/relocation-board";
 import type { LiaisonMessage } from "../../../src/schema/relocation-liaison";
 import { getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
-import { upsert } from "../../models/rows";
+import { createLiveModel, LiveCollection } from "../../lib/live-model";
 import { standing } from "./standing";
 
 /**
@@ -14,74 +13,65 @@ import { standing } from "./standing";
  * incident tab and the overview card share it while either is on screen.
  */
 export class IncidentRelocation {
-  readonly rows = signal(new Map<string, Signal<Relocation>>());
-  readonly moves = signal<RelocationMove[]>([]);
-  readonly messages = signal(new Map<string, Signal<LiaisonMessage>>());
+  readonly rows = new LiveCollection<Relocation>((r) => r.functionId);
+  private readonly moveLog = new LiveCollection<RelocationMove>((m) => m.id, () => true);
+  /** Newest first. */
+  readonly moves = computed(() => [...this.moveLog.all.value].sort((x, y) => y.at.localeCompare(x.at)));
+  readonly messages = new LiveCollection<LiaisonMessage>((m) => m.id);
   private readonly loadedAckMinutes = signal(10);
   /** The acknowledgement limit, following the standing settings as an admin changes them. */
   readonly ackMinutes = computed(() => standing.settings.value?.liaisonAckMinutes ?? this.loadedAckMinutes.value);
-  readonly loaded = signal(false);
-  readonly failed = signal(false);
-  private off: (() => void) | null = null;
+  private readonly live = createLiveModel({
+    load: () => this.read(),
+    changes: {
+      relocation: { into: this.rows },
+      relocation_move: { into: this.moveLog },
+      liaison_message: { into: this.messages },
+    },
+  });
+  readonly loaded = this.live.loaded;
+  readonly failed = this.live.failed;
+  readonly load = this.live.reload;
   refs = 0;
 
   constructor(readonly incidentId: string) {}
 
   attach(feed: StreamFeed) {
     if (this.refs++ > 0) return;
-    this.off = feed.subscribe((c) => this.apply(c));
-    void this.load();
+    this.live.attach(feed);
   }
 
   detach() {
     if (--this.refs > 0) return;
-    this.off?.();
+    this.live.detach();
     models.delete(this.incidentId);
   }
 
-  async load() {
-    try {
-      const [board, liaison] = await Promise.all([
-        getJson("/api/incidents/:id/relocation", { param: { id: this.incidentId } }),
-        getJson("/api/incidents/:id/liaison", { param: { id: this.incidentId } }),
-      ]);
-      batch(() => {
-        board.rows.forEach((r) => upsert(this.rows, r.functionId, r));
-        this.moves.value = mergeMoves(board.moves, this.moves.value);
-        liaison.items.forEach((m) => upsert(this.messages, m.id, m));
-        this.loadedAckMinutes.value = liaison.ackMinutes;
-        this.loaded.value = true;
-        this.failed.value = false;
-      });
-    } catch {
-      this.failed.value = true;
-    }
-  }
-
-  apply(c: Change) {
-    if (!c.after) return;
-    if (c.entityType === "relocation") upsert(this.rows, c.entityId, c.after as Relocation);
-    else if (c.entityType === "relocation_move") this.moves.value = mergeMoves([c.after as RelocationMove], this.moves.value);
-    else if (c.entityType === "liaison_message") upsert(this.messages, c.entityId, c.after as LiaisonMessage);
+  private async read() {
+    const [board, liaison] = await Promise.all([
+      getJson("/api/incidents/:id/relocation", { param: { id: this.incidentId } }),
+      getJson("/api/incidents/:id/liaison", { param: { id: this.incidentId } }),
+    ]);
+    batch(() => {
+      board.rows.forEach((r) => this.rows.upsert(r));
+      board.moves.forEach((m) => this.moveLog.upsert(m));
+      liaison.items.forEach((m) => this.messages.upsert(m));
+      this.loadedAckMinutes.value = liaison.ackMinutes;
+    });
   }
 
   /** The row of a function, or its never-moved start when the board has none yet. */
   row(functionId: string, onsetAt: string): Relocation {
-    const held = this.rows.value.get(functionId)?.value;
+    const held = this.rows.get(functionId);
     if (held) return held;
-    const fn = standing.functions.value.get(functionId)?.value;
+    const fn = standing.functions.byId.value.get(functionId)?.value;
     return initialRelocation(this.incidentId, { id: functionId, primarySiteId: fn?.primarySiteId ?? null }, onsetAt);
   }
 
   messageList(): LiaisonMessage[] {
-    return [...this.messages.value.values()].map((s) => s.value);
+    return this.messages.all.value;
   }
 }
-
-const mergeMoves = (a: RelocationMove[], b: RelocationMove[]) => {
-  const byId = new Map([...b, ...a].map((m) => [m.id, m]));
-  return [...byId.values()].sort((x, y) => y.at.localeCompare(x.at));
-};
 
 const models = new Map<string, IncidentRelocation>();
 

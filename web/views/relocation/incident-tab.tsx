@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { flaggedFor } from "../../../src/domain/liaison";
 import { LazyView } from "../../components/lazy";
 import { now, t } from "../../i18n";
@@ -23,6 +23,11 @@ export default function RelocationTab({ incident, feed, me }: IncidentTabProps) 
   const [view, setView] = useState<View>(() => (sessionStorage.getItem("keizoku.relocation.view") as View | null) ?? "board");
   const [tablet, setTablet] = useState(() => localStorage.getItem(TABLET_KEY) === "1");
   const [selected, setSelected] = useState<string | null>(null);
+  // Tablet mode is the whole screen's: the page's own chrome (menus, incident controls) steps back.
+  useEffect(() => {
+    document.documentElement.classList.toggle("tablet-mode", tablet);
+    return () => document.documentElement.classList.remove("tablet-mode");
+  }, [tablet]);
 
   const choose = (v: View) => {
     setView(v);

@@ -18,7 +18,7 @@ export const STATE_SHAPE: Record<RelocationState, string> = {
   at_primary: "■",
   relocating: "▶",
   operational_at_alternate: "●",
-  suspended: "Ⅱ",
+  suspended: "⏸",
   returning: "◀",
 };
 
@@ -63,7 +63,7 @@ export function blockersOf(siteId: string | null): string[] {
 
 /** Every function of the board with its figures, overdue first. */
 export function boardEntries(model: IncidentRelocation, onsetAt: string, now: number): BoardEntry[] {
-  return [...standing.functions.value.values()]
+  return [...standing.functions.byId.value.values()]
     .map((s) => {
       const fn = s.value;
       const row = model.row(fn.id, onsetAt);

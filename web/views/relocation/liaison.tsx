@@ -66,14 +66,14 @@ export function LiaisonPanel({ incident, model, me }: Props) {
         <ol class="threads">
           {roots.map((root) => (
             <li key={root.id} class="thread">
-              <MessageItem message={model.messages.value.get(root.id)!} incident={incident} me={me} model={model} />
+              <MessageItem message={model.messages.byId.value.get(root.id)!} incident={incident} me={me} model={model} />
               <ol class="replies">
                 {messages
                   .filter((m) => m.threadId === root.id && m.id !== root.id)
                   .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
                   .map((m) => (
                     <li key={m.id}>
-                      <MessageItem message={model.messages.value.get(m.id)!} incident={incident} me={me} model={model} />
+                      <MessageItem message={model.messages.byId.value.get(m.id)!} incident={incident} me={me} model={model} />
                     </li>
                   ))}
               </ol>
@@ -101,7 +101,7 @@ function MessageItem({ message, incident, me, model }: { message: Signal<Liaison
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const flagged = isFlagged(m, now.value, model.ackMinutes.value);
-  const fn = m.functionId ? standing.functions.value.get(m.functionId)?.value : undefined;
+  const fn = m.functionId ? standing.functions.byId.value.get(m.functionId)?.value : undefined;
   const site = standing.site(m.siteId);
 
   async function acknowledge() {
@@ -192,7 +192,7 @@ function Compose({ incident, me, parent, onSent }: { incident: Incident; me: Me;
     }
   }
 
-  const facilities = [...standing.sites.value.values()].map((s) => s.value).filter((s) => s.source === "city");
+  const facilities = [...standing.sites.byId.value.values()].map((s) => s.value).filter((s) => s.source === "city");
   return (
     <form class="compose" onSubmit={submit} aria-label={parent ? t("relocation.liaison.reply") : t("relocation.liaison.new")}>
       <fieldset>
@@ -235,7 +235,7 @@ function Compose({ incident, me, parent, onSent }: { incident: Incident; me: Me;
             {t("relocation.liaison.function")}
             <select value={functionId} onChange={(e) => setFunctionId(e.currentTarget.value)}>
               <option value="">—</option>
-              {[...standing.functions.value.values()].map((f) => (
+              {[...standing.functions.byId.value.values()].map((f) => (
                 <option key={f.value.id} value={f.value.id}>
                   {fnName(f.value)}
                 </option>

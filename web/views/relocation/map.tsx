@@ -103,7 +103,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     let framed = false;
     disposers.push(
       effect(() => {
-        const facilityPoints = [...standing.sites.value.values()].filter((s) => s.value.source === "city").map((s): L.LatLngTuple => [s.value.lat, s.value.lon]);
+        const facilityPoints = [...standing.sites.byId.value.values()].filter((s) => s.value.source === "city").map((s): L.LatLngTuple => [s.value.lat, s.value.lon]);
         if (framed || facilityPoints.length === 0) return;
         framed = true;
         untracked(() => map.fitBounds(L.latLngBounds(facilityPoints), { padding: [24, 24] }));
@@ -114,7 +114,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     const markers = new Map<string, () => void>();
     disposers.push(
       effect(() => {
-        const sites = standing.sites.value;
+        const sites = standing.sites.byId.value;
         untracked(() => {
           for (const [id, s] of sites) {
             if (markers.has(id)) continue;
@@ -150,7 +150,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     const fnLines = new Map<string, () => void>();
     disposers.push(
       effect(() => {
-        const functions = standing.functions.value;
+        const functions = standing.functions.byId.value;
         untracked(() => {
           let k = 0;
           for (const [id, f] of functions) {

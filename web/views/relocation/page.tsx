@@ -36,7 +36,7 @@ export default function RelocationPage({ me, rest }: PageProps) {
       {store.failed.value && !store.loaded.value ? (
         <p role="alert" class="error">
           {t("relocation.loadFailed")}{" "}
-          <button class="btn" onClick={() => void store.load()}>
+          <button class="btn" onClick={() => void store.reload()}>
             {t("relocation.retry")}
           </button>
         </p>
@@ -62,7 +62,7 @@ export default function RelocationPage({ me, rest }: PageProps) {
 function PlannedMap({ me }: { me: Me }) {
   const { functions } = useStanding();
   const [selected, setSelected] = useState<string | null>(null);
-  const fn = selected ? functions.value.get(selected) : undefined;
+  const fn = selected ? functions.byId.value.get(selected) : undefined;
   return (
     <section class="card">
       <h2>{t("relocation.map.planned")}</h2>

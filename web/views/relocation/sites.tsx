@@ -20,7 +20,7 @@ const KIND_ORDER: Site["kind"][] = ["office", "hospital", "alternate_site", "dep
 
 /** Facilities with operating status, inundation and readiness; then the GSI evacuation places. */
 export function SitesPage({ me }: { me: Me }) {
-  const all = [...standing.sites.value.values()];
+  const all = [...standing.sites.byId.value.values()];
   const facilities = all.filter((s) => s.value.source === "city").sort((a, b) => KIND_ORDER.indexOf(a.value.kind) - KIND_ORDER.indexOf(b.value.kind));
   const shelters = all.filter((s) => s.value.source === "gsi").map((s) => s.value);
   return (
@@ -135,7 +135,7 @@ export function SiteReadiness({ id, me }: { id: string; me: Me }) {
   const site = standing.site(id);
   if (!standing.loaded.value) return <p class="muted">{t("loading")}</p>;
   if (!site) return <p role="alert">{t("relocation.sites.notFound")}</p>;
-  const functions = [...standing.functions.value.values()].map((f) => f.value);
+  const functions = [...standing.functions.byId.value.values()].map((f) => f.value);
   const mayCheck = mayCheckReadiness(me, site, functions);
   const keys = standing.checksOf(id).map((c) => `${c.siteId}:${c.key}`);
   return (
@@ -151,7 +151,7 @@ export function SiteReadiness({ id, me }: { id: string; me: Me }) {
       {keys.length === 0 && <p class="muted">{t("relocation.readiness.none")}</p>}
       <ul class="checks">
         {keys.map((k) => (
-          <CheckRow key={k} check={standing.readiness.value.get(k)!} mayCheck={mayCheck} />
+          <CheckRow key={k} check={standing.readiness.byId.value.get(k)!} mayCheck={mayCheck} />
         ))}
       </ul>
     </section>

@@ -1,40 +1,65 @@
-import { batch, type Signal, signal } from "@preact/signals";
-import type { Change } from "../../../src/schema/changes";
+import { batch, signal } from "@preact/signals";
 import type { HazardLayer, ReadinessCheck, RelocationSettings, Site, SiteHazard } from "../../../src/schema/relocation";
 import type { BcpFunction } from "../../../src/schema/relocation-board";
 import { getJson } from "../../lib/api";
 import { openStream, type StreamFeed } from "../../lib/live";
-import { upsert } from "../../models/rows";
+import { createLiveModel, LiveCollection } from "../../lib/live-model";
 
 /**
  * Peacetime data of this area (sites, readiness, functions, hazard layers, settings), loaded once
  * and kept live from the standing stream. One signal per row, so a change redraws only its row.
  */
 export class StandingStore {
-  readonly sites = signal(new Map<string, Signal<Site>>());
-  readonly readiness = signal(new Map<string, Signal<ReadinessCheck>>());
-  readonly functions = signal(new Map<string, Signal<BcpFunction>>());
+  readonly sites = new LiveCollection<Site>((s) => s.id);
+  readonly readiness = new LiveCollection<ReadinessCheck>((r) => readinessKey(r));
+  readonly functions = new LiveCollection<BcpFunction>((f) => f.id);
+  /** Newest first, as the import list shows them. */
   readonly layers = signal<HazardLayer[]>([]);
   readonly settings = signal<RelocationSettings | null>(null);
   readonly attribution = signal("");
-  readonly loaded = signal(false);
-  readonly failed = signal(false);
   /** Bumped when polygons change, so the map reloads them. */
   readonly layersRevision = signal(0);
   private feed: StreamFeed | null = null;
-  private off: (() => void) | null = null;
-  refs = 0;
+  private refs = 0;
+
+  private readonly live = createLiveModel({
+    load: () => this.load(),
+    changes: {
+      site: { into: this.sites },
+      readiness: { into: this.readiness },
+      function: { into: this.functions },
+      readiness_checklist: (c) => {
+        for (const r of (c.after ?? []) as ReadinessCheck[]) this.readiness.upsert(r);
+      },
+      relocation_settings: (c) => {
+        if (c.after) this.putSettings(c.after as RelocationSettings);
+      },
+      hazard_layer: (c) => {
+        const result = c.after as { layer: HazardLayer; changed: SiteHazard[] } | null;
+        const others = this.layers.value.filter((l) => l.id !== c.entityId);
+        this.layers.value = c.op === "delete" || !result ? others : [result.layer, ...others];
+        for (const h of result?.changed ?? []) {
+          // A layer's import re-judges sites without changing their version: take it as it is.
+          const s = this.sites.byId.value.get(h.siteId);
+          if (s) s.value = { ...s.value, inInundation: h.inInundation, depthClass: h.depthClass, depthRank: h.depthRank, hazardLayerId: h.hazardLayerId };
+        }
+        this.layersRevision.value++;
+      },
+    },
+  });
+  readonly loaded = this.live.loaded;
+  readonly failed = this.live.failed;
+  readonly reload = this.live.reload;
 
   acquire() {
     if (this.refs++ > 0) return;
     this.feed = openStream("standing");
-    this.off = this.feed.subscribe((c) => this.apply(c));
-    void this.load();
+    this.live.attach(this.feed);
   }
 
   release() {
     if (--this.refs > 0) return;
-    this.off?.();
+    this.live.detach();
     this.feed?.release();
     this.feed = null;
   }
@@ -43,70 +68,34 @@ export class StandingStore {
     return this.feed?.status;
   }
 
-  async load() {
-    try {
-      const [sites, readiness, functions, layers, settings] = await Promise.all([
-        getJson("/api/sites"),
-        getJson("/api/readiness"),
-        getJson("/api/relocation/functions"),
-        getJson("/api/hazard-layers"),
-        getJson("/api/relocation/settings"),
-      ]);
-      batch(() => {
-        sites.items.forEach((s) => upsert(this.sites, s.id, s));
-        readiness.items.forEach((r) => upsert(this.readiness, readinessKey(r), r));
-        functions.items.forEach((f) => upsert(this.functions, f.id, f));
-        this.layers.value = layers.items;
-        if (!this.settings.value || settings.version >= this.settings.value.version) this.settings.value = settings;
-        this.attribution.value = sites.attribution;
-        this.loaded.value = true;
-        this.failed.value = false;
-      });
-    } catch {
-      this.failed.value = true;
-    }
-  }
-
-  apply(c: Change) {
-    const after = c.after as Record<string, unknown> | null;
+  private async load() {
+    const [sites, readiness, functions, layers, settings] = await Promise.all([
+      getJson("/api/sites"),
+      getJson("/api/readiness"),
+      getJson("/api/relocation/functions"),
+      getJson("/api/hazard-layers"),
+      getJson("/api/relocation/settings"),
+    ]);
     batch(() => {
-      switch (c.entityType) {
-        case "site":
-          if (after) upsert(this.sites, c.entityId, after as Site);
-          break;
-        case "readiness":
-          if (after) upsert(this.readiness, readinessKey(after as ReadinessCheck), after as ReadinessCheck);
-          break;
-        case "readiness_checklist":
-          for (const r of (after ?? []) as unknown as ReadinessCheck[]) upsert(this.readiness, readinessKey(r), r);
-          break;
-        case "function":
-          if (after) upsert(this.functions, c.entityId, after as BcpFunction);
-          break;
-        case "relocation_settings":
-          if (after) this.settings.value = after as RelocationSettings;
-          break;
-        case "hazard_layer": {
-          const result = after as { layer: HazardLayer; changed: SiteHazard[] };
-          this.layers.value =
-            c.op === "delete" ? this.layers.value.filter((l) => l.id !== c.entityId) : [result.layer, ...this.layers.value.filter((l) => l.id !== c.entityId)];
-          for (const h of result.changed) {
-            const s = this.sites.value.get(h.siteId);
-            if (s) s.value = { ...s.value, inInundation: h.inInundation, depthClass: h.depthClass, depthRank: h.depthRank, hazardLayerId: h.hazardLayerId };
-          }
-          this.layersRevision.value++;
-          break;
-        }
-      }
+      sites.items.forEach((s) => this.sites.upsert(s));
+      readiness.items.forEach((r) => this.readiness.upsert(r));
+      functions.items.forEach((f) => this.functions.upsert(f));
+      this.layers.value = layers.items;
+      this.putSettings(settings);
+      this.attribution.value = sites.attribution;
     });
   }
 
+  private putSettings(next: RelocationSettings) {
+    if (!this.settings.value || next.version >= this.settings.value.version) this.settings.value = next;
+  }
+
   site(id: string | null | undefined): Site | undefined {
-    return id ? this.sites.value.get(id)?.value : undefined;
+    return this.sites.get(id);
   }
 
   checksOf(siteId: string): ReadinessCheck[] {
-    return [...this.readiness.value.values()].map((s) => s.value).filter((r) => r.siteId === siteId);
+    return this.readiness.all.value.filter((r) => r.siteId === siteId);
   }
 }
 

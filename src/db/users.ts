@@ -1,0 +1,94 @@
+import type { Role } from "../schema/session";
+import type { Account } from "../schema/users";
+
+type AccountRow = {
+  id: string;
+  login: string;
+  display_name: string;
+  unit_id: string;
+  role: Role;
+  email: string | null;
+  disabled_at: string | null;
+  version: number;
+  created_at: string;
+};
+
+const COLUMNS = "id, login, display_name, unit_id, role, email, disabled_at, version, created_at";
+
+const accountFromRow = (r: AccountRow): Account => ({
+  id: r.id,
+  login: r.login,
+  displayName: r.display_name,
+  unitId: r.unit_id,
+  role: r.role,
+  email: r.email,
+  disabled: r.disabled_at !== null,
+  version: r.version,
+  createdAt: r.created_at,
+});
+
+export async function listAccounts(db: D1Database): Promise<Account[]> {
+  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY unit_id, login`).all<AccountRow>();
+  return results.map(accountFromRow);
+}
+
+export async function findAccount(db: D1Database, id: string): Promise<Account | null> {
+  const r = await db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).bind(id).first<AccountRow>();
+  return r ? accountFromRow(r) : null;
+}
+
+export async function loginTaken(db: D1Database, login: string, email: string | null): Promise<{ login: boolean; email: boolean }> {
+  const r = await db
+    .prepare("SELECT EXISTS (SELECT 1 FROM users WHERE login = ?1) AS login, EXISTS (SELECT 1 FROM users WHERE email = ?2) AS email")
+    .bind(login, email)
+    .first<{ login: number; email: number }>();
+  return { login: r?.login === 1, email: r?.email === 1 };
+}
+
+export function insertAccount(
+  db: D1Database,
+  a: Account & { passwordHash: string; passwordSalt: string; passwordIterations: number },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO users (id, login, display_name, unit_id, role, email, password_hash, password_salt, password_iterations, created_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    )
+    .bind(a.id, a.login, a.displayName, a.unitId, a.role, a.email, a.passwordHash, a.passwordSalt, a.passwordIterations, a.createdAt);
+}
+
+/** The account's new fields over the version last seen (guard with exactlyOne). */
+export function updateAccount(db: D1Database, a: Account, seenVersion: number, now: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE users SET display_name = ?, unit_id = ?, role = ?, email = ?, version = version + 1,
+         disabled_at = CASE WHEN ? THEN COALESCE(disabled_at, ?) ELSE NULL END
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(a.displayName, a.unitId, a.role, a.email, a.disabled ? 1 : 0, now, a.id, seenVersion);
+}
+
+/** A new password over the version last seen (guard with exactlyOne). */
+export function setPassword(
+  db: D1Database,
+  id: string,
+  seenVersion: number,
+  p: { hash: string; salt: string; iterations: number },
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ?, version = version + 1 WHERE id = ? AND version = ?")
+    .bind(p.hash, p.salt, p.iterations, id, seenVersion);
+}
+
+/** Every session of the person ends: after disabling, a reset, or a change of password. */
+export function endSessions(db: D1Database, userId: string, keepTokenHash: string | null = null): D1PreparedStatement {
+  return db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?").bind(userId, keepTokenHash);
+}
+
+/** The stored secret, for checking the current password before a change. */
+export async function findSecret(db: D1Database, id: string) {
+  return db
+    .prepare("SELECT password_hash, password_salt, password_iterations, version FROM users WHERE id = ?")
+    .bind(id)
+    .first<{ password_hash: string; password_salt: string; password_iterations: number; version: number }>();
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/schema/changes";
+import { createLiveModel, LiveCollection } from "../../web/lib/live-model";
+import type { StreamFeed } from "../../web/lib/live";
+import { change, settle } from "./wire";
+
+type Row = { id: string; version: number; label: string };
+
+/** A feed that hands the model whatever the test pushes, in the order pushed (StreamFeed's promise). */
+function feedOf() {
+  const listeners = new Set<(c: Change) => void>();
+  return {
+    feed: { subscribe: (fn: (c: Change) => void) => (listeners.add(fn), () => listeners.delete(fn)) } as unknown as StreamFeed,
+    push: (c: Change) => listeners.forEach((fn) => fn(c)),
+    listening: () => listeners.size,
+  };
+}
+
+const row = (id: string, version: number, label = `${id}@${version}`): Row => ({ id, version, label });
+
+function model(snapshot: () => Promise<{ rows: Row[]; seq: number }>) {
+  const rows = new LiveCollection<Row>((r) => r.id);
+  let reads = 0;
+  const live = createLiveModel({
+    load: async () => {
+      reads++;
+      const s = await snapshot();
+      rows.replaceAll(s.rows);
+      return { seq: s.seq };
+    },
+    changes: { thing: { into: rows }, thing_batch: "reload" },
+  });
+  return { rows, live, reads: () => reads };
+}
+
+describe("live model", () => {
+  it("loads the snapshot, then upserts and removes rows by id from the changes it declares", async () => {
+    const { feed, push } = feedOf();
+    const m = model(async () => ({ rows: [row("a", 1), row("b", 1)], seq: 5 }));
+    m.live.attach(feed);
+    await m.live.reload();
+    expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@1", "b@1"]);
+    push(change(6, "thing", "a", row("a", 2)));
+    push(change(7, "thing", "c", row("c", 1)));
+    push({ ...change(8, "thing", "b", null), op: "delete" });
+    push(change(9, "other", "a", row("a", 9)));
+    expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@2", "c@1"]);
+    expect(m.live.seq.value).toBe(8);
+  });
+
+  it("never lets an older copy replace a newer one", async () => {
+    const { feed, push } = feedOf();
+    const m = model(async () => ({ rows: [row("a", 3)], seq: 1 }));
+    m.live.attach(feed);
+    await m.live.reload();
+    push(change(2, "thing", "a", row("a", 2)));
+    expect(m.rows.get("a")?.version).toBe(3);
+  });
+
+  it("keeps changes that arrive while the snapshot loads and applies only those it does not reflect", async () => {
+    const { feed, push } = feedOf();
+    let answer!: (s: { rows: Row[]; seq: number }) => void;
+    const m = model(() => new Promise((r) => (answer = r)));
+    m.live.attach(feed);
+    push(change(10, "thing", "a", row("a", 2)));
+    push(change(11, "thing", "b", row("b", 1)));
+    answer({ rows: [row("a", 2, "from snapshot")], seq: 10 });
+    await settle();
+    expect(m.rows.all.value.map((r) => r.label)).toEqual(["from snapshot", "b@1"]);
+  });
+
+  it("reads the snapshot again for a change declared as reload, and stops listening when detached", async () => {
+    const { feed, push, listening } = feedOf();
+    const m = model(async () => ({ rows: [], seq: 0 }));
+    m.live.attach(feed);
+    await m.live.reload();
+    const before = m.reads();
+    push(change(1, "thing_batch", "x", {}));
+    await m.live.reload();
+    expect(m.reads()).toBeGreaterThan(before);
+    m.live.detach();
+    expect(listening()).toBe(0);
+  });
+
+  it("one row's change notifies that row's signal only", async () => {
+    const { feed, push } = feedOf();
+    const m = model(async () => ({ rows: [row("a", 1), row("b", 1)], seq: 0 }));
+    m.live.attach(feed);
+    await m.live.reload();
+    const b = m.rows.byId.value.get("b")!;
+    const list = m.rows.byId.value;
+    push(change(1, "thing", "a", row("a", 2)));
+    expect(m.rows.byId.value).toBe(list);
+    expect(b.value.version).toBe(1);
+    expect(m.rows.get("a")?.version).toBe(2);
+  });
+});

@@ -1,0 +1,91 @@
+import { SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import app from "../../src/index";
+import { ORIGIN, signIn } from "../helpers";
+import { ENTRIES, type Entry } from "./matrix-entries";
+import { allowed, type Fixtures, loginFor, makeFixtures, type Subject, SUBJECTS } from "./matrix-fixtures";
+
+/** Every route the app answers, as Hono lists it (middleware, registered for ALL, left out). */
+const appRoutes = () => [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))].sort();
+
+let fx: Fixtures;
+// Shared with the fixtures; an entry that ends its person's sessions signs them in again.
+const clients = {} as Fixtures["client"];
+type Login = keyof Fixtures["client"];
+beforeAll(async () => {
+  for (const login of ["hq", "water", "hospital", "viewer"] as Login[]) clients[login] = await signIn(login);
+  fx = makeFixtures(clients);
+});
+
+// Counts of every table a write could touch: a refusal must leave all of them as they were.
+async function footprint(): Promise<Record<string, number>> {
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('sessions', 'sign_in_attempts', 'd1_migrations')",
+  ).all<{ name: string }>();
+  const counts = await env.DB.batch(results.map((t) => env.DB.prepare(`SELECT '${t.name}' AS name, COUNT(*) AS n FROM "${t.name}"`)));
+  return Object.fromEntries(counts.map((r) => [(r.results[0] as any).name, (r.results[0] as any).n]));
+}
+
+async function ask(entry: Entry, method: string, who: Subject, request: { path: string; body?: unknown }): Promise<number> {
+  const login = loginFor(who, entry.unit ?? "water");
+  const client = login === null ? null : entry.ownSession ? await signIn(login) : clients[login as Login];
+  const headers: Record<string, string> = { Origin: ORIGIN };
+  if (client) headers.Cookie = client.cookie;
+  if (entry.websocket) headers.Upgrade = "websocket";
+  if (method !== "GET") headers["Idempotency-Key"] = crypto.randomUUID();
+  if (request.body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await SELF.fetch(`${ORIGIN}${request.path}`, {
+    method,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
+  if (res.webSocket) {
+    res.webSocket.accept();
+    res.webSocket.close(1000, "matrix");
+  } else await res.arrayBuffer();
+  if (entry.ownSession && login !== null) clients[login as Login] = await signIn(login);
+  return res.status;
+}
+
+describe("authorization matrix", () => {
+  it("has exactly one entry for every route the app answers (a new route needs an entry)", () => {
+    const routes = appRoutes();
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter((r) => !(r in ENTRIES)), "routes without a matrix entry").toEqual([]);
+    expect(Object.keys(ENTRIES).filter((k) => !routes.includes(k)), "entries for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(ENTRIES)) {
+    const [method] = route.split(" ") as [string];
+    it(`${route}: ${entry.rule}${entry.unit ? ` (${entry.unit})` : ""}`, { timeout: 60_000 }, async () => {
+      const outcomes: string[] = [];
+      // Refusals change nothing and reads change nothing, so they share one request; every
+      // accepted write after the first gets a fresh one (its versions are current).
+      let request = await entry.request(fx);
+      let used = false;
+      for (const who of SUBJECTS) {
+        const ok = allowed(entry.rule, who);
+        if (ok && method !== "GET") {
+          if (used) request = await entry.request(fx);
+          used = true;
+        }
+        const before = await footprint();
+        const status = await ask(entry, method, who, request);
+        const expected = ok ? (entry.websocket ? 101 : "2xx") : who === "signedOut" ? 401 : 403;
+        const matches = ok ? (entry.websocket ? status === 101 : status >= 200 && status < 300) : status === expected;
+        if (!matches) outcomes.push(`${who}: expected ${expected}, got ${status}`);
+        if (!ok && method !== "GET") expect(await footprint(), `${who} refused but something was written`).toEqual(before);
+      }
+      if (entry.crossIncident) {
+        const request = await entry.crossIncident(fx);
+        const before = await footprint();
+        const status = await ask(entry, method, "admin", request);
+        const expected = entry.crossStatus ?? 404;
+        if (status !== expected) outcomes.push(`another incident's child: expected ${expected}, got ${status}`);
+        expect(await footprint(), "a cross-incident request wrote something").toEqual(before);
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,191 @@
+import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
+import type { Change } from "../../src/schema/changes";
+import type { StreamFeed } from "./live";
+
+/*
+ * The one live model every area's store is built from: load a snapshot, then apply the
+ * stream's changes of the entity types the area declares, in sequence order, as upserts and
+ * removals by id. An area says what it holds and which change goes where; it writes no merge.
+ */
+
+type Versioned = { version?: number };
+const byVersion = (next: Versioned, held: Versioned) => (next.version ?? 0) >= (held.version ?? 0);
+
+/** Rows of one kind by id, one signal per row, so a change redraws only the row it touches. */
+export class LiveCollection<T> {
+  readonly byId = signal(new Map<string, Signal<T>>());
+  /** Every row, in the order they first arrived. */
+  readonly all: ReadonlySignal<T[]> = computed(() => [...this.byId.value.values()].map((s) => s.value));
+
+  constructor(
+    readonly keyOf: (row: T) => string,
+    /** Whether an arriving copy replaces the held one: by default the newer (or same) version wins, so a late broadcast never rolls a row back. */
+    private readonly replaces: (next: T, held: T) => boolean = byVersion as (next: T, held: T) => boolean,
+  ) {}
+
+  get(id: string | null | undefined): T | undefined {
+    return id ? this.byId.value.get(id)?.value : undefined;
+  }
+
+  upsert(row: T) {
+    const id = this.keyOf(row);
+    const held = this.byId.peek().get(id);
+    if (held) {
+      if (this.replaces(row, held.peek())) held.value = row;
+      return;
+    }
+    const next = new Map(this.byId.peek());
+    next.set(id, signal(row));
+    this.byId.value = next;
+  }
+
+  remove(id: string) {
+    if (!this.byId.peek().has(id)) return;
+    const next = new Map(this.byId.peek());
+    next.delete(id);
+    this.byId.value = next;
+  }
+
+  /** Takes a full snapshot: rows it has are upserted, rows it lacks are gone. */
+  replaceAll(rows: readonly T[]) {
+    batch(() => {
+      const keep = new Set(rows.map((r) => this.keyOf(r)));
+      for (const id of this.byId.peek().keys()) if (!keep.has(id)) this.remove(id);
+      for (const r of rows) this.upsert(r);
+    });
+  }
+}
+
+/** What a change of one entity type does to the model. */
+export type ChangeRule =
+  /** The change's `after` is a row of this collection (removed by entityId when the change deletes it). */
+  | { into: LiveCollection<never> | LiveCollection<any> }
+  /** Something the collections cannot take row by row: read the snapshot again. */
+  | "reload"
+  /** Anything else, written as a small function (it may return "reload"). */
+  | ((change: Change) => void | "reload");
+
+export type LiveModelSpec = {
+  /** Reads the snapshot into the collections; may answer the stream seq it reflects. */
+  load: () => Promise<{ seq?: number } | void>;
+  /** Entity types this model holds; changes of other types pass it by. */
+  changes: Record<string, ChangeRule>;
+};
+
+export type LiveModel = {
+  readonly loaded: ReadonlySignal<boolean>;
+  readonly failed: ReadonlySignal<boolean>;
+  /** Why the last snapshot read failed (for explain()), or null. */
+  readonly error: ReadonlySignal<unknown>;
+  /** The last stream seq reflected (snapshot or change). */
+  readonly seq: ReadonlySignal<number>;
+  /** Follows a stream: listens first, then reads the snapshot. */
+  attach: (feed: StreamFeed) => void;
+  detach: () => void;
+  reload: () => Promise<void>;
+};
+
+/**
+ * Builds the live model. It listens to the feed before it loads, so changes that arrive while the
+ * snapshot loads are kept and applied after it (those the snapshot already reflects are skipped by seq).
+ */
+export function createLiveModel(spec: LiveModelSpec): LiveModel {
+  const loaded = signal(false);
+  const error = signal<unknown>(null);
+  const failed = computed(() => error.value !== null);
+  const seq = signal(0);
+  let loading: Promise<void> | null = null;
+  let again = false;
+  let held: Change[] = [];
+  let unsubscribe: (() => void) | null = null;
+
+  const apply = (c: Change) => {
+    const rule = spec.changes[c.entityType];
+    if (!rule) return;
+    if (c.seq > seq.peek()) seq.value = c.seq;
+    if (rule === "reload") return void reload();
+    if (typeof rule === "function") {
+      if (rule(c) === "reload") void reload();
+      return;
+    }
+    if (c.op === "delete" || c.after === null) rule.into.remove(c.entityId);
+    else rule.into.upsert(c.after as never);
+  };
+
+  const receive = (c: Change) => {
+    if (loading) held.push(c);
+    else batch(() => apply(c));
+  };
+
+  function reload(): Promise<void> {
+    if (loading) {
+      // A change asked for a fresh snapshot while one was loading: read once more after it.
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        try {
+          const snapshot = await spec.load();
+          batch(() => {
+            if (snapshot?.seq !== undefined && snapshot.seq > seq.peek()) seq.value = snapshot.seq;
+            error.value = null;
+            loaded.value = true;
+          });
+        } catch (e) {
+          error.value = e;
+        }
+      } while (again);
+      loading = null;
+      const waiting = held;
+      held = [];
+      batch(() => {
+        for (const c of waiting) if (c.seq > seq.peek()) apply(c);
+      });
+    })();
+    return loading;
+  }
+
+  return {
+    loaded,
+    failed,
+    error,
+    seq,
+    reload,
+    attach(feed) {
+      unsubscribe?.();
+      unsubscribe = feed.subscribe(receive);
+      void reload();
+    },
+    detach() {
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+  };
+}
+
+/**
+ * One shared instance per key (an incident id, "standing"), created on first use and disposed when
+ * the last user lets go: the tab and the overview card of one incident read the same store.
+ */
+export function sharedModels<M extends { dispose: () => void }>(create: (key: string) => M) {
+  const held = new Map<string, { model: M; refs: number }>();
+  return {
+    acquire(key: string): M {
+      let h = held.get(key);
+      if (!h) {
+        h = { model: create(key), refs: 0 };
+        held.set(key, h);
+      }
+      h.refs++;
+      return h.model;
+    },
+    release(key: string) {
+      const h = held.get(key);
+      if (!h || --h.refs > 0) return;
+      h.model.dispose();
+      held.delete(key);
+    },
+  };
+}
