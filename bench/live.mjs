@@ -25,14 +25,24 @@ const WAIT_AFTER_MS = 10_000;
 const rss = () => (SERVER_PID ? treeRssMiB(SERVER_PID) : NaN);
 const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
 
-/** Opens `n` sockets, 50 at a time, each built by `open(i)` → { ws, ready }. */
+/** A socket built by `open(i)` → { ws, ready }; a refused upgrade on a loaded machine is tried again. */
+async function opened(open, i) {
+  for (let attempt = 1; ; attempt++) {
+    const s = open(i);
+    try {
+      await s.ready;
+      return s;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
+/** Opens `n` sockets, 50 at a time. */
 async function openMany(n, open) {
   const all = [];
-  for (let i = 0; i < n; i += 50) {
-    const batch = Array.from({ length: Math.min(50, n - i) }, (_, j) => open(i + j));
-    await Promise.all(batch.map((b) => b.ready));
-    all.push(...batch);
-  }
+  for (let i = 0; i < n; i += 50) all.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, j) => opened(open, i + j)))));
   return all;
 }
 
@@ -186,8 +196,7 @@ export async function bareRun({ consoles, rate, seconds, padTo = 900 }) {
       t.arrive(c, JSON.parse(data).i, at);
     }),
   );
-  const writer = socket(room, {}, () => {});
-  await writer.ready;
+  const writer = await opened(() => socket(room, {}, () => {}), 0);
   const pad = "x".repeat(padTo);
   const scheduled = await openLoop(rate, seconds, (i) => writer.ws.send(JSON.stringify({ i, pad })));
   const expected = scheduled.map((_, i) => i);
