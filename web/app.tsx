@@ -7,7 +7,7 @@ import { lang, setLang, t } from "./i18n";
 import { loadIncidents, stopWatchingIncidents, watchIncidents } from "./models/incidents";
 import { me, signOut, unitName } from "./models/session";
 import { Link, navigate, path } from "./router";
-import { areas } from "./views/areas";
+import { areas, hasPage } from "./views/areas";
 import { IncidentList } from "./views/incident-list";
 import { IncidentPage } from "./views/incident-page";
 import { SignIn } from "./views/sign-in";
@@ -41,7 +41,7 @@ export function App() {
             <Link href="/" aria-current={path.value === "/" ? "page" : undefined}>
               {t("nav.incidents")}
             </Link>
-            {areas.map((a) => (
+            {areas.filter(hasPage).map((a) => (
               <Link key={a.id} href={`/${a.id}`} aria-current={path.value.startsWith(`/${a.id}`) ? "page" : undefined}>
                 {t(a.pageLabel)}
               </Link>
@@ -82,7 +82,7 @@ function Screen() {
   const user = me.value!;
   const parts = path.value.split("/").filter(Boolean);
   if (parts[0] === "incidents" && parts[1]) return <IncidentPage id={parts[1]} tab={parts[2] ?? ""} me={user} />;
-  const area = areas.find((a) => a.id === parts[0]);
+  const area = areas.filter(hasPage).find((a) => a.id === parts[0]);
   if (area)
     return (
       <main id="main" class="page">

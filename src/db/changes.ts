@@ -1,6 +1,7 @@
 import type { Change, ChangePage } from "../schema/changes";
+import type { Stream } from "../schema/streams";
 
-type ChangeRow = {
+export type ChangeRow = {
   stream: string;
   seq: number;
   at: string;
@@ -17,6 +18,7 @@ type ChangeRow = {
 
 const parseJson = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
+// Rows were written only through the write path, whose entries are checked against the Change union.
 export const changeFromRow = (r: ChangeRow): Change => ({
   stream: r.stream,
   seq: r.seq,
@@ -28,40 +30,35 @@ export const changeFromRow = (r: ChangeRow): Change => ({
   before: parseJson(r.before_json),
   after: parseJson(r.after_json),
   mutationId: r.mutation_id,
-});
+}) as Change;
 
-const LATEST_SEQ = "SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?";
+/** A stream's latest seq (0 before its first change), as a statement to batch with a read. */
+export const latestSeqQuery = (db: D1Database, stream: Stream): D1PreparedStatement =>
+  db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?").bind(stream);
 
-export async function latestSeq(db: D1Database, stream: string): Promise<number> {
-  const row = await db.prepare(LATEST_SEQ).bind(stream).first<{ seq: number }>();
-  return row?.seq ?? 0;
+/** Reads the answer of a batched latestSeqQuery. */
+export const latestSeqOf = (result: D1Result): number => (result.results[0] as { seq: number }).seq;
+
+export async function latestSeq(db: D1Database, stream: Stream): Promise<number> {
+  return (await latestSeqQuery(db, stream).first<{ seq: number }>())?.seq ?? 0;
 }
 
 /** One page of a stream's changes after `after`, in order, in one round trip. */
-export async function listChanges(db: D1Database, stream: string, after: number, limit: number): Promise<ChangePage> {
+export async function listChanges(db: D1Database, stream: Stream, after: number, limit: number): Promise<ChangePage> {
   const [page, latest] = await db.batch([
     db
       .prepare("SELECT * FROM change_log WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?")
       .bind(stream, after, limit),
-    db.prepare(LATEST_SEQ).bind(stream),
+    latestSeqQuery(db, stream),
   ]);
   const items = (page!.results as ChangeRow[]).map(changeFromRow);
-  const latestSeq = (latest!.results[0] as { seq: number }).seq;
+  const latestSeq = latestSeqOf(latest!);
   const last = items.at(-1)?.seq ?? after;
   return { items, latestSeq, nextAfter: last < latestSeq ? last : null };
 }
 
-export type ChangeEntry = {
-  stream: string;
-  at: string;
-  actor: Change["actor"];
-  entityType: string;
-  entityId: string;
-  op: string;
-  before: unknown;
-  after: unknown;
-  mutationId: string;
-};
+/** A change before the log numbers it (each kind keeps its own before/after). */
+export type ChangeEntry = Change extends infer C ? (C extends Change ? Omit<C, "seq"> : never) : never;
 
 /** Appends a change with the next gap-free sequence number of its stream; answers that number. */
 export function appendChange(db: D1Database, e: ChangeEntry): D1PreparedStatement {
@@ -80,8 +77,8 @@ export function appendChange(db: D1Database, e: ChangeEntry): D1PreparedStatemen
       e.entityType,
       e.entityId,
       e.op,
-      e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+      e.before === null ? null : JSON.stringify(e.before),
+      e.after === null ? null : JSON.stringify(e.after),
       e.mutationId,
     );
 }

@@ -1,5 +1,6 @@
 import { verificationDueAt } from "../domain/checklists-readiness";
 import type { ReadinessItem } from "../schema/checklists";
+import { latestSeqOf, latestSeqQuery } from "./changes";
 
 type ReadinessRow = {
   id: string;
@@ -42,9 +43,9 @@ export async function listReadiness(db: D1Database, unitId: string | null, strea
     db
       .prepare(`${SELECT} JOIN units un ON un.id = r.unit_id WHERE (?1 IS NULL OR r.unit_id = ?1) ORDER BY un.sort_order, r.unit_id, r.position, r.id`)
       .bind(unitId),
-    db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?").bind(stream),
+    latestSeqQuery(db, stream),
   ]);
-  return { items: (items!.results as ReadinessRow[]).map(readinessFromRow), seq: (seq!.results[0] as { seq: number }).seq };
+  return { items: (items!.results as ReadinessRow[]).map(readinessFromRow), seq: latestSeqOf(seq!) };
 }
 
 export async function findReadiness(db: D1Database, id: string): Promise<ReadinessItem | null> {

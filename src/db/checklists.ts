@@ -2,13 +2,11 @@ import { deadlineAt } from "../domain/checklists";
 import type { NewItem } from "../domain/checklists-activation";
 import type { Activation, ChecklistItem, Template, TemplateSummary } from "../schema/checklists";
 import type { Change } from "../schema/changes";
-import { changeFromRow } from "./changes";
+import { changeFromRow, latestSeqOf, latestSeqQuery } from "./changes";
 
 // Many rows go in as one JSON parameter read by json_each: D1 allows 100 bound parameters per
 // statement, and one statement per item would make a 2,000-item activation a 2,000-step batch.
 const ROWS_PER_STATEMENT = 250;
-
-const LATEST_SEQ = "SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?";
 
 // ---------------------------------------------------------------------------------------------
 // Templates
@@ -311,7 +309,7 @@ export async function readChecklist(db: D1Database, incidentId: string, unitId: 
          WHERE ci.incident_id = ?1 AND (?2 IS NULL OR ci.unit_id = ?2)`,
       )
       .bind(incidentId, unitId),
-    db.prepare(LATEST_SEQ).bind(incidentId),
+    latestSeqQuery(db, incidentId),
   ]);
   const head = (incident!.results as IncidentHead[])[0];
   if (!head) return null;
@@ -344,7 +342,7 @@ export async function readChecklist(db: D1Database, incidentId: string, unitId: 
       updatedBy: t[18],
       version: t[19],
     })),
-    seq: (seq!.results[0] as { seq: number }).seq,
+    seq: latestSeqOf(seq!),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ADDED_SECTION, type Activation, type ActivationCreate, type Element, type ItemsAdd, type Template, type TemplateItem, type TemplateSection } from "../schema/checklists";
-import { assertOnsetPassed, RuleError } from "./checklists";
+import { onsetRefusal } from "./checklists";
+import { accept, type FieldIssue, invalidFields, refusal, refused, type Ruled } from "./refusal";
 
 /** A template applies to every unit (unitId null) or to its own unit only. */
 export const appliesTo = (template: Pick<Template, "unitId">, unitId: string) => template.unitId === null || template.unitId === unitId;
@@ -40,9 +41,9 @@ export function planActivation(input: {
   units: ReadonlySet<string>;
   active: readonly { unitId: string; templateId: string }[];
   newId: () => string;
-}): ActivationPlan {
+}): Ruled<ActivationPlan> {
   const { request, templates, units } = input;
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldIssue[] = [];
   const seenUnits = new Set<string>();
   request.unitIds.forEach((unitId, i) => {
     if (!units.has(unitId)) problems.push({ path: `unitIds.${i}`, message: `no unit ${unitId}` });
@@ -57,8 +58,8 @@ export function planActivation(input: {
       problems.push({ path: `templateIds.${i}`, message: `template ${id} is for unit ${t.unitId}, which is not chosen` });
     }
   });
-  if (problems.length > 0) throw new RuleError(400, "invalid_request", "Some units or templates cannot be activated.", problems);
-  assertOnsetPassed(input.incident.onsetAt, input.now);
+  const refusedFirst = invalidFields(problems, "Some units or templates cannot be activated.") ?? onsetRefusal(input.incident.onsetAt, input.now);
+  if (refusedFirst) return refused(refusedFirst);
 
   const wanted = request.templateIds ? new Set(request.templateIds) : null;
   const isActive = new Set(input.active.map((a) => `${a.unitId}\u0000${a.templateId}`));
@@ -95,11 +96,9 @@ export function planActivation(input: {
     });
   }
   if (plan.activations.length === 0) {
-    throw new RuleError(409, "already_activated", "Every chosen checklist is already active for this incident.", [
-      { path: "unitIds", message: "already active" },
-    ]);
+    return refused(refusal(409, "already_activated", "Every chosen checklist is already active for this incident.", [{ path: "unitIds", message: "already active" }]));
   }
-  return plan;
+  return accept(plan);
 }
 
 type SectionInput = Omit<TemplateSection, "items"> & { items: (Omit<TemplateItem, "key"> & { key?: string })[] };
@@ -130,10 +129,11 @@ export function planAddition(input: {
   unitKnown: boolean;
   firstPosition: number;
   newId: () => string;
-}): NewItem[] {
-  if (!input.unitKnown) throw new RuleError(400, "invalid_request", "No such unit.", [{ path: "unitId", message: `no unit ${input.request.unitId}` }]);
-  assertOnsetPassed(input.incident.onsetAt, input.now);
-  return input.request.items.map((item, i) => {
+}): Ruled<NewItem[]> {
+  const refusedFirst =
+    invalidFields(input.unitKnown ? [] : [{ path: "unitId", message: `no unit ${input.request.unitId}` }], "No such unit.") ?? onsetRefusal(input.incident.onsetAt, input.now);
+  if (refusedFirst) return refused(refusedFirst);
+  return accept(input.request.items.map((item, i) => {
     const id = input.newId();
     const title = SECTION_TITLES[item.sectionKey];
     return {
@@ -149,7 +149,7 @@ export function planAddition(input: {
       textEn: item.textEn,
       targetMinutes: item.targetMinutes,
     };
-  });
+  }));
 }
 
 /** Fills in the keys a template edit left out, so each item can be followed across versions. */

@@ -20,21 +20,6 @@ export const STATE_JA: Record<ItemState, string> = {
   not_applicable: "対象外",
 };
 
-/**
- * One CSV field. Quotes when needed; a leading = + - @ is neutralised so a spreadsheet does not
- * run a note as a formula.
- */
-export function csvField(value: string | number | null): string {
-  let s = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with a byte-order mark and CRLF lines, so Excel opens the Japanese text correctly. */
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
-}
-
 /** The incident's checklist as rows: header first, items in unit and template order. */
 export function checklistRows(items: readonly ChecklistItem[], unitName: (id: string) => string, asOf: string) {
   const header = ["部署", "要素", "項目", "状態", "目標（発災から分）", "期限（JST）", "期限超過", "担当者", "理由", "メモ", "状態変更（JST）", "版"];

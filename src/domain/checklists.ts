@@ -1,21 +1,6 @@
 import type { Me } from "../schema/session";
 import type { ChecklistItem, ItemPatch, ItemState, Progress, SectionProgress, UnitProgress } from "../schema/checklists";
-
-/**
- * A broken checklist rule. Kept free of the HTTP layer so the console can import these rules;
- * routes turn it into the shared error envelope.
- */
-export class RuleError extends Error {
-  constructor(
-    readonly status: 400 | 409 | 422,
-    readonly code: string,
-    message: string,
-    readonly fields: { path: string; message: string }[],
-    readonly current?: unknown,
-  ) {
-    super(message);
-  }
-}
+import { accept, invalidFields, type Refusal, refusal, refused, type Ruled } from "./refusal";
 
 /** Templates are the city's plan: administrators edit them; units work their copies. */
 export const mayEditTemplates = (actor: Pick<Me, "role">) => actor.role === "admin";
@@ -45,15 +30,16 @@ export function deadlineAt(onsetAt: string, targetMinutes: number | null): strin
  * Deadlines count from an onset that has happened. An onset in the future (a mistyped date, or a
  * drill scheduled for later) would give deadlines nobody can be late for yet, so activation is refused.
  */
-export function assertOnsetPassed(onsetAt: string, now: string | number): void {
+export function onsetRefusal(onsetAt: string, now: string | number): Refusal | null {
   if (ms(onsetAt) > ms(now) + ONSET_CLOCK_SKEW_MS) {
-    throw new RuleError(
+    return refusal(
       422,
       "onset_in_future",
       "The incident's onset is in the future; deadlines are counted from an onset that has happened. Correct the onset or activate when it starts.",
       [{ path: "incident.onsetAt", message: `onset ${onsetAt} is after now` }],
     );
   }
+  return null;
 }
 
 /** States that need no more work: neither counts as overdue. */
@@ -83,36 +69,34 @@ export function applyItemPatch(
   current: ChecklistItem,
   patch: ItemPatch,
   ctx: { now: string; userId: string; ownerName?: string | null },
-): ChecklistItem {
+): Ruled<ChecklistItem> {
   const state = patch.state ?? current.state;
   const stateChanged = state !== current.state;
   if (stateChanged && !TRANSITIONS[current.state].includes(state)) {
-    throw new RuleError(
+    return refused(refusal(
       422,
       "invalid_transition",
       `An item that is ${current.state} cannot become ${state}.`,
       [{ path: "state", message: `allowed from ${current.state}: ${TRANSITIONS[current.state].join(", ")}` }],
       current,
-    );
+    ));
   }
   let reason: string | null;
   if (needsReason(state)) {
     reason = patch.reason !== undefined ? patch.reason || null : stateChanged ? null : current.reason;
     if (!reason) {
-      throw new RuleError(400, "reason_required", "Say why the item is blocked or not applicable.", [
+      return refused(refusal(400, "reason_required", "Say why the item is blocked or not applicable.", [
         { path: "reason", message: `required when the state is ${state}` },
-      ]);
+      ]));
     }
   } else {
     if (patch.reason) {
-      throw new RuleError(400, "invalid_request", "A reason is kept only for blocked or not-applicable items.", [
-        { path: "reason", message: `not used when the state is ${state}` },
-      ]);
+      return refused(invalidFields([{ path: "reason", message: `not used when the state is ${state}` }], "A reason is kept only for blocked or not-applicable items.")!);
     }
     reason = null;
   }
   const ownerChanged = patch.ownerId !== undefined && patch.ownerId !== current.ownerId;
-  return {
+  return accept({
     ...current,
     state,
     reason,
@@ -123,7 +107,7 @@ export function applyItemPatch(
     updatedAt: ctx.now,
     updatedBy: ctx.userId,
     version: current.version + 1,
-  };
+  });
 }
 
 const emptyProgress = (): Progress => ({ total: 0, done: 0, inProgress: 0, blocked: 0, notApplicable: 0, overdue: 0 });

@@ -1,5 +1,6 @@
 import { CasualtyCard, type Casualty } from "../schema/drills-casualty";
 import type { CasualtyScore } from "../schema/drills-report";
+import { parseCsv, toCsv } from "./csv";
 import type { Problem } from "./drills";
 
 /** Scenario CSV columns, in export order. The header row names them; order on import is free. */
@@ -31,40 +32,6 @@ const FIELD_TO_COLUMN: Record<string, Column> = {
   capillaryRefillSeconds: "capillary_refill_s",
   followsCommands: "follows_commands",
 };
-
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const TRUE = new Set(["yes", "y", "true", "1", "はい", "有", "あり", "○"]);
 const FALSE = new Set(["no", "n", "false", "0", "いいえ", "無", "なし", "×"]);
@@ -163,24 +130,10 @@ export function duplicateTagProblems(cards: Array<{ tagNumber: string }>): Probl
   return problems;
 }
 
-/** A field quoted when it must be; formula-looking text is prefixed so a spreadsheet shows it as text. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  let s = typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (fields: unknown[]) => fields.map(csvField).join(",");
-
-/** A header line and one line per row, with CRLF endings as spreadsheet programs expect. */
-const csvTable = (columns: readonly string[], rows: unknown[][]) =>
-  [columns.join(","), ...rows.map(csvLine)].join("\r\n") + "\r\n";
-
 export function scenarioCsv(casualties: Casualty[]): string {
-  return csvTable(
+  return toCsv([
     SCENARIO_COLUMNS,
-    casualties.map((c) => [
+    ...casualties.map((c) => [
       c.tagNumber,
       c.description,
       c.age,
@@ -194,7 +147,7 @@ export function scenarioCsv(casualties: Casualty[]): string {
       c.override?.category,
       c.override?.reason,
     ]),
-  );
+  ]);
 }
 
 export const SCORE_COLUMNS = [
@@ -211,9 +164,9 @@ export const SCORE_COLUMNS = [
 ] as const;
 
 export function scoreCsv(rows: CasualtyScore[]): string {
-  return csvTable(
+  return toCsv([
     SCORE_COLUMNS,
-    rows.map((r) => [
+    ...rows.map((r) => [
       r.tagNumber,
       r.startCategory,
       r.expected,
@@ -225,5 +178,5 @@ export function scoreCsv(rows: CasualtyScore[]): string {
       r.tagCount,
       r.officerName,
     ]),
-  );
+  ]);
 }

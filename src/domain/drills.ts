@@ -44,9 +44,6 @@ export function transition(drill: Drill, to: DrillStatus, now: string, reason?: 
   return { ok: true, drill: next };
 }
 
-/** The stream a drill's changes go to: its incident's, or the peacetime one. */
-export const streamOf = (drill: Pick<Drill, "incidentId">): string => drill.incidentId ?? "standing";
-
 /** The hospital's editors (or an admin) run their own drills; anyone signed in may watch. */
 export const mayManageDrill = (actor: Actor, drill: Pick<Drill, "unitId">): boolean => mayWriteForUnit(actor, drill.unitId);
 

@@ -4,6 +4,8 @@
  * many round trips it cost.
  */
 
+import { serverTiming } from "./server-timing";
+
 /**
  * Counts one request's D1 queries and its sequential round trips. A query's depth is one more
  * than the deepest query that had finished when it started, so queries sent together count
@@ -46,9 +48,11 @@ export class RoundTrips {
    * waiting on D1, and the counts, for the bench and the browser's devtools.
    */
   serverTiming() {
-    const app = (performance.now() - this.startedAt).toFixed(1);
     const trips = `${this.sequential} round trip${this.sequential === 1 ? "" : "s"}`;
-    return `app;dur=${app}, d1;dur=${this.waitedMs.toFixed(1)};desc="${trips}, ${this.queries} quer${this.queries === 1 ? "y" : "ies"}"`;
+    return serverTiming([
+      { name: "app", ms: performance.now() - this.startedAt },
+      { name: "d1", ms: this.waitedMs, desc: `${trips}, ${this.queries} quer${this.queries === 1 ? "y" : "ies"}` },
+    ]);
   }
 }
 

@@ -1,23 +1,28 @@
-import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite } from "../db/changes";
+import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
 import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { announceChanges, announceIncident } from "../live/announce";
 import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
-import { STANDING } from "../live/announce";
+import { STANDING, type Stream } from "../schema/streams";
 import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
 import { forgetSession, rememberSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
 export type WriteStep = D1PreparedStatement | { exactlyOne: D1PreparedStatement };
 
-/** One logical change as a route names it; the write path adds the stream, time, actor and mutation id. */
-export type LoggedChange = Pick<ChangeEntry, "entityType" | "entityId" | "op" | "before" | "after">;
+type Logged<C> = C extends Change ? Pick<C, "entityType" | "entityId" | "op" | "before" | "after"> : never;
+
+/**
+ * One logical change as a route names it, checked against the change-log union (entity type,
+ * its operations and its before/after shapes); the write path adds the stream, time, actor and mutation id.
+ */
+export type LoggedChange = Logged<Change>;
 
 export type Write<T> = {
-  /** The change-log stream: an incident id, or 'standing' for peacetime data. */
-  stream: string;
+  /** The change-log stream: an incident id, or STANDING for peacetime data. */
+  stream: Stream;
   steps: WriteStep[];
   changes: LoggedChange[];
   /** What the client gets back as `data`. */
@@ -86,7 +91,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
   // The batch just proved the session live: a busy writer's next write needs no session read.
   rememberSession(tokenHash, user);
   const seqs = results.slice(firstLog, firstLog + entries.length).map((r) => (r.results[0] as { seq: number }).seq);
-  const changes: Change[] = entries.map((e, i) => ({ ...e, seq: seqs[i]!, before: e.before ?? null, after: e.after ?? null }));
+  const changes = entries.map((e, i): Change => ({ ...e, seq: seqs[i]! }));
   // Committed is the guarantee; telling the rooms changes nothing about it, so the answer does not
   // wait for them (a console that misses the announcement pulls the change from the log).
   c.executionCtx.waitUntil(Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]));

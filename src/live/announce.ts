@@ -1,11 +1,7 @@
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
+import { DIRECTORY } from "../schema/streams";
 
-/** The room that every console's incident list listens to. Ids cannot contain '~'. */
-export const DIRECTORY = "~directory";
-
-/** The stream of peacetime data that belongs to no incident. */
-export const STANDING = "standing";
 
 export const roomFor = (env: Env, stream: string) => env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(stream));
 

@@ -1,6 +1,7 @@
 import { tagSeqs } from "../db/drills-tags";
-import { HQ_UNIT, streamOf } from "../domain/drills";
+import { HQ_UNIT } from "../domain/drills";
 import type { Drill } from "../schema/drills";
+import { streamOf } from "../schema/streams";
 import { roomFor } from "./announce";
 
 export type HqDelivery = {

@@ -17,15 +17,16 @@ import { unitExists } from "../db/people";
 import { mayWriteForUnit } from "../domain/access";
 import { applyItemPatch, progressByUnit } from "../domain/checklists";
 import { ADDED_POSITION_BASE, planActivation, planAddition } from "../domain/checklists-activation";
-import { checklistRows, formatJst, toCsv } from "../domain/checklists-output";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { checklistRows, formatJst } from "../domain/checklists-output";
+import { toCsv } from "../domain/csv";
+import { accepted, ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { Change } from "../schema/changes";
+import { ChangeOnWire } from "../schema/changes";
 import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { csvHeaders, csvResponse, errors, ruled } from "./checklists-shared";
+import { errors } from "./checklists-shared";
 import { requireIncident } from "./incidents";
-import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const activate = createRoute({
   method: "post",
@@ -88,7 +89,7 @@ const history = createRoute({
   tags: ["checklists"],
   summary: "Every change of one item, oldest first",
   request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(Change) }), "Changes"), 401: errors[401], 404: errors[404] },
+  responses: { 200: json(z.object({ items: z.array(ChangeOnWire) }), "Changes"), 401: errors[401], 404: errors[404] },
 });
 
 const people = createRoute({
@@ -110,7 +111,7 @@ export const itemRoutes = newApp()
     if (refused.length > 0) throw new ApiError(403, "forbidden", "You may activate checklists only for your own unit.", { fields: refused });
     const context = await activationContext(db, incident.id);
     const now = nowIso();
-    const plan = ruled(() => planActivation({ request, incident, now, ...context, newId: () => crypto.randomUUID() }));
+    const plan = accepted(planActivation({ request, incident, now, ...context, newId: () => crypto.randomUUID() }));
     const result: ActivationResult = {
       incidentId: incident.id,
       activations: plan.activations,
@@ -148,7 +149,7 @@ export const itemRoutes = newApp()
       nextAddedPosition(db, incident.id, request.unitId, ADDED_POSITION_BASE),
     ]);
     const now = nowIso();
-    const items = ruled(() => planAddition({ request, incident, now, unitKnown, firstPosition, newId: () => crypto.randomUUID() }));
+    const items = accepted(planAddition({ request, incident, now, unitKnown, firstPosition, newId: () => crypto.randomUUID() }));
     const result = { incidentId: incident.id, unitId: request.unitId, itemCount: items.length, itemIds: items.map((i) => i.id) };
     const done = await commitWrite(c, {
       stream: incident.id,
@@ -206,7 +207,7 @@ export const itemRoutes = newApp()
       if (!owner) throw new ApiError(400, "invalid_request", "No such person.", { fields: [{ path: "ownerId", message: `no person ${body.ownerId}` }] });
       ownerName = owner.displayName;
     }
-    const next = ruled(() => applyItemPatch(item, body, { now: nowIso(), userId: user.id, ownerName }));
+    const next = accepted(applyItemPatch(item, body, { now: nowIso(), userId: user.id, ownerName }));
     const done = await commitWrite(c, {
       stream: incident.id,
       steps: [{ exactlyOne: updateItem(db, next) }],

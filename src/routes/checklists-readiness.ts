@@ -2,15 +2,16 @@ import { createRoute } from "@hono/zod-openapi";
 import { unitNames } from "../db/checklists";
 import { findReadiness, insertReadiness, listReadiness, nextReadinessPosition, updateReadiness } from "../db/checklists-readiness";
 import { mayWriteForUnit } from "../domain/access";
-import { formatJst, readinessRows, toCsv } from "../domain/checklists-output";
+import { formatJst, readinessRows } from "../domain/checklists-output";
+import { toCsv } from "../domain/csv";
 import { newReadinessItem, patchReadinessItem, readinessByUnit, verify } from "../domain/checklists-readiness";
 import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { ReadinessCreate, ReadinessItem, ReadinessPatch, ReadinessQuery, ReadinessView, Verification } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { csvHeaders, csvResponse, errors, requireKnownUnit } from "./checklists-shared";
-import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { errors, requireKnownUnit } from "./checklists-shared";
+import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
   method: "get",

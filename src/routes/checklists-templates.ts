@@ -4,7 +4,7 @@ import { mayEditTemplates } from "../domain/checklists";
 import { withItemKeys } from "../domain/checklists-activation";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { Template, TemplateCreate, TemplateList, TemplatePut } from "../schema/checklists";
 import { committed } from "../schema/common";
 import { errors, requireKnownUnit } from "./checklists-shared";

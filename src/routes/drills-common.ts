@@ -3,6 +3,7 @@ import { loadScoringInput } from "../db/drills-scoring";
 import type { Problem } from "../domain/drills";
 import { scoreDrill } from "../domain/scoring";
 import { ApiError } from "../lib/app";
+import type { TimingEntry } from "../lib/server-timing";
 import { hqDelivery } from "../live/hq-receipts";
 import { ErrorEnvelope } from "../schema/common";
 import type { Drill } from "../schema/drills";
@@ -47,4 +48,8 @@ export async function computeScore(env: Env, drill: Drill, endedAt = drill.ended
   return { score, ms: performance.now() - t0 };
 }
 
-export const serverTiming = (ms: number, n: number) => `score;dur=${ms.toFixed(1)};desc="load and score ${n} casualties"`;
+export const scoreTiming = (scored: { score: DrillScore; ms: number }): TimingEntry => ({
+  name: "score",
+  ms: scored.ms,
+  desc: `load and score ${scored.score.total} casualties`,
+});

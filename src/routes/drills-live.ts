@@ -2,12 +2,13 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
 import { applyTag, insertTag, listMilestones, listTags, recordMilestone } from "../db/drills-tags";
-import { countBoard, mayManageDrill, streamOf, tagProblem } from "../domain/drills";
+import { countBoard, mayManageDrill, tagProblem } from "../domain/drills";
 import { newApp, nowIso } from "../lib/app";
 import { hqDelivery } from "../live/hq-receipts";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { streamOf } from "../schema/streams";
 import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 

@@ -3,17 +3,18 @@ import { z } from "zod";
 import { findDrill } from "../db/drills";
 import { findAction, findReport, insertAction, listActions, updateAction, updateReport } from "../db/drills-report";
 import { listMilestones } from "../db/drills-tags";
-import { mayManageDrill, streamOf } from "../domain/drills";
+import { mayManageDrill } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
 import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
-import { computeScore, errors, forbidden, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
-import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { STANDING, streamOf } from "../schema/streams";
+import { computeScore, errors, forbidden, requireDrill, scoreTiming, writeErrors, wrongState } from "./drills-common";
+import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
 
@@ -32,7 +33,7 @@ const scoresCsv = createRoute({
   tags,
   summary: "Casualties and their scores as CSV",
   request: { params: IdParam },
-  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: errors[401], 404: errors[404] },
+  responses: { 200: csvResponse("CSV"), 401: errors[401], 404: errors[404] },
 });
 
 export const AfterActionReport = z.object({
@@ -98,16 +99,13 @@ export const drillReportRoutes = newApp()
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
     const scored = await scoreOf(c.env, drill);
     if (!scored) throw wrongState(drill, "The drill has not started; there is nothing to score yet.");
-    c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
+    c.header("Server-Timing", serverTiming([scoreTiming(scored)]));
     return c.json(scored.score, 200);
   })
   .openapi(scoresCsv, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
     const scored = await scoreOf(c.env, drill);
-    return c.body("\uFEFF" + scoreCsv(scored?.score.casualties ?? []), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="drill-${drill.id}-scores.csv"`,
-    });
+    return c.body(scoreCsv(scored?.score.casualties ?? []), 200, csvHeaders(`drill-${drill.id}-scores.csv`));
   })
   .openapi(bundle, async (c) => {
     const db = c.env.DB;

@@ -15,12 +15,12 @@ import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drill
 import { startCategory } from "../domain/start";
 import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
 import { requireKnownUnit } from "./checklists-shared";
 import { errors, refuse, writeErrors } from "./drills-common";
-import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
 
@@ -65,7 +65,7 @@ const exportCsv = createRoute({
   tags,
   summary: "The scenario's casualty cards as CSV (the import format)",
   request: { params: IdParam },
-  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: errors[401], 404: errors[404] },
+  responses: { 200: csvResponse("CSV"), 401: errors[401], 404: errors[404] },
 });
 
 const override = createRoute({
@@ -129,10 +129,7 @@ export const scenarioRoutes = newApp()
     const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
     if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
     const csv = scenarioCsv(await listScenarioCasualties(c.env.DB, scenario.id));
-    return c.body("\uFEFF" + csv, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="scenario-${scenario.id}.csv"`,
-    });
+    return c.body(csv, 200, csvHeaders(`scenario-${scenario.id}.csv`));
   })
   .openapi(override, async (c) => {
     const user = c.get("user");

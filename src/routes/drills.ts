@@ -17,13 +17,15 @@ import { listMilestones } from "../db/drills-tags";
 import { hqDelivery } from "../live/hq-receipts";
 import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
-import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, streamOf, transition } from "../domain/drills";
+import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition } from "../domain/drills";
 import { emptyReport } from "../domain/drills-report";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { serverTiming } from "../lib/server-timing";
 import { committed } from "../schema/common";
 import { Drill, DrillCasualty, DrillCreate, DrillDetail, DrillListQuery, DrillPatch, OverridePatch, StatusChange } from "../schema/drills";
-import { computeScore, errors, forbidden, refuse, requireDrill, serverTiming, writeErrors, wrongState } from "./drills-common";
+import { streamOf } from "../schema/streams";
+import { computeScore, errors, forbidden, refuse, requireDrill, scoreTiming, writeErrors, wrongState } from "./drills-common";
 import { drillLiveRoutes } from "./drills-live";
 import { drillReportRoutes } from "./drills-report";
 import { scenarioRoutes } from "./drills-scenarios";
@@ -161,7 +163,7 @@ export const drillsRoutes = newApp()
     const next = moved.drill;
     const write = {
       stream: streamOf(current),
-      changes: [{ entityType: "drill", entityId: current.id, op: OP[body.to], before: current, after: next }],
+      changes: [{ entityType: "drill" as const, entityId: current.id, op: OP[body.to], before: current, after: next }],
       data: next,
       reload: () => findDrill(db, current.id),
     };
@@ -177,7 +179,7 @@ export const drillsRoutes = newApp()
           ...write,
           steps: [{ exactlyOne: endDrill(db, next, scored.score) }, insertReport(db, emptyReport(current.id, now))],
         });
-        c.header("Server-Timing", serverTiming(scored.ms, scored.score.total));
+        c.header("Server-Timing", serverTiming([scoreTiming(scored)]));
         return c.json(done, 200);
       } catch (err) {
         const again = err instanceof ApiError && err.code === "stale_version" && attempt < 3;

@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import { latestSeq } from "../db/changes";
 import { maySeeIncident } from "../domain/access";
 import { ApiError, type AppEnv, newApp } from "../lib/app";
-import { DIRECTORY, roomFor, STANDING } from "../live/announce";
+import { roomFor } from "../live/announce";
+import { DIRECTORY, STANDING } from "../schema/streams";
 import type { Listener } from "../live/room";
 import { requireIncident } from "./incidents";
 

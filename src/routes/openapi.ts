@@ -25,3 +25,16 @@ export const idempotencyHeaders = z.object({
 });
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+/** A CSV download, documented. */
+export const csvResponse = (description: string) => ({
+  content: { "text/csv": { schema: z.string() } },
+  description,
+});
+
+/** Headers of every CSV export (the body comes from domain/csv's toCsv). */
+export const csvHeaders = (fileName: string) => ({
+  "Content-Type": "text/csv; charset=utf-8",
+  "Content-Disposition": `attachment; filename="${fileName}"`,
+  "Cache-Control": "no-store",
+});

@@ -3,7 +3,7 @@ import { listReadiness } from "../db/checklists-readiness";
 import { readUnitsDrillsActions } from "../db/readiness-units";
 import { readinessAcrossUnits } from "../domain/readiness-units";
 import { newApp, nowIso } from "../lib/app";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { ReadinessAcrossUnits } from "../schema/readiness-units";
 import { commonErrors, json } from "./openapi";
 

@@ -5,7 +5,7 @@ import { findSites } from "../db/sites";
 import { mayEditFunction, mayEditSettings, functionSiteIssues } from "../domain/relocation-rules";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { RelocationSettings, RelocationSettingsPatch } from "../schema/relocation";
 import { BcpFunction, FunctionCreate, FunctionList, FunctionPatch } from "../schema/relocation-board";

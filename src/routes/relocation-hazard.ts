@@ -7,7 +7,7 @@ import { HAZARD_MAX_BYTES, parseHazardFeatures } from "../domain/relocation-haza
 import { mayImportHazard } from "../domain/relocation-rules";
 import { ApiError, type AppEnv, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed, ErrorEnvelope } from "../schema/common";
 import {
   HazardFeatureCollection,

@@ -7,7 +7,7 @@ import { newAction, patchAction, withOverdue } from "../domain/drills-report";
 import { needsReview, reviewFigures } from "../domain/relocation-review";
 import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite, type LoggedChange, type WriteStep } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ActionCreate, ActionPatch, CorrectiveAction } from "../schema/drills-report";
 import type { Incident } from "../schema/incidents";

@@ -7,7 +7,7 @@ import { hazardAt } from "../domain/geo";
 import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
 import { newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import {
   GSI_SHELTER_ATTRIBUTION,

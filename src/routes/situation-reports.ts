@@ -4,17 +4,17 @@ import { readOverview } from "../db/overview";
 import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
 import { mayWriteForUnit } from "../domain/access";
 import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
-import { formatJst, toCsv } from "../domain/checklists-output";
+import { formatJst } from "../domain/checklists-output";
+import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
 import { situationContent, situationRows } from "../domain/situation-reports";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
-import { csvHeaders } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { WATER_UNIT } from "./overview";
-import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["situation reports"];
 const notFound = json(ErrorEnvelope, "No such incident or report");
@@ -59,7 +59,7 @@ const csv = createRoute({
   tags,
   summary: "One situation report as CSV (UTF-8 with BOM), section by section",
   request: { params: ReportParam },
-  responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, 401: commonErrors[401], 404: notFound },
+  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: notFound },
 });
 
 async function requireReport(db: D1Database, id: string, number: number) {

@@ -2,13 +2,13 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findIncident } from "../db/incidents";
 import { namesOf, searchTimeline } from "../db/timeline";
-import { formatJst, toCsv } from "../domain/checklists-output";
+import { formatJst } from "../domain/checklists-output";
+import { toCsv } from "../domain/csv";
 import { referencedIds, timelineRows, toTimelineEntry } from "../domain/timeline";
 import { ApiError, newApp, nowIso } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
 import { TimelinePage, TimelineQuery } from "../schema/timeline";
-import { csvHeaders } from "./checklists-shared";
-import { commonErrors, IdParam, json } from "./openapi";
+import { commonErrors, csvHeaders, IdParam, json } from "./openapi";
 
 const tags = ["timeline"];
 const CSV_MAX = 10_000;

@@ -6,7 +6,7 @@ import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
 import { forgetSession } from "../lib/guards";
 import { hashPassword, newSalt, PBKDF2_ITERATIONS, sameSecret } from "../lib/passwords";
 import { commitWrite } from "../lib/write-path";
-import { STANDING } from "../live/announce";
+import { STANDING } from "../schema/streams";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Account, AccountCreate, AccountPatch, PasswordChange, PasswordReset } from "../schema/users";
 import { requireKnownUnit } from "./checklists-shared";

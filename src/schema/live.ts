@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Change } from "./changes";
+import { ChangeOnWire } from "./changes";
 import { Incident } from "./incidents";
 
 /** Open screens in the room per unit id, e.g. { hq: 2, water: 1 }. */
@@ -11,7 +11,7 @@ export const ScreensByUnit = z.record(z.string(), z.number().int());
  */
 export const ServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), stream: z.string(), latestSeq: z.number().int(), present: z.number().int(), screens: ScreensByUnit }),
-  z.object({ type: z.literal("changes"), changes: z.array(Change).min(1) }),
+  z.object({ type: z.literal("changes"), changes: z.array(ChangeOnWire).min(1) }),
   z.object({ type: z.literal("incident"), incident: Incident }),
   z.object({ type: z.literal("presence"), present: z.number().int(), screens: ScreensByUnit }),
   /** A console of `unitId` has now had every change up to `upTo` (first at `at`). */

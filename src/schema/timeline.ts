@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Instant } from "./common";
-import { Change } from "./changes";
+import { ChangeEnvelope } from "./changes";
 
 /** Timeline search over an incident's change log: every filter is applied by the server. */
 export const TimelineQuery = z.object({
@@ -21,7 +21,7 @@ export type TimelineQuery = z.infer<typeof TimelineQuery>;
 export const TimelineDiff = z.object({ field: z.string(), before: z.string(), after: z.string() });
 export type TimelineDiff = z.infer<typeof TimelineDiff>;
 
-export const TimelineEntry = Change.extend({
+export const TimelineEntry = ChangeEnvelope.extend({
   /** The changed thing's own name (title, text or name), "" when it has none. */
   subject: z.string(),
   /** Each changed field, before → after, ids replaced by the names they stand for. */

@@ -42,7 +42,7 @@ describe("live model", () => {
     expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@1", "b@1"]);
     push(change(6, "thing", "a", row("a", 2)));
     push(change(7, "thing", "c", row("c", 1)));
-    push({ ...change(8, "thing", "b", null), op: "delete" });
+    push({ ...change(8, "thing", "b", null), op: "delete" } as ReturnType<typeof change>);
     push(change(9, "other", "a", row("a", 9)));
     expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@2", "c@1"]);
     expect(m.live.seq.value).toBe(8);

@@ -1,19 +1,19 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { appendChange, expectOneRowChanged, isStaleWrite, listChanges } from "../../src/db/changes";
+import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite, listChanges } from "../../src/db/changes";
 import { findIncident, insertIncident, updateIncident } from "../../src/db/incidents";
 import { newIncident } from "../../src/domain/incidents";
 
-const entry = (stream: string, n: number) => ({
+const entry = (stream: string, n: number): ChangeEntry => ({
   stream,
   at: new Date().toISOString(),
   actor: { id: "user-hq", name: "hq", unitId: "hq" },
-  entityType: "note",
-  entityId: `n-${n}`,
+  entityType: "checklist_addition",
+  entityId: `addition-${n}`,
   op: "create",
   before: null,
-  after: { n },
+  after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
   mutationId: `m-${stream}-${n}`,
 });
 
@@ -39,9 +39,11 @@ describe("change log", () => {
   });
 
   it("keeps before and after images as JSON", async () => {
-    await appendChange(env.DB, { ...entry("images", 1), before: { a: 1 }, after: { a: 2, list: [1, 2] } }).run();
+    const milestone = { drillId: "d-1", key: "alarm_raised", targetSeconds: 60, reachedAt: null, recordedBy: null } as const;
+    const reached = { ...milestone, reachedAt: "2026-01-01T00:01:00.000Z", recordedBy: "看護部長" };
+    await appendChange(env.DB, { ...entry("images", 1), entityType: "drill_milestone", op: "record", before: milestone, after: reached }).run();
     const [c] = (await listChanges(env.DB, "images", 0, 10)).items;
-    expect(c).toMatchObject({ before: { a: 1 }, after: { a: 2, list: [1, 2] }, actor: { id: "user-hq" } });
+    expect(c).toMatchObject({ entityType: "drill_milestone", before: milestone, after: reached, actor: { id: "user-hq" } });
   });
 
   it("rolls the whole batch back, change-log row included, when a guarded update hits a stale version", async () => {

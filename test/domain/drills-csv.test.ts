@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cardsFromCsv, csvField, duplicateTagProblems, parseCsv, scenarioCsv } from "../../src/domain/drills-csv";
+import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../../src/domain/drills-csv";
 import { startCategory } from "../../src/domain/start";
 
 const HEADER = "tag_number,description,age,can_walk,breathing,breathing_after_airway,respiratory_rate,radial_pulse,capillary_refill_s,follows_commands,override_category,override_reason";
@@ -45,7 +45,7 @@ describe("scenario CSV import", () => {
 
 describe("CSV export", () => {
   it("round-trips a scenario through export and import", () => {
-    const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0 && !/^[=+\-@]/.test(s));
+    const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s.length > 0);
     fc.assert(
       fc.property(text, fc.integer({ min: 0, max: 120 }), (description, age) => {
         const card = {
@@ -70,11 +70,5 @@ describe("CSV export", () => {
       }),
       { numRuns: 50 },
     );
-  });
-
-  it("defuses spreadsheet formulas but keeps negative numbers", () => {
-    expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(csvField(-3)).toBe("-3");
-    expect(parseCsv('a,"b\nc",d')).toEqual([["a", "b\nc", "d"]]);
   });
 });

@@ -102,4 +102,35 @@ describe("HQ records", () => {
     await hq.page.screenshot({ path: `${SCREENSHOTS}/records-readiness-print.png`, fullPage: true });
     await hq.context.close();
   });
+
+  it("shows a relocation drill's review once it closes, with the trend and an improvement plan", async () => {
+    const hq = await signedIn(browser(), "hq", SIZE);
+    const base = inject("baseUrl");
+    const id = await hq.page.evaluate(async () => {
+      const call = (path: string, method: string, body: unknown) =>
+        fetch(path, { method, headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() }, body: JSON.stringify(body) }).then((r) => r.json());
+      const made = await call("/api/incidents", "POST", { title: "上下水道部 庁舎機能移転訓練", kind: "drill", hazard: "tsunami", onsetAt: new Date(Date.now() - 45 * 60_000).toISOString() });
+      const incidentId = made.data.id as string;
+      await call(`/api/incidents/${incidentId}/relocation/fn-supply/transitions`, "POST", { to: "relocating", version: 0, staffPresent: 4 });
+      await call(`/api/incidents/${incidentId}/relocation/fn-supply/transitions`, "POST", { to: "operational_at_alternate", version: 1, staffPresent: 10, overrideReason: "携帯回線で代替" });
+      await call(`/api/incidents/${incidentId}`, "PATCH", { version: 1, status: "closed" });
+      return incidentId;
+    });
+    await hq.page.goto(`${base}/incidents/${id}/records`);
+    await hq.page.getByRole("button", { name: "訓練の振り返り" }).click();
+    const review = hq.page.getByTestId("relocation-review");
+    await review.getByText("応急給水の指揮・給水車配車").waitFor();
+    await review.getByLabel("対象の能力").fill("代替拠点の準備");
+    await review.getByLabel("課題", { exact: true }).fill("給水車基地の端末が起動しない");
+    await review.getByLabel("改善策").fill("端末の月次起動点検を追加");
+    await review.getByLabel("担当者").fill("上下水道部 鈴木");
+    await review.getByLabel("担当組織").fill("上下水道部 総務課");
+    await review.getByLabel("期限").fill("2027-01-31");
+    await review.getByRole("button", { name: "改善事項を追加" }).click();
+    await review.getByTestId("review-actions").getByText(/給水車基地の端末が起動しない/).waitFor();
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-review-1366.png`, fullPage: true });
+    await hq.page.emulateMedia({ media: "print" });
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-review-print.png`, fullPage: true });
+    await hq.context.close();
+  });
 });

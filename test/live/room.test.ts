@@ -1,7 +1,7 @@
 import { evictDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { appendChange } from "../../src/db/changes";
+import { appendChange, type ChangeEntry } from "../../src/db/changes";
 import type { Change, ChangePage } from "../../src/schema/changes";
 import { ORIGIN, openIncident, signIn, type Client } from "../helpers";
 import { changesOf, isChange, listen } from "./helpers";
@@ -77,11 +77,11 @@ describe("incident live room", () => {
       seq,
       at: new Date().toISOString(),
       actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "incident",
-      entityId: incident.id,
-      op: "update",
+      entityType: "checklist_addition",
+      entityId: `addition-${seq}`,
+      op: "create",
       before: null,
-      after: { n: seq },
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
       mutationId: `m-${seq}`,
     });
     // seq 1 (the incident's creation) went out already; 3 overtakes 2 on the way to the room.
@@ -104,11 +104,11 @@ describe("incident live room", () => {
       seq,
       at: new Date().toISOString(),
       actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "incident",
-      entityId: incident.id,
-      op: "update",
+      entityType: "checklist_addition",
+      entityId: `addition-${seq}`,
+      op: "create",
       before: null,
-      after: { n: seq },
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
       mutationId: `m-${seq}`,
     });
     // 3 waits for 2; when 2 comes with 4, all three are due at once.
@@ -126,15 +126,15 @@ describe("incident live room", () => {
     const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
     await listener.next((m) => m.type === "hello");
     const room = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id));
-    const entry = (n: number) => ({
+    const entry = (n: number): ChangeEntry => ({
       stream: incident.id,
       at: new Date().toISOString(),
       actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "note",
-      entityId: `note-${n}`,
+      entityType: "checklist_addition",
+      entityId: `addition-${n}`,
       op: "create",
       before: null,
-      after: { n },
+      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
       mutationId: `lost-${n}`,
     });
     // seq 1 (the incident's creation) went out already; 2 and 3 are committed, but only 3 is announced.
@@ -142,7 +142,7 @@ describe("incident live room", () => {
     await room.announce([{ ...entry(3), seq: 3 }]);
     await listener.next(isChange(3), 3000);
     expect(listener.changeSeqs()).toEqual([2, 3]);
-    expect(await listener.nextChange((c) => c.seq === 2)).toMatchObject({ entityId: "note-2", mutationId: "lost-2" });
+    expect(await listener.nextChange((c) => c.seq === 2)).toMatchObject({ entityId: "addition-2", mutationId: "lost-2" });
     listener.close();
   });
 

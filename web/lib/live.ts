@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Change } from "../../src/schema/changes";
 import type { ClientMessage, ServerMessage } from "../../src/schema/live";
+import { streamBase } from "../../src/schema/streams";
 import { getJson } from "./http";
 import { LiveSocket, type LiveStatus } from "./socket";
 
@@ -31,7 +32,7 @@ export class StreamFeed {
   refs = 0;
 
   constructor(readonly stream: string) {
-    const base = stream === "standing" ? "/api/standing" : `/api/incidents/${encodeURIComponent(stream)}`;
+    const base = streamBase(stream);
     this.socket = new LiveSocket(`${base}/live`, (m) => this.receive(m));
   }
 

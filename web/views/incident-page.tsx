@@ -10,7 +10,7 @@ import { openStream, type StreamFeed } from "../lib/live";
 import { formatDuration, formatJst, now, t } from "../i18n";
 import { changeIncident, incidentsById, loadIncident, upsertIncident } from "../models/incidents";
 import { Link } from "../router";
-import { areas } from "./areas";
+import { areas, hasTab } from "./areas";
 import type { OverviewModel } from "./overview/model";
 import { holdOverview } from "./overview/use-overview";
 
@@ -57,7 +57,7 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
     );
 
   const props = { incident, feed, me };
-  const active = areas.find((a) => a.id === tab);
+  const active = areas.filter(hasTab).find((a) => a.id === tab);
   return (
     <main id="main" class={active ? "page" : "page page-wide"}>
       <IncidentHeader incident={incident} feed={feed} me={me} />
@@ -66,7 +66,7 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
           {t("tab.overview")}
           <TabCount model={overview} area="overview" />
         </Link>
-        {areas.map((a) => (
+        {areas.filter(hasTab).map((a) => (
           <Link key={a.id} href={`/incidents/${id}/${a.id}`} aria-current={a.id === tab ? "page" : undefined}>
             {t(a.tabLabel)}
             <TabCount model={overview} area={a.id} />

@@ -11,7 +11,8 @@ import { openStream, type StreamFeed } from "../../lib/live";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
 import { DrillLinks, LiveBoard, MilestoneBrief, StatusBadge, StatusControls, UntaggedList } from "./board";
-import { type DrillModel, followHq, loadDrill, streamOfDrill } from "./model";
+import { streamOf } from "../../../src/schema/streams";
+import { type DrillModel, followHq, loadDrill } from "./model";
 import { EditPlan } from "./plan";
 import { AfterActionReport } from "./report";
 import { CasualtyTable } from "./scenarios";
@@ -32,7 +33,7 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
     loadDrill(id)
       .then((m) => {
         if (!alive) return;
-        const f = openStream(streamOfDrill(m.drill.value));
+        const f = openStream(streamOf(m.drill.value));
         const off = f.subscribe(m.apply);
         const offHq = followHq(f, () => [m]);
         // Changes the feed already holds may be newer than the snapshot.

@@ -94,8 +94,6 @@ export async function loadDrill(id: string): Promise<DrillModel> {
   return drillModel(await getJson("/api/drills/:id", { param: { id } }));
 }
 
-/** Drills whose changes a feed carries: a stand-alone drill's go to the standing stream. */
-export const streamOfDrill = (d: Pick<Drill, "incidentId">) => d.incidentId ?? "standing";
 
 /**
  * Keeps drills' HQ figures live from the stream's room: HQ screens open (presence) and, when an HQ

@@ -18,7 +18,7 @@ export const STATE_SHAPE: Record<RelocationState, string> = {
   at_primary: "■",
   relocating: "▶",
   operational_at_alternate: "●",
-  suspended: "⏸",
+  suspended: "∥",
   returning: "◀",
 };
 
