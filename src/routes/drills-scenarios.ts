@@ -11,14 +11,15 @@ import {
   updateScenarioOverride,
 } from "../db/drills-scenarios";
 import { mayCreateIncident } from "../domain/access";
+import { breaksRule } from "../domain/drills";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
-import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
+import { accepted, ApiError, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
-import { errors, refuse, writeErrors } from "./drills-common";
+import { errors, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
@@ -82,7 +83,7 @@ const override = createRoute({
 
 async function createScenario(c: Ctx, head: { title: string; description: string; hazard: string }, cards: CasualtyCard[]) {
   const user = c.get("user");
-  if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot create scenarios.");
+  if (!mayCreateIncident(user)) throw forbidden("Viewers cannot create scenarios.");
   const now = nowIso();
   const scenario: Scenario = { id: crypto.randomUUID(), ...head, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
   const casualties: Casualty[] = cards.map((card, i) => {
@@ -104,30 +105,28 @@ export const scenarioRoutes = newApp()
   .openapi(list, async (c) => c.json({ items: await listScenarios(c.env.DB) }, 200))
   .openapi(read, async (c) => {
     const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
-    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    if (!scenario) throw notFound("scenario");
     return c.json({ ...scenario, casualties: await listScenarioCasualties(c.env.DB, scenario.id) }, 200);
   })
   .openapi(create, async (c) => {
     const { casualties, ...head } = c.req.valid("json");
     const problems = duplicateTagProblems(casualties);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuse(breaksRule(problems));
     return c.json(await createScenario(c, head, casualties), 201);
   })
   .openapi(importCsv, async (c) => {
     const { csv, ...head } = c.req.valid("json");
-    const parsed = cardsFromCsv(csv);
-    if (!parsed.ok) refuse(parsed.problems, "The CSV has rows that cannot be read; nothing was imported.");
-    return c.json(await createScenario(c, head, parsed.cards), 201);
+    return c.json(await createScenario(c, head, accepted(cardsFromCsv(csv))), 201);
   })
   .openapi(exportCsv, async (c) => {
     const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
-    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    if (!scenario) throw notFound("scenario");
     const csv = scenarioCsv(await listScenarioCasualties(c.env.DB, scenario.id));
     return c.body(csv, 200, csvHeaders(`scenario-${scenario.id}.csv`));
   })
   .openapi(override, async (c) => {
     const user = c.get("user");
-    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot change scenarios.");
+    if (!mayCreateIncident(user)) throw forbidden("Viewers cannot change scenarios.");
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
     const current = await findScenarioCasualty(db, id, casualtyId);
