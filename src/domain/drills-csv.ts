@@ -1,7 +1,7 @@
 import { CasualtyCard, type Casualty } from "../schema/drills-casualty";
 import type { CasualtyScore } from "../schema/drills-report";
 import { parseCsv, toCsv } from "./csv";
-import type { Problem } from "./drills";
+import { accept, type FieldIssue, invalidFields, refused, type Ruled } from "./refusal";
 
 /** Scenario CSV columns, in export order. The header row names them; order on import is free. */
 export const SCENARIO_COLUMNS = [
@@ -53,15 +53,16 @@ function numberCell(raw: string): Cell {
   return Number.isFinite(n) ? { value: n } : { problem: `"${raw}" is not a number` };
 }
 
-export type CsvResult = { ok: true; cards: CasualtyCard[] } | { ok: false; problems: Problem[] };
+
+const unreadable = (problems: FieldIssue[]) => invalidFields(problems, "The CSV has rows that cannot be read; nothing was imported.")!;
 
 /**
  * Casualty cards from scenario CSV. Any bad row refuses the whole file: each problem names the
  * line (the header is line 1) and the column, so the coordinator can fix the sheet.
  */
-export function cardsFromCsv(text: string): CsvResult {
+export function cardsFromCsv(text: string): Ruled<CasualtyCard[]> {
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
-  const problems: Problem[] = [];
+  const problems: FieldIssue[] = [];
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const col of ["tag_number", "description", "can_walk", "breathing"] as const) {
     if (!header.includes(col)) problems.push({ path: `rows.1.${col}`, message: `row 1: the header lacks the column ${col}` });
@@ -70,14 +71,14 @@ export function cardsFromCsv(text: string): CsvResult {
     if (!(SCENARIO_COLUMNS as readonly string[]).includes(h)) problems.push({ path: `rows.1.${h || i + 1}`, message: `row 1: unknown column "${h}"` });
   });
   if (rows.length < 2) problems.push({ path: "rows", message: "the file holds no casualty rows" });
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return refused(unreadable(problems));
 
   const cards: CasualtyCard[] = [];
   const seen = new Map<string, number>();
   rows.slice(1).forEach((cells, index) => {
     const line = index + 2;
     const get = (col: Column) => cells[header.indexOf(col)] ?? "";
-    const rowProblems: Problem[] = [];
+    const rowProblems: FieldIssue[] = [];
     const cell = (col: Column, c: Cell) => {
       if ("problem" in c) rowProblems.push({ path: `rows.${line}.${col}`, message: `row ${line}, ${col}: ${c.problem}` });
       return "value" in c ? c.value : null;
@@ -116,13 +117,13 @@ export function cardsFromCsv(text: string): CsvResult {
     }
     problems.push(...rowProblems);
   });
-  return problems.length ? { ok: false, problems } : { ok: true, cards };
+  return problems.length ? refused(unreadable(problems)) : accept(cards);
 }
 
 /** Tag numbers repeated within one scenario, naming the later card. */
-export function duplicateTagProblems(cards: Array<{ tagNumber: string }>): Problem[] {
+export function duplicateTagProblems(cards: Array<{ tagNumber: string }>): FieldIssue[] {
   const seen = new Set<string>();
-  const problems: Problem[] = [];
+  const problems: FieldIssue[] = [];
   cards.forEach((c, i) => {
     if (seen.has(c.tagNumber)) problems.push({ path: `casualties.${i}.tagNumber`, message: `tag number ${c.tagNumber} appears twice` });
     seen.add(c.tagNumber);

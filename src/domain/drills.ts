@@ -11,6 +11,7 @@ import {
   type Zone,
 } from "../schema/drills";
 import { mayWriteForUnit } from "./access";
+import { accept, type FieldIssue, type Refusal, refusal, refused, type Ruled } from "./refusal";
 
 type Actor = Pick<Me, "role" | "unitId">;
 
@@ -25,14 +26,13 @@ const NEXT: Record<DrillStatus, DrillStatus[]> = {
 
 export const mayMoveTo = (from: DrillStatus, to: DrillStatus): boolean => NEXT[from].includes(to);
 
-export type Transition = { ok: true; drill: Drill } | { ok: false; field: string; message: string };
 
 /** The drill after a status change, or why it cannot happen. Times are set by the move itself. */
-export function transition(drill: Drill, to: DrillStatus, now: string, reason?: string): Transition {
+export function transition(drill: Drill, to: DrillStatus, now: string, reason?: string): Ruled<Drill> {
   if (!mayMoveTo(drill.status, to)) {
-    return { ok: false, field: "to", message: `a ${drill.status} drill cannot become ${to}` };
+    return refused(wrongState(drill, `a ${drill.status} drill cannot become ${to}`));
   }
-  if (to === "cancelled" && !reason) return { ok: false, field: "reason", message: "say why the drill is cancelled" };
+  if (to === "cancelled" && !reason) return refused(breaksRule([{ path: "reason", message: "say why the drill is cancelled" }]));
   const next: Drill = { ...drill, status: to, version: drill.version + 1, updatedAt: now };
   if (to === "running") next.startedAt = now;
   if (to === "ended") next.endedAt = now;
@@ -41,7 +41,7 @@ export function transition(drill: Drill, to: DrillStatus, now: string, reason?: 
     next.cancelledAt = now;
     next.cancelReason = reason ?? null;
   }
-  return { ok: true, drill: next };
+  return accept(next);
 }
 
 /** The hospital's editors (or an admin) run their own drills; anyone signed in may watch. */
@@ -65,7 +65,12 @@ export const DEFAULT_MILESTONE_TARGETS: MilestoneTarget[] = [
   { key: "ward_evacuated", targetSeconds: 900 },
 ];
 
-export type Problem = { path: string; message: string };
+/** A drill rule broken, naming the fields (400, nothing written). */
+export const breaksRule = (fields: FieldIssue[], message = "The request breaks a drill rule."): Refusal => refusal(400, "invalid_request", message, fields);
+
+/** The drill is not in a state that allows this (409, with the drill as it is now). */
+export const wrongState = (drill: Drill, message: string): Refusal =>
+  refusal(409, "wrong_state", message, [{ path: "status", message: `the drill is ${drill.status}` }], drill);
 
 /** Cross-field rules of a drill plan that zod alone cannot see. */
 export function planProblems(p: {
@@ -74,8 +79,8 @@ export function planProblems(p: {
   zones?: Zone[];
   milestoneTargets?: MilestoneTarget[];
   scenarioId?: string | null;
-}): Problem[] {
-  const problems: Problem[] = [];
+}): FieldIssue[] {
+  const problems: FieldIssue[] = [];
   if (p.kind === "triage" && p.scenarioId === null) problems.push({ path: "scenarioId", message: "a triage drill needs a scenario" });
   if (p.kind === "fire" && p.scenarioId) problems.push({ path: "scenarioId", message: "a fire drill has no casualty scenario" });
   const zoneIds = new Set((p.zones ?? []).map((z) => z.id));
@@ -169,13 +174,13 @@ export function countBoard(
   };
 }
 
-/** Why a tag cannot be taken, naming the field; null when it can. */
-export function tagProblem(drill: Pick<Drill, "status" | "zones" | "participants" | "kind">, t: { zoneId: string; officerId: string | null }): Problem | null {
-  if (drill.kind !== "triage") return { path: "(drill)", message: "only triage drills take tags" };
-  if (drill.status !== "running") return { path: "(drill)", message: `tags are taken only while the drill is running; it is ${drill.status}` };
-  if (!drill.zones.some((z) => z.id === t.zoneId)) return { path: "zoneId", message: "no such zone in this drill" };
+/** Why a tag cannot be taken (the drill's state, or the field it names); null when it can. */
+export function tagRefusal(drill: Drill, t: { zoneId: string; officerId: string | null }): Refusal | null {
+  if (drill.kind !== "triage") return wrongState(drill, "only triage drills take tags");
+  if (drill.status !== "running") return wrongState(drill, `tags are taken only while the drill is running; it is ${drill.status}`);
+  if (!drill.zones.some((z) => z.id === t.zoneId)) return breaksRule([{ path: "zoneId", message: "no such zone in this drill" }]);
   if (t.officerId && !drill.participants.some((p) => p.id === t.officerId)) {
-    return { path: "officerId", message: "no such participant in this drill" };
+    return breaksRule([{ path: "officerId", message: "no such participant in this drill" }]);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { type BBox, bboxOf, depthRank, type MultiPolygon, unionBBox } from "./geo";
+import { accept, type FieldIssue, refusal, refused, type Ruled } from "./refusal";
 
 /** Validation of an imported hazard layer (GeoJSON FeatureCollection of Polygon / MultiPolygon). */
 
@@ -14,11 +15,7 @@ export type ImportedFeature = {
   coordinates: MultiPolygon;
 };
 
-export type Issue = { path: string; message: string };
-
-export type HazardParse =
-  | { ok: true; features: ImportedFeature[]; bbox: BBox }
-  | { ok: false; issues: Issue[] };
+export type HazardParse = Ruled<{ features: ImportedFeature[]; bbox: BBox }>;
 
 class TooManyIssues extends Error {}
 
@@ -27,7 +24,7 @@ class TooManyIssues extends Error {}
  * ("geojson.features.3.geometry.coordinates.0.5"). Positions are kept as [lon, lat].
  */
 export function parseHazardFeatures(features: readonly unknown[], depthProperty: string): HazardParse {
-  const issues: Issue[] = [];
+  const issues: FieldIssue[] = [];
   const fail = (path: string, message: string) => {
     issues.push({ path: `geojson.features.${path}`, message });
     if (issues.length >= MAX_ISSUES) throw new TooManyIssues();
@@ -41,8 +38,8 @@ export function parseHazardFeatures(features: readonly unknown[], depthProperty:
   } catch (e) {
     if (!(e instanceof TooManyIssues)) throw e;
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, features: out, bbox: unionBBox(out.map((f) => f.bbox)) };
+  if (issues.length > 0) return refused(refusal(400, "invalid_geojson", "The GeoJSON layer is not valid; nothing was stored.", issues));
+  return accept({ features: out, bbox: unionBBox(out.map((f) => f.bbox)) });
 }
 
 type Fail = (path: string, message: string) => void;

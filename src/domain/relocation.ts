@@ -1,5 +1,6 @@
 import type { BcpFunction, Relocation, RelocationState, RelocationTransition } from "../schema/relocation-board";
 import type { ReadinessCheck, Site } from "../schema/relocation";
+import { accept, refusal, refused, type Ruled } from "./refusal";
 
 /**
  * The relocation state machine and what the board derives from it. A function is at its primary
@@ -36,14 +37,12 @@ export function initialRelocation(incidentId: string, fn: Pick<BcpFunction, "id"
 
 export type SiteReadiness = { site: Site; failedCritical: string[] };
 
-export type TransitionRefusal = {
+type Why = {
   status: 409 | 422;
   code: "illegal_transition" | "unknown_site" | "not_an_alternate" | "site_unusable" | "readiness_failed" | "site_mismatch";
   message: string;
   path: string;
 };
-
-export type TransitionResult = { ok: true; next: Relocation } | { ok: false; refusal: TransitionRefusal };
 
 export type TransitionContext = {
   fn: BcpFunction;
@@ -53,15 +52,18 @@ export type TransitionContext = {
   by: string;
 };
 
-const refuse = (refusal: TransitionRefusal): TransitionResult => ({ ok: false, refusal });
+// A refused move names the one field at fault; a 409 carries the row as it is, to reload from.
+const refuseMove = (current: Relocation, why: Why): Ruled<Relocation> =>
+  refused(refusal(why.status, why.code, why.message, [{ path: why.path, message: why.message }], why.status === 409 ? current : undefined));
 
 /**
  * The row after a move, or why the move is refused. Where the function goes: the chosen (or
  * preferred usable) alternate when relocating; the same site when declared operational there;
  * the primary site when returning or back at primary; where it was when suspended.
  */
-export function transition(current: Relocation, input: RelocationTransition, ctx: TransitionContext): TransitionResult {
+export function transition(current: Relocation, input: RelocationTransition, ctx: TransitionContext): Ruled<Relocation> {
   const { fn, sites } = ctx;
+  const refuse = (why: Why) => refuseMove(current, why);
   const from = current.state;
   const to = input.to;
   if (!isAllowed(from, to)) {
@@ -110,22 +112,19 @@ export function transition(current: Relocation, input: RelocationTransition, ctx
     siteId = fn.primarySiteId;
   }
 
-  return {
-    ok: true,
-    next: {
-      ...current,
-      state: to,
-      siteId,
-      since: ctx.now,
-      operationalAt: current.operationalAt ?? (to === "operational_at_alternate" ? ctx.now : null),
-      staffPresent: input.staffPresent ?? current.staffPresent,
-      overrideReason,
-      note: input.note ?? current.note,
-      version: current.version + 1,
-      updatedAt: ctx.now,
-      updatedByName: ctx.by,
-    },
-  };
+  return accept({
+    ...current,
+    state: to,
+    siteId,
+    since: ctx.now,
+    operationalAt: current.operationalAt ?? (to === "operational_at_alternate" ? ctx.now : null),
+    staffPresent: input.staffPresent ?? current.staffPresent,
+    overrideReason,
+    note: input.note ?? current.note,
+    version: current.version + 1,
+    updatedAt: ctx.now,
+    updatedByName: ctx.by,
+  });
 }
 
 /** The first alternate that is not unusable and not where the function already is. */

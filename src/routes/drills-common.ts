@@ -1,8 +1,7 @@
 import { findDrill } from "../db/drills";
 import { loadScoringInput } from "../db/drills-scoring";
-import type { Problem } from "../domain/drills";
 import { scoreDrill } from "../domain/scoring";
-import { ApiError } from "../lib/app";
+import { notFound } from "../lib/app";
 import type { TimingEntry } from "../lib/server-timing";
 import { hqDelivery } from "../live/hq-receipts";
 import { ErrorEnvelope } from "../schema/common";
@@ -22,19 +21,12 @@ export const writeErrors = {
 
 export async function requireDrill(db: D1Database, id: string): Promise<Drill> {
   const drill = await findDrill(db, id);
-  if (!drill) throw new ApiError(404, "not_found", "No such drill.");
+  if (!drill) throw notFound("drill");
   return drill;
 }
 
-/** Domain problems as the shared 400 envelope, nothing written. */
-export function refuse(problems: Problem[], message = "The request breaks a drill rule."): never {
-  throw new ApiError(400, "invalid_request", message, { fields: problems });
-}
-
-export const forbidden = (what: string) => new ApiError(403, "forbidden", `Only the drill's own unit editors or an admin may ${what}.`);
-
-export const wrongState = (drill: Drill, message: string) =>
-  new ApiError(409, "wrong_state", message, { fields: [{ path: "status", message: `the drill is ${drill.status}` }], current: drill });
+/** Who may act on a drill, for the 403 of a route that manages one. */
+export const onlyDrillUnit = (what: string) => `Only the drill's own unit editors or an admin may ${what}.`;
 
 /**
  * Loads everything the score reads (one D1 round trip, and the room's HQ receipts) and scores it, timing the whole:

@@ -2,14 +2,14 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
 import { applyTag, insertTag, listMilestones, listTags, recordMilestone } from "../db/drills-tags";
-import { countBoard, mayManageDrill, tagProblem } from "../domain/drills";
-import { newApp, nowIso } from "../lib/app";
+import { breaksRule, countBoard, mayManageDrill, tagRefusal, wrongState } from "../domain/drills";
+import { forbidden, newApp, nowIso, refuse, refuseIf } from "../lib/app";
 import { hqDelivery } from "../live/hq-receipts";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
 import { streamOf } from "../schema/streams";
-import { errors, forbidden, refuse, requireDrill, writeErrors, wrongState } from "./drills-common";
+import { errors, onlyDrillUnit, requireDrill, writeErrors } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
@@ -69,11 +69,9 @@ export const drillLiveRoutes = newApp()
     const input = c.req.valid("json");
     // Both reads at once: a tablet's tap should cost one round trip before the write.
     const [drill, casualty] = await Promise.all([requireDrill(db, c.req.valid("param").id), findDrillCasualty(db, input.casualtyId)]);
-    if (!mayManageDrill(user, drill)) throw forbidden("tag casualties");
-    const problem = tagProblem(drill, input);
-    if (problem?.path === "(drill)") throw wrongState(drill, problem.message);
-    if (problem) refuse([problem]);
-    if (!casualty || casualty.drillId !== drill.id) refuse([{ path: "casualtyId", message: "no such casualty in this drill" }]);
+    if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("tag casualties"));
+    refuseIf(tagRefusal(drill, input));
+    if (!casualty || casualty.drillId !== drill.id) refuse(breaksRule([{ path: "casualtyId", message: "no such casualty in this drill" }]));
     const officer = drill.participants.find((p) => p.id === input.officerId);
     const t: Tag = {
       id: crypto.randomUUID(),
@@ -105,16 +103,16 @@ export const drillLiveRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const drill = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(user, drill)) throw forbidden("record milestones");
-    if (drill.kind !== "fire") refuse([{ path: "key", message: "milestones belong to fire drills" }]);
-    if (drill.status !== "running") throw wrongState(drill, "Milestones are recorded only while the drill is running.");
+    if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("record milestones"));
+    if (drill.kind !== "fire") refuse(breaksRule([{ path: "key", message: "milestones belong to fire drills" }]));
+    if (drill.status !== "running") refuse(wrongState(drill, "Milestones are recorded only while the drill is running."));
     const input = c.req.valid("json");
     const target = drill.milestoneTargets.find((m) => m.key === input.key);
-    if (!target) refuse([{ path: "key", message: "this milestone is not among the drill's targets" }]);
+    if (!target) refuse(breaksRule([{ path: "key", message: "this milestone is not among the drill's targets" }]));
     const now = nowIso();
     const at = input.at ?? now;
     if (at < drill.startedAt! || Date.parse(at) > Date.parse(now) + 60_000) {
-      refuse([{ path: "at", message: "between the drill's start and now" }]);
+      refuse(breaksRule([{ path: "at", message: "between the drill's start and now" }]));
     }
     const before = (await listMilestones(db, drill.id, drill.milestoneTargets)).find((m) => m.key === input.key)!;
     const after: Milestone = { ...before, reachedAt: at, recordedBy: user.displayName };

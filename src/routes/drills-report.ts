@@ -3,17 +3,17 @@ import { z } from "zod";
 import { findDrill } from "../db/drills";
 import { findAction, findReport, insertAction, listActions, updateAction, updateReport } from "../db/drills-report";
 import { listMilestones } from "../db/drills-tags";
-import { mayManageDrill } from "../domain/drills";
+import { mayManageDrill, wrongState } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
 import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
 import { STANDING, streamOf } from "../schema/streams";
-import { computeScore, errors, forbidden, requireDrill, scoreTiming, writeErrors, wrongState } from "./drills-common";
+import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
@@ -98,7 +98,7 @@ export const drillReportRoutes = newApp()
   .openapi(score, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
     const scored = await scoreOf(c.env, drill);
-    if (!scored) throw wrongState(drill, "The drill has not started; there is nothing to score yet.");
+    if (!scored) refuse(wrongState(drill, "The drill has not started; there is nothing to score yet."));
     c.header("Server-Timing", serverTiming([scoreTiming(scored)]));
     return c.json(scored.score, 200);
   })
@@ -122,9 +122,9 @@ export const drillReportRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const drill = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(user, drill)) throw forbidden("write the after-action report");
+    if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("write the after-action report"));
     const current = await findReport(db, drill.id);
-    if (!current || !reportWritable(drill.status)) throw wrongState(drill, "The report is written after the drill ends and before it is marked reviewed.");
+    if (!current || !reportWritable(drill.status)) refuse(wrongState(drill, "The report is written after the drill ends and before it is marked reviewed."));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     const next = patchReport(current, body, { now: nowIso(), userId: user.id });
@@ -145,8 +145,8 @@ export const drillReportRoutes = newApp()
   .openapi(actionCreate, async (c) => {
     const db = c.env.DB;
     const drill = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("add corrective actions");
-    if (!actionsWritable(drill.status)) throw wrongState(drill, "Corrective actions come from a drill that has ended.");
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("add corrective actions"));
+    if (!actionsWritable(drill.status)) refuse(wrongState(drill, "Corrective actions come from a drill that has ended."));
     const now = nowIso();
     const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now });
     const data = withOverdue([action], now)[0]!;
@@ -163,9 +163,9 @@ export const drillReportRoutes = newApp()
   .openapi(actionPatch, async (c) => {
     const db = c.env.DB;
     const current = await findAction(db, c.req.valid("param").id);
-    if (!current) throw new ApiError(404, "not_found", "No such corrective action.");
+    if (!current) throw notFound("corrective action");
     const drill = (await findDrill(db, current.drillId))!;
-    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("update corrective actions");
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("update corrective actions"));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
     const now = nowIso();

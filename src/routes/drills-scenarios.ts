@@ -13,13 +13,13 @@ import {
 import { mayWriteForUnit } from "../domain/access";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
-import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
+import { accepted, ApiError, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
 import { requireKnownUnit } from "./checklists-shared";
-import { errors, refuse, writeErrors } from "./drills-common";
+import { errors, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
@@ -87,7 +87,7 @@ async function createScenario(
   cards: CasualtyCard[],
 ) {
   const user = c.get("user");
-  if (!mayWriteForUnit(user, unitId)) throw new ApiError(403, "forbidden", "Only the owning unit's editors (or an admin) may create its scenarios.");
+  if (!mayWriteForUnit(user, unitId)) throw forbidden("Only the owning unit's editors (or an admin) may create its scenarios.");
   await requireKnownUnit(c.env.DB, unitId);
   const now = nowIso();
   const scenario: Scenario = { id: crypto.randomUUID(), ...head, unitId, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
@@ -110,24 +110,22 @@ export const scenarioRoutes = newApp()
   .openapi(list, async (c) => c.json({ items: await listScenarios(c.env.DB) }, 200))
   .openapi(read, async (c) => {
     const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
-    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    if (!scenario) throw notFound("scenario");
     return c.json({ ...scenario, casualties: await listScenarioCasualties(c.env.DB, scenario.id) }, 200);
   })
   .openapi(create, async (c) => {
     const { casualties, ...head } = c.req.valid("json");
     const problems = duplicateTagProblems(casualties);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuse(breaksRule(problems));
     return c.json(await createScenario(c, head, casualties), 201);
   })
   .openapi(importCsv, async (c) => {
     const { csv, ...head } = c.req.valid("json");
-    const parsed = cardsFromCsv(csv);
-    if (!parsed.ok) refuse(parsed.problems, "The CSV has rows that cannot be read; nothing was imported.");
-    return c.json(await createScenario(c, head, parsed.cards), 201);
+    return c.json(await createScenario(c, head, accepted(cardsFromCsv(csv))), 201);
   })
   .openapi(exportCsv, async (c) => {
     const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
-    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    if (!scenario) throw notFound("scenario");
     const csv = scenarioCsv(await listScenarioCasualties(c.env.DB, scenario.id));
     return c.body(csv, 200, csvHeaders(`scenario-${scenario.id}.csv`));
   })
@@ -136,10 +134,10 @@ export const scenarioRoutes = newApp()
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
     const scenario = await findScenario(db, id);
-    if (!scenario) throw new ApiError(404, "not_found", "No such scenario.");
+    if (!scenario) throw notFound("scenario");
     // The key is what later drills score against: only its own unit may change it.
     if (!mayWriteForUnit(user, scenario.unitId)) {
-      throw new ApiError(403, "forbidden", "Only the scenario's own unit (or an admin) may change its answer key.");
+      throw forbidden("Only the scenario's own unit (or an admin) may change its answer key.");
     }
     const current = await findScenarioCasualty(db, id, casualtyId);
     if (!current) throw new ApiError(404, "not_found", "No such casualty card in this scenario.");

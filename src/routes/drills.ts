@@ -17,15 +17,15 @@ import { listMilestones } from "../db/drills-tags";
 import { hqDelivery } from "../live/hq-receipts";
 import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
-import { DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition } from "../domain/drills";
+import { breaksRule, DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition, wrongState } from "../domain/drills";
 import { emptyReport } from "../domain/drills-report";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { accepted, ApiError, forbidden, newApp, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { serverTiming } from "../lib/server-timing";
 import { committed } from "../schema/common";
 import { Drill, DrillCasualty, DrillCreate, DrillDetail, DrillListQuery, DrillPatch, OverridePatch, StatusChange } from "../schema/drills";
 import { streamOf } from "../schema/streams";
-import { computeScore, errors, forbidden, refuse, requireDrill, scoreTiming, writeErrors, wrongState } from "./drills-common";
+import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
 import { drillLiveRoutes } from "./drills-live";
 import { drillReportRoutes } from "./drills-report";
 import { scenarioRoutes } from "./drills-scenarios";
@@ -98,7 +98,7 @@ export const drillsRoutes = newApp()
   .openapi(create, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
-    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot plan drills.");
+    if (!mayCreateIncident(user)) throw forbidden("Viewers cannot plan drills.");
     const input = c.req.valid("json");
     const problems = planProblems({ ...input, zones: input.zones ?? DEFAULT_ZONES });
     const [scenario, incident] = await Promise.all([
@@ -108,7 +108,7 @@ export const drillsRoutes = newApp()
     if (input.scenarioId && !scenario) problems.push({ path: "scenarioId", message: "no such scenario" });
     if (input.incidentId && !incident) problems.push({ path: "incidentId", message: "no such incident" });
     if (incident && incident.kind !== "drill") problems.push({ path: "incidentId", message: "a drill may belong only to an incident of kind drill" });
-    if (problems.length) refuse(problems);
+    if (problems.length) refuse(breaksRule(problems));
     const drill = newDrill(input, { id: crypto.randomUUID(), now: nowIso(), userId: user.id, unitId: user.unitId, scenario });
     const done = await commitWrite(c, {
       stream: streamOf(drill),
@@ -132,13 +132,13 @@ export const drillsRoutes = newApp()
   .openapi(patch, async (c) => {
     const db = c.env.DB;
     const current = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(c.get("user"), current)) throw forbidden("change this drill");
+    if (!mayManageDrill(c.get("user"), current)) throw forbidden(onlyDrillUnit("change this drill"));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
-    if (current.status !== "planned") throw wrongState(current, "Only a planned drill's plan can change.");
+    if (current.status !== "planned") refuse(wrongState(current, "Only a planned drill's plan can change."));
     const next = patchDrill(current, body, nowIso());
     const problems = planProblems(next);
-    if (problems.length) refuse(problems);
+    if (problems.length) refuse(breaksRule(problems));
     const done = await commitWrite(c, {
       stream: streamOf(current),
       steps: [{ exactlyOne: updateDrill(db, next) }],
@@ -151,16 +151,11 @@ export const drillsRoutes = newApp()
   .openapi(status, async (c) => {
     const db = c.env.DB;
     const current = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(c.get("user"), current)) throw forbidden("start, end or review this drill");
+    if (!mayManageDrill(c.get("user"), current)) throw forbidden(onlyDrillUnit("start, end or review this drill"));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     const now = nowIso();
-    const moved = transition(current, body.to, now, body.reason);
-    if (!moved.ok) {
-      if (moved.field === "to") throw wrongState(current, moved.message);
-      refuse([{ path: moved.field, message: moved.message }]);
-    }
-    const next = moved.drill;
+    const next = accepted(transition(current, body.to, now, body.reason));
     const write = {
       stream: streamOf(current),
       changes: [{ entityType: "drill" as const, entityId: current.id, op: OP[body.to], before: current, after: next }],
@@ -191,12 +186,12 @@ export const drillsRoutes = newApp()
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
     const drill = await requireDrill(db, id);
-    if (!mayManageDrill(c.get("user"), drill)) throw forbidden("override the key");
+    if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("override the key"));
     const current = await findDrillCasualty(db, casualtyId);
     if (!current || current.drillId !== drill.id) throw new ApiError(404, "not_found", "No such casualty in this drill.");
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
-    if (drill.status !== "planned") throw wrongState(drill, "The key is fixed once the drill has started.");
+    if (drill.status !== "planned") refuse(wrongState(drill, "The key is fixed once the drill has started."));
     const next = { ...current, override: body.override, expected: body.override?.category ?? current.startCategory, version: current.version + 1 };
     const done = await commitWrite(c, {
       stream: streamOf(drill),

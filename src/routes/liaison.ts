@@ -6,13 +6,13 @@ import { functionById, getSettings } from "../db/relocation";
 import { siteById } from "../db/sites";
 import { readTogether } from "../db/together";
 import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
 import { knownIncident, requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
+import { readErrors, unprocessable, writeErrors } from "./relocation-common";
 
 /** The liaison log (連絡・報告) of one incident. */
 

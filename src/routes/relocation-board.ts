@@ -3,14 +3,14 @@ import { findFunction, findRelocation, getSettings, insertMove, listFunctions, l
 import { findSites, listReadiness } from "../db/sites";
 import { failedCriticalChecks, initialRelocation, moveLabel, type SiteReadiness, transition } from "../domain/relocation";
 import { mayEditFunction } from "../domain/relocation-rules";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import type { Incident } from "../schema/incidents";
 import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { forbidden, notFound, readErrors, writeErrors } from "./relocation-common";
+import { readErrors, writeErrors } from "./relocation-common";
 
 /** The relocation board of one incident: where each function is, and every move. */
 
@@ -93,12 +93,7 @@ export const boardRoutes = newApp()
     if (input.version !== current.version) throw staleVersion(current);
     const now = nowIso();
     const sites = await readinessOf(db, fn, [input.siteId, current.siteId]);
-    const result = transition(current, input, { fn, sites, now, by: user.displayName });
-    if (!result.ok) {
-      const { status, code, message, path } = result.refusal;
-      throw new ApiError(status, code, message, { fields: [{ path, message }], ...(status === 409 ? { current } : {}) });
-    }
-    const next = result.next;
+    const next = accepted(transition(current, input, { fn, sites, now, by: user.displayName }));
     const record: RelocationMove = {
       id: crypto.randomUUID(),
       incidentId: incident.id,

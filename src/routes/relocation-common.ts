@@ -15,7 +15,5 @@ export const writeErrors = {
 
 export const readErrors = { 401: errors[401], 404: json(ErrorEnvelope, "No such entity") };
 
-export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
-export const notFound = (what: string) => new ApiError(404, "not_found", `No such ${what}.`);
 export const unprocessable = (code: string, message: string, path: string) =>
   new ApiError(422, code, message, { fields: [{ path, message }] });

@@ -3,14 +3,14 @@ import { findFunction, getSettings, insertFunction, listFunctions, updateFunctio
 import { unitExists } from "../db/people";
 import { findSites } from "../db/sites";
 import { mayEditFunction, mayEditSettings, functionSiteIssues } from "../domain/relocation-rules";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { RelocationSettings, RelocationSettingsPatch } from "../schema/relocation";
 import { BcpFunction, FunctionCreate, FunctionList, FunctionPatch } from "../schema/relocation-board";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { errors, forbidden, notFound, unprocessable, writeErrors } from "./relocation-common";
+import { errors, unprocessable, writeErrors } from "./relocation-common";
 
 /** The function registry and this area's settings: peacetime (standing) data. */
 

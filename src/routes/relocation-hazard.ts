@@ -5,7 +5,7 @@ import { listSites, updateSiteHazards } from "../db/sites";
 import { type HazardPolygon, hazardAt } from "../domain/geo";
 import { HAZARD_MAX_BYTES, parseHazardFeatures } from "../domain/relocation-hazard";
 import { mayImportHazard } from "../domain/relocation-rules";
-import { ApiError, type AppEnv, newApp, nowIso } from "../lib/app";
+import { accepted, ApiError, type AppEnv, forbidden, newApp, notFound, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed, ErrorEnvelope } from "../schema/common";
@@ -19,7 +19,7 @@ import {
   type SiteHazard,
 } from "../schema/relocation";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { errors, forbidden, notFound, readErrors, writeErrors } from "./relocation-common";
+import { errors, readErrors, writeErrors } from "./relocation-common";
 
 /** Refuses an oversized layer before anything parses it. */
 const sizeLimit = createMiddleware<AppEnv>(async (c, next) => {
@@ -94,10 +94,7 @@ export const hazardRoutes = newApp()
     const user = c.get("user");
     if (!mayImportHazard(user)) throw forbidden("Hazard layers are imported by the disaster HQ or the water department.");
     const input = c.req.valid("json");
-    const parsed = parseHazardFeatures(input.geojson.features, input.depthProperty);
-    if (!parsed.ok) {
-      throw new ApiError(400, "invalid_geojson", "The GeoJSON layer is not valid; nothing was stored.", { fields: parsed.issues });
-    }
+    const parsed = accepted(parseHazardFeatures(input.geojson.features, input.depthProperty));
     const layer: HazardLayer = {
       id: crypto.randomUUID(),
       name: input.name,

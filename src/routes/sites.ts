@@ -5,7 +5,7 @@ import { listFunctions } from "../db/relocation";
 import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
 import { hazardAt } from "../domain/geo";
 import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
-import { newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
@@ -22,7 +22,7 @@ import {
   SitesQuery,
 } from "../schema/relocation";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
-import { errors, forbidden, notFound, readErrors, unprocessable, writeErrors } from "./relocation-common";
+import { errors, readErrors, unprocessable, writeErrors } from "./relocation-common";
 
 const list = createRoute({
   method: "get",

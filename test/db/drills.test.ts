@@ -99,14 +99,14 @@ describe("drill queries", () => {
   it("ends a drill only over the tags its score counted", async () => {
     const d = await drillWithCards("running");
     const moved = transition(d, "ended", new Date().toISOString());
-    if (!moved.ok) throw new Error(moved.message);
-    const scored = async () => scoreDrill({ ...(await loadScoringInput(env.DB, d, "2999-01-01T00:00:00.000Z")), drill: moved.drill });
+    if (!moved.ok) throw new Error(moved.refusal.message);
+    const scored = async () => scoreDrill({ ...(await loadScoringInput(env.DB, d, "2999-01-01T00:00:00.000Z")), drill: moved.value });
     const before = await scored();
     const late = tagOf(d.id, `${d.id}-c1`, "green", new Date().toISOString());
     await env.DB.batch([insertTag(env.DB, late), applyTag(env.DB, late)]);
-    expect((await endDrill(env.DB, moved.drill, before).run()).meta.changes).toBe(0);
+    expect((await endDrill(env.DB, moved.value, before).run()).meta.changes).toBe(0);
     expect((await findDrill(env.DB, d.id))!.status).toBe("running");
-    expect((await endDrill(env.DB, moved.drill, await scored()).run()).meta.changes).toBe(1);
+    expect((await endDrill(env.DB, moved.value, await scored()).run()).meta.changes).toBe(1);
     expect((await findDrill(env.DB, d.id))!.status).toBe("ended");
   });
 });

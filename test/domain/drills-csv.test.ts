@@ -12,30 +12,30 @@ describe("scenario CSV import", () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.cards.map((c) => c.description)).toEqual(['歩行可能、右腕打撲 "痛い"', "意識なし", "呼吸促迫"]);
-    expect(r.cards.map((c) => startCategory(c))).toEqual(["green", "black", "red"]);
-    expect(r.cards[2]!.override).toEqual({ category: "yellow", reason: "医師判断" });
+    expect(r.value.map((c) => c.description)).toEqual(['歩行可能、右腕打撲 "痛い"', "意識なし", "呼吸促迫"]);
+    expect(r.value.map((c) => startCategory(c))).toEqual(["green", "black", "red"]);
+    expect(r.value[2]!.override).toEqual({ category: "yellow", reason: "医師判断" });
   });
 
   it("names the row and field of every bad cell and returns no cards", () => {
     const r = cardsFromCsv([HEADER, "T-01,ok,30,yes,yes,,18,,,,,", "T-02,bad,30,no,yes,,-3,yes,1,yes,,", "T-03,bad,x,maybe,yes,,,,,,,"].join("\n"));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => p.path)).toEqual(["rows.3.respiratory_rate", "rows.4.age", "rows.4.can_walk"]);
-    expect(r.problems[0]!.message).toMatch(/^row 3, respiratory_rate/);
+    expect(r.refusal.fields.map((p) => p.path)).toEqual(["rows.3.respiratory_rate", "rows.4.age", "rows.4.can_walk"]);
+    expect(r.refusal.fields[0]!.message).toMatch(/^row 3, respiratory_rate/);
   });
 
   it("refuses impossible signs and an override without a reason, by row", () => {
     const r = cardsFromCsv([HEADER, "T-01,no breath,30,no,no,no,12,,,,,", "T-02,x,30,yes,yes,,18,,,,red,"].join("\n"));
-    expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["rows.2.respiratory_rate", "rows.3.override_reason"]);
+    expect(!r.ok && r.refusal.fields.map((p) => p.path)).toEqual(["rows.2.respiratory_rate", "rows.3.override_reason"]);
   });
 
   it("refuses a missing column, an unknown column, an empty file and a repeated tag number", () => {
-    expect(cardsFromCsv("tag_number,description,can_walk\nA,b,yes")).toMatchObject({ ok: false, problems: [{ path: "rows.1.breathing" }] });
-    expect(cardsFromCsv(`${HEADER},colour\n`)).toMatchObject({ ok: false, problems: [{ path: "rows.1.colour" }, { path: "rows" }] });
+    expect(cardsFromCsv("tag_number,description,can_walk\nA,b,yes")).toMatchObject({ ok: false, refusal: { fields: [{ path: "rows.1.breathing" }] } });
+    expect(cardsFromCsv(`${HEADER},colour\n`)).toMatchObject({ ok: false, refusal: { fields: [{ path: "rows.1.colour" }, { path: "rows" }] } });
     expect(cardsFromCsv("")).toMatchObject({ ok: false });
     const dup = cardsFromCsv([HEADER, "A,x,1,yes,yes,,,,,,,", "A,y,1,yes,yes,,,,,,,"].join("\n"));
-    expect(!dup.ok && dup.problems[0]!.path).toBe("rows.3.tag_number");
+    expect(!dup.ok && dup.refusal.fields[0]!.path).toBe("rows.3.tag_number");
   });
 
   it("names repeated tag numbers in a JSON scenario", () => {
@@ -66,7 +66,7 @@ describe("CSV export", () => {
           expected: "yellow" as const,
         };
         const back = cardsFromCsv(scenarioCsv([card]));
-        expect(back.ok && back.cards[0]).toMatchObject({ description, age, followsCommands: false, override: card.override });
+        expect(back.ok && back.value[0]).toMatchObject({ description, age, followsCommands: false, override: card.override });
       }),
       { numRuns: 50 },
     );

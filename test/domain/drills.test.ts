@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countBoard, DEFAULT_ZONES, mayManageDrill, mayMoveTo, newDrill, planProblems, tagProblem, transition } from "../../src/domain/drills";
+import { countBoard, DEFAULT_ZONES, mayManageDrill, mayMoveTo, newDrill, planProblems, tagRefusal, transition } from "../../src/domain/drills";
 import { DrillStatus, type Drill } from "../../src/schema/drills";
 
 const NOW = "2026-11-24T01:00:00.000Z";
@@ -15,24 +15,24 @@ const planned = (over: Partial<Drill> = {}): Drill => ({
 describe("drill state machine", () => {
   it("runs planned → running → ended → reviewed, stamping each time", () => {
     const r = transition(planned(), "running", "2026-11-24T01:05:00.000Z");
-    expect(r.ok && r.drill.startedAt).toBe("2026-11-24T01:05:00.000Z");
-    const e = r.ok ? transition(r.drill, "ended", "2026-11-24T01:30:00.000Z") : r;
-    expect(e.ok && [e.drill.status, e.drill.endedAt, e.drill.version]).toEqual(["ended", "2026-11-24T01:30:00.000Z", 3]);
-    const v = e.ok ? transition(e.drill, "reviewed", NOW) : e;
-    expect(v.ok && v.drill.status).toBe("reviewed");
+    expect(r.ok && r.value.startedAt).toBe("2026-11-24T01:05:00.000Z");
+    const e = r.ok ? transition(r.value, "ended", "2026-11-24T01:30:00.000Z") : r;
+    expect(e.ok && [e.value.status, e.value.endedAt, e.value.version]).toEqual(["ended", "2026-11-24T01:30:00.000Z", 3]);
+    const v = e.ok ? transition(e.value, "reviewed", NOW) : e;
+    expect(v.ok && v.value.status).toBe("reviewed");
   });
 
   it("refuses skipping a step and moving out of an end state", () => {
-    expect(transition(planned(), "ended", NOW)).toMatchObject({ ok: false, field: "to" });
-    expect(transition(planned({ status: "reviewed" }), "running", NOW)).toMatchObject({ ok: false, field: "to" });
-    expect(transition(planned({ status: "cancelled" }), "running", NOW)).toMatchObject({ ok: false, field: "to" });
-    expect(transition(planned({ status: "ended" }), "cancelled", NOW, "x")).toMatchObject({ ok: false, field: "to" });
+    expect(transition(planned(), "ended", NOW)).toMatchObject({ ok: false, refusal: { status: 409, code: "wrong_state" } });
+    expect(transition(planned({ status: "reviewed" }), "running", NOW)).toMatchObject({ ok: false, refusal: { status: 409, code: "wrong_state" } });
+    expect(transition(planned({ status: "cancelled" }), "running", NOW)).toMatchObject({ ok: false, refusal: { status: 409, code: "wrong_state" } });
+    expect(transition(planned({ status: "ended" }), "cancelled", NOW, "x")).toMatchObject({ ok: false, refusal: { status: 409, code: "wrong_state" } });
   });
 
   it("needs a reason to cancel", () => {
-    expect(transition(planned(), "cancelled", NOW)).toMatchObject({ ok: false, field: "reason" });
+    expect(transition(planned(), "cancelled", NOW)).toMatchObject({ ok: false, refusal: { status: 400, fields: [{ path: "reason" }] } });
     const r = transition(planned(), "cancelled", NOW, "台風接近のため");
-    expect(r.ok && [r.drill.cancelReason, r.drill.cancelledAt]).toEqual(["台風接近のため", NOW]);
+    expect(r.ok && [r.value.cancelReason, r.value.cancelledAt]).toEqual(["台風接近のため", NOW]);
   });
 
   it("never leaves reviewed or cancelled and never returns to planned, whatever the path", () => {
@@ -43,9 +43,9 @@ describe("drill state machine", () => {
           const r = transition(d, to, NOW, "理由");
           if (r.ok) {
             expect(["reviewed", "cancelled"]).not.toContain(d.status);
-            expect(r.drill.status).not.toBe("planned");
-            expect(r.drill.version).toBe(d.version + 1);
-            d = r.drill;
+            expect(r.value.status).not.toBe("planned");
+            expect(r.value.version).toBe(d.version + 1);
+            d = r.value;
           }
         }
       }),
@@ -85,11 +85,11 @@ describe("plan rules", () => {
 describe("tags", () => {
   const running = planned({ status: "running", participants: [{ id: "p1", name: "a", role: "triage_officer", zoneId: null }] });
   it("are taken only while running, in a known zone, by a known officer", () => {
-    expect(tagProblem(planned(), { zoneId: "er", officerId: null })!.message).toContain("planned");
-    expect(tagProblem(running, { zoneId: "roof", officerId: null })!.path).toBe("zoneId");
-    expect(tagProblem(running, { zoneId: "er", officerId: "p9" })!.path).toBe("officerId");
-    expect(tagProblem(running, { zoneId: "er", officerId: "p1" })).toBeNull();
-    expect(tagProblem({ ...running, kind: "fire" }, { zoneId: "er", officerId: null })).not.toBeNull();
+    expect(tagRefusal(planned(), { zoneId: "er", officerId: null })!.message).toContain("planned");
+    expect(tagRefusal(running, { zoneId: "roof", officerId: null })!.fields[0]!.path).toBe("zoneId");
+    expect(tagRefusal(running, { zoneId: "er", officerId: "p9" })!.fields[0]!.path).toBe("officerId");
+    expect(tagRefusal(running, { zoneId: "er", officerId: "p1" })).toBeNull();
+    expect(tagRefusal({ ...running, kind: "fire" }, { zoneId: "er", officerId: null })).not.toBeNull();
   });
 });
 

@@ -10,12 +10,12 @@ describe("parseHazardFeatures", () => {
       [feature({ type: "Polygon", coordinates: square }), feature({ type: "MultiPolygon", coordinates: [square.map((ring) => ring.map(([x, y]) => [x!, y!, 5]))] }, { A40_003: 2 })],
       "A40_003",
     );
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.features).toHaveLength(2);
-    expect(r.features[0]).toMatchObject({ depthClass: "1.0m以上2.0m未満", depthRank: 1, bbox: [144.38, 42.97, 144.39, 42.98] });
-    expect(r.features[1]!.coordinates[0]![0]![0]).toEqual([144.38, 42.97]);
-    expect(r.features[1]!.depthClass).toBe("2");
-    expect(r.bbox).toEqual([144.38, 42.97, 144.39, 42.98]);
+    if (!r.ok) throw new Error(JSON.stringify(r.refusal.fields));
+    expect(r.value.features).toHaveLength(2);
+    expect(r.value.features[0]).toMatchObject({ depthClass: "1.0m以上2.0m未満", depthRank: 1, bbox: [144.38, 42.97, 144.39, 42.98] });
+    expect(r.value.features[1]!.coordinates[0]![0]![0]).toEqual([144.38, 42.97]);
+    expect(r.value.features[1]!.depthClass).toBe("2");
+    expect(r.value.bbox).toEqual([144.38, 42.97, 144.39, 42.98]);
   });
 
   it("names the path of each bad feature: wrong type, out-of-range and unclosed rings, bad depth", () => {
@@ -32,7 +32,7 @@ describe("parseHazardFeatures", () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((i) => i.path)).toEqual([
+    expect(r.refusal.fields.map((i) => i.path)).toEqual([
       "geojson.features.0.geometry.type",
       "geojson.features.1.geometry.coordinates.0.1",
       "geojson.features.2.geometry.coordinates.0",
@@ -40,13 +40,13 @@ describe("parseHazardFeatures", () => {
       "geojson.features.4.geometry",
       "geojson.features.5.type",
     ]);
-    expect(r.issues[1]!.message).toContain("out of range");
+    expect(r.refusal.fields[1]!.message).toContain("out of range");
   });
 
   it("stops after 20 issues so a wholly wrong file answers quickly", () => {
     const r = parseHazardFeatures(Array.from({ length: 500 }, () => ({ type: "Feature" })), "A40_003");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toHaveLength(20);
+    if (!r.ok) expect(r.refusal.fields).toHaveLength(20);
   });
 
   it("refuses a feature too large for one stored row", () => {
@@ -55,6 +55,6 @@ describe("parseHazardFeatures", () => {
     ring.push(ring[0]!);
     const r = parseHazardFeatures([feature({ type: "Polygon", coordinates: [ring] })], "A40_003");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toContain("split features");
+    if (!r.ok) expect(r.refusal.fields[0]!.message).toContain("split features");
   });
 });

@@ -76,7 +76,7 @@ const start = () => initialRelocation("inc-1", fn, ONSET);
 function moved(row: Relocation, to: RelocationState, extra: Record<string, unknown> = {}, sites = sitesWith()): Relocation {
   const r = transition(row, { to, version: row.version, ...extra }, ctx(sites));
   if (!r.ok) throw new Error(r.refusal.message);
-  return r.next;
+  return r.value;
 }
 
 describe("relocation state machine", () => {
@@ -97,7 +97,7 @@ describe("relocation state machine", () => {
         const row: Relocation = { ...start(), state: from, siteId: from === "at_primary" || from === "returning" ? "water-hq" : "alt-a", version: 3 };
         const r = transition(row, { to, version: 3, siteId: "alt-b" }, ctx());
         expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.refusal).toMatchObject({ status: 409, code: "illegal_transition", path: "to" });
+        if (!r.ok) expect(r.refusal).toMatchObject({ status: 409, code: "illegal_transition", fields: [{ path: "to" }] });
       }),
     );
   });
@@ -118,13 +118,13 @@ describe("relocation state machine", () => {
             expect(r.refusal.status === 409 || r.refusal.status === 422).toBe(true);
             continue;
           }
-          expect(isAllowed(row.state, r.next.state)).toBe(true);
-          expect(r.next.version).toBe(row.version + 1);
-          if (r.next.state === "at_primary" || r.next.state === "returning") expect(r.next.siteId).toBe("water-hq");
-          if (r.next.state === "relocating" || r.next.state === "operational_at_alternate") expect(fn.alternateSiteIds).toContain(r.next.siteId);
+          expect(isAllowed(row.state, r.value.state)).toBe(true);
+          expect(r.value.version).toBe(row.version + 1);
+          if (r.value.state === "at_primary" || r.value.state === "returning") expect(r.value.siteId).toBe("water-hq");
+          if (r.value.state === "relocating" || r.value.state === "operational_at_alternate") expect(fn.alternateSiteIds).toContain(r.value.siteId);
           // Once it worked at an alternate, the first time is kept.
-          if (row.operationalAt) expect(r.next.operationalAt).toBe(row.operationalAt);
-          row = r.next;
+          if (row.operationalAt) expect(r.value.operationalAt).toBe(row.operationalAt);
+          row = r.value;
         }
       }),
     );
@@ -132,7 +132,7 @@ describe("relocation state machine", () => {
 
   it("refuses a site that is not one of the function's alternates, or is unusable", () => {
     const notAlt = transition(start(), { to: "relocating", version: 0, siteId: "water-hq" }, ctx());
-    expect(notAlt.ok || notAlt.refusal).toMatchObject({ status: 422, code: "not_an_alternate", path: "siteId" });
+    expect(notAlt.ok || notAlt.refusal).toMatchObject({ status: 422, code: "not_an_alternate", fields: [{ path: "siteId" }] });
     const unknown = transition(start(), { to: "relocating", version: 0, siteId: "nowhere" }, ctx());
     expect(unknown.ok || unknown.refusal).toMatchObject({ status: 422, code: "unknown_site" });
     const unusable = transition(start(), { to: "relocating", version: 0, siteId: "alt-a" }, ctx(sitesWith({ "alt-a": { site: site("alt-a", "unusable"), failedCritical: [] } })));
@@ -147,7 +147,7 @@ describe("relocation state machine", () => {
     const refused = transition(relocating, { to: "operational_at_alternate", version: 1 }, ctx(failing));
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.refusal).toMatchObject({ status: 422, code: "readiness_failed", path: "overrideReason" });
+      expect(refused.refusal).toMatchObject({ status: 422, code: "readiness_failed", fields: [{ path: "overrideReason" }] });
       expect(refused.refusal.message).toContain("power, network");
     }
     const overridden = moved(relocating, "operational_at_alternate", { overrideReason: "可搬発電機を搬入済み" }, failing);
