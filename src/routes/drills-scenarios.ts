@@ -11,6 +11,7 @@ import {
   updateScenarioOverride,
 } from "../db/drills-scenarios";
 import { mayWriteForUnit } from "../domain/access";
+import { breaksRule } from "../domain/drills";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
 import { accepted, ApiError, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
