@@ -78,13 +78,16 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
       </div>
       <p class="muted small">{t("drills.hospital.reference")}</p>
       {view.warnings.length > 0 && (
-        <ul class="warnings" role="status">
-          {view.warnings.map((w) => (
-            <li key={w.field}>
-              ⚠ {t(`drills.hospital.${w.field}`)}：{t(`drills.hospital.warn.${w.field}`)}
-            </li>
-          ))}
-        </ul>
+        // The live region wraps the list: a role on the <ul> itself would take away its list semantics.
+        <div role="status">
+          <ul class="warnings">
+            {view.warnings.map((w) => (
+              <li key={w.field}>
+                ⚠ {t(`drills.hospital.${w.field}`)}：{t(`drills.hospital.warn.${w.field}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {!s && !editing && <p class="muted">{t("drills.hospital.none")}</p>}
       {s && !editing && (
