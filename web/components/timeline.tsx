@@ -2,16 +2,10 @@ import { diffOf } from "../../src/domain/timeline";
 import type { Change } from "../../src/schema/changes";
 import { formatJst, has, lang, t } from "../i18n";
 import { unitName } from "../models/session";
+import { fieldLabel, fieldValue } from "./field-words";
 
 /** A value as people read it: instants in JST, enum values by their label ("phase.initial"). */
-const show = (field: string, v: unknown): string => {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "string") {
-    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v);
-    return has(`${field}.${v}`) ? t(`${field}.${v}`) : v;
-  }
-  return JSON.stringify(v);
-};
+const show = (field: string, v: unknown): string => fieldValue(field, v);
 
 const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
 const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
@@ -63,7 +57,7 @@ function TimelineEntry({ change }: { change: Change }) {
         <ul class="tl-diff">
           {diffs.map((d) => (
             <li key={d.field}>
-              <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>: <del>{show(d.field, d.before)}</del> →{" "}
+              <span class="tl-field">{fieldLabel(d.field)}</span>: <del>{show(d.field, d.before)}</del> →{" "}
               <ins>{show(d.field, d.after)}</ins>
             </li>
           ))}
