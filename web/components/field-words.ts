@@ -5,24 +5,31 @@ import { formatJst, has, localized, t } from "../i18n";
  * chronology and the outbox (what waits to be sent, what clashed with someone else's change).
  */
 
-/** Where a field's values are named by another key than "<field>.<value>" (the same word, another screen). */
-const VALUE_KEYS: Record<string, Record<string, string>> = {
+/** Where an enum value's words live: "phase.initial", "relocation.state.relocating", a site's "relocation.siteStatus.degraded". */
+const SPECIAL_VALUE_KEYS: Record<string, Record<string, string>> = {
+  readiness: { status: "relocation.readiness" },
   site: { status: "relocation.siteStatus" },
   function: { priority: "relocation.priority" },
   corrective_action: { status: "review.status" },
   review_action: { status: "review.status" },
 };
+const valueKeys = (entityType: string | undefined, field: string, v: string) => {
+  const special = entityType && SPECIAL_VALUE_KEYS[entityType]?.[field];
+  return special ? [`${special}.${v}`] : ["", "relocation.", "drills."].map((p) => `${p}${field}.${v}`);
+};
 
 export const fieldLabel = (field: string): string => (has(`field.${field}`) ? t(`field.${field}`) : field);
 
+/** A value as people read it: instants in JST with their day, enum values by their label, yes/no. */
 export function fieldValue(field: string, v: unknown, entityType?: string): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "boolean") return v ? "✓" : "✕";
   if (typeof v === "string") {
-    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v);
-    const prefix = (entityType && VALUE_KEYS[entityType]?.[field]) ?? field;
-    return has(`${prefix}.${v}`) ? t(`${prefix}.${v}`) : v;
+    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v, { short: true });
+    const key = valueKeys(entityType, field, v).find(has);
+    return key ? t(key) : v;
   }
+  if (typeof v === "boolean") return t(v ? "timeline.yes" : "timeline.no");
+  if (typeof v === "number") return String(v);
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.map((x) => fieldValue(field, x, entityType)).join("、");
   return JSON.stringify(v);
 }

@@ -75,7 +75,7 @@ function Described({ entry }: { entry: OutboxEntry }) {
   const type = subjectType(entry.path) ?? undefined;
   return (
     <span>
-      {formatJst(entry.queuedAt, { timeOnly: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>{" "}
+      {formatJst(entry.queuedAt, { short: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>{" "}
       {fieldsOf(entry.body)
         .map(([k, v]) => `${fieldLabel(k)}: ${fieldValue(k, v, type)}`)
         .join("、")}
@@ -91,7 +91,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
   return (
     <li class="outbox-conflict" data-testid="outbox-conflict">
       <p>
-        {formatJst(entry.queuedAt, { timeOnly: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>
+        {formatJst(entry.queuedAt, { short: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>
       </p>
       <table>
         <thead>
