@@ -18,7 +18,7 @@ export { CHANGE_OPS, ENTITY_TYPES, type EntityType, type OpOf } from "./streams"
 export const Actor = z.object({ id: z.string(), name: z.string(), unitId: z.string() });
 
 /** Labelled entries carry the line a timeline shows, worded once on the server. */
-const labelled = <T extends z.ZodObject>(entity: T) => entity.extend({ label: z.string() });
+const labelled = <S extends z.ZodRawShape>(entity: z.ZodObject<S>) => entity.extend({ label: z.string() });
 
 const envelope = {
   stream: z.string(),

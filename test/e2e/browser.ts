@@ -6,10 +6,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = "test-results/screenshots";
 
 /** Debian's Chromium, quiet on the network; playwright gives it a fresh profile each launch. */
-export async function launch(): Promise<Browser> {
+export async function launch(env?: Record<string, string>): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     args: [
       "--no-sandbox",
       "--disable-gpu",

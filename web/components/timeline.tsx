@@ -18,9 +18,11 @@ const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
 
 /** The changed thing's own name, in the reader's language where it has one. */
 function nameOf(change: Change): string {
-  const img = (change.after ?? change.before ?? {}) as Record<string, unknown>;
-  const en = lang.value === "en" ? (img.titleEn ?? img.nameEn ?? img.textEn) : undefined;
-  const name = en ?? img.title ?? img.label ?? img.name ?? img.nameJa ?? img.titleJa ?? img.textJa ?? "";
+  // Entity types name themselves in different fields: read them by name from whichever image there is.
+  const img = new Map<string, unknown>(Object.entries(change.after ?? change.before ?? {}));
+  const first = (...fields: string[]) => fields.map((f) => img.get(f)).find((v) => v !== undefined && v !== null);
+  const en = lang.value === "en" ? first("titleEn", "nameEn", "textEn") : undefined;
+  const name = en ?? first("title", "label", "name", "nameJa", "titleJa", "textJa") ?? "";
   return typeof name === "string" ? name : "";
 }
 
