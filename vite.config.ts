@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { japaneseFont } from "./scripts/vite/japanese-font.ts";
 import { assetHeadersFile } from "./src/lib/security-headers.ts";
 
 /** Static assets are served without the worker: their headers come from `_headers`, written from the same list. */
@@ -17,6 +18,7 @@ export default defineConfig({
   root: "web",
   plugins: [
     preact(),
+    japaneseFont(),
     assetHeaders(),
     // Installable and offline: web/sw.ts gets the list of every built file to precache.
     VitePWA({
@@ -43,13 +45,22 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The shell and every lazy chunk; not source maps, and not the Japanese font subsets (cached as used).
+        // The shell and every lazy chunk; not source maps, not Leaflet's unused control images, and not
+        // the Japanese font (its slice list and glyph slices are cached as used, web/sw.ts).
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest,json}"],
-        globIgnores: ["**/*.map", "**/*.woff2", "**/*.woff"],
+        globIgnores: ["**/*.map", "**/*.woff2", "**/*.woff", "**/fonts-*.css", "**/layers*.png", "**/marker-*.png"],
       },
     }),
   ],
   resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL("./web/lib/zod-jitless.ts", import.meta.url)) }] },
-  build: { outDir: "../dist", emptyOutDir: true, target: "es2022", sourcemap: false },
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: false,
+    // Leaflet's CSS names images for controls and icons the console never shows (circle markers
+    // only): as files they cost nothing; inlined they would weigh down the map chunk.
+    assetsInlineLimit: (file) => (file.includes("/leaflet/") ? false : undefined),
+  },
   server: { proxy: { "/api": { target: "http://127.0.0.1:8787", ws: true } } },
 });

@@ -1,8 +1,10 @@
 // `npm run size`: builds nothing; reads dist/ (run after `vite build`) and fails past a budget.
 // The entry is everything the first page load fetches before the console runs: the scripts and
 // styles index.html names (module entry, modulepreloads, stylesheets). The map is the lazy chunk
-// holding Leaflet together with its CSS.
-import { readFileSync, readdirSync } from "node:fs";
+// holding Leaflet together with its CSS. The offline shell is every file the service worker
+// stores at install (the list the build wrote into dist/sw.js), as stored, not compressed; the
+// Japanese font must not be among them (it is cached slice by slice, as used).
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const DIST = "dist";
@@ -18,6 +20,15 @@ const budgets = [
   { name: "map chunk with its CSS", files: map, limit: 50 * KB },
 ];
 let over = 0;
+const precached = [...new Set([...readFileSync(`${DIST}/sw.js`, "utf8").matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]))];
+const shell = precached.reduce((n, f) => n + statSync(`${DIST}/${f}`).size, 0);
+const fontsPrecached = precached.filter((f) => /\.woff2?$|\/fonts-[\w-]+\.css$/.test(f));
+const shellOk = precached.length > 0 && shell < 1024 * KB && fontsPrecached.length === 0;
+if (!shellOk) over++;
+console.log(
+  `${shellOk ? "ok  " : "OVER"} offline shell stored at install: ${precached.length} files, ${(shell / KB).toFixed(1)} KB (${(precached.reduce((n, f) => n + gz(f), 0) / KB).toFixed(1)} KB gzipped over the wire; budget under 1024 KB stored)`,
+);
+if (fontsPrecached.length) console.log(`       the Japanese font must not be precached: ${fontsPrecached.join(", ")}`);
 for (const b of budgets) {
   const size = b.files.reduce((n, f) => n + gz(f), 0);
   const ok = b.files.length > 0 && size <= b.limit;

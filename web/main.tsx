@@ -9,6 +9,8 @@ import "./styles.css";
 document.documentElement.lang = lang.value;
 render(<App />, document.getElementById("app")!);
 void restoreSession();
+// Japanese glyphs for devices that have no Japanese font (the device's own fonts come first).
+void import("./fonts");
 
 // The built console works offline from this device's cache; the dev server is left alone.
 if (import.meta.env.PROD && "serviceWorker" in navigator) {

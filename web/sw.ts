@@ -23,9 +23,11 @@ clientsClaim();
 // Every screen of the console is the one page; offline it comes from the precache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("index.html"), { denylist: [/^\/api\//] }));
 
-// Japanese glyph subsets load only on devices without a Japanese font, and only the subsets a
+// Japanese glyph slices load only on devices without a Japanese font, and only the slices a
 // screen uses: kept once fetched, never precached (the shell would be several MB).
-registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.endsWith(".woff2"), new CacheFirst({ cacheName: FONT_CACHE }));
+// The same goes for the list of slices (fonts-*.css, ~240 KB before compression).
+const isFont = (url: URL) => url.pathname.endsWith(".woff2") || /^\/assets\/fonts-[\w-]+\.css$/.test(url.pathname);
+registerRoute(({ url }) => url.origin === self.location.origin && isFont(url), new CacheFirst({ cacheName: FONT_CACHE }));
 
 /** Reads the console shows offline: the last answer the server gave this device. */
 function cachedRead({ url, request }: { url: URL; request: Request }) {

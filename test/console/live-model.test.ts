@@ -4,6 +4,7 @@ import { createLiveModel, LiveCollection } from "../../web/lib/live-model";
 import type { StreamFeed } from "../../web/lib/live";
 import { change, settle } from "./wire";
 
+// The rows stand in for liaison messages: the model needs only an id, a version and the line it shows.
 type Row = { id: string; version: number; label: string };
 
 /** A feed that hands the model whatever the test pushes, in the order pushed (StreamFeed's promise). */
@@ -28,7 +29,7 @@ function model(snapshot: () => Promise<{ rows: Row[]; seq: number }>) {
       rows.replaceAll(s.rows);
       return { seq: s.seq };
     },
-    changes: { thing: { into: rows }, thing_batch: "reload" },
+    changes: { liaison_message: { into: rows }, checklist_activation: "reload" },
   });
   return { rows, live, reads: () => reads };
 }
@@ -40,10 +41,10 @@ describe("live model", () => {
     m.live.attach(feed);
     await m.live.reload();
     expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@1", "b@1"]);
-    push(change(6, "thing", "a", row("a", 2)));
-    push(change(7, "thing", "c", row("c", 1)));
-    push({ ...change(8, "thing", "b", null), op: "delete" } as ReturnType<typeof change>);
-    push(change(9, "other", "a", row("a", 9)));
+    push(change(6, "liaison_message", "a", row("a", 2)));
+    push(change(7, "liaison_message", "c", row("c", 1)));
+    push({ ...change(8, "liaison_message", "b", null), op: "delete" } as ReturnType<typeof change>);
+    push(change(9, "drill", "a", row("a", 9)));
     expect(m.rows.all.value.map((r) => r.label)).toEqual(["a@2", "c@1"]);
     expect(m.live.seq.value).toBe(8);
   });
@@ -53,7 +54,7 @@ describe("live model", () => {
     const m = model(async () => ({ rows: [row("a", 3)], seq: 1 }));
     m.live.attach(feed);
     await m.live.reload();
-    push(change(2, "thing", "a", row("a", 2)));
+    push(change(2, "liaison_message", "a", row("a", 2)));
     expect(m.rows.get("a")?.version).toBe(3);
   });
 
@@ -62,8 +63,8 @@ describe("live model", () => {
     let answer!: (s: { rows: Row[]; seq: number }) => void;
     const m = model(() => new Promise((r) => (answer = r)));
     m.live.attach(feed);
-    push(change(10, "thing", "a", row("a", 2)));
-    push(change(11, "thing", "b", row("b", 1)));
+    push(change(10, "liaison_message", "a", row("a", 2)));
+    push(change(11, "liaison_message", "b", row("b", 1)));
     answer({ rows: [row("a", 2, "from snapshot")], seq: 10 });
     await settle();
     expect(m.rows.all.value.map((r) => r.label)).toEqual(["from snapshot", "b@1"]);
@@ -75,7 +76,7 @@ describe("live model", () => {
     m.live.attach(feed);
     await m.live.reload();
     const before = m.reads();
-    push(change(1, "thing_batch", "x", {}));
+    push(change(1, "checklist_activation", "x", {}));
     await m.live.reload();
     expect(m.reads()).toBeGreaterThan(before);
     m.live.detach();
@@ -89,7 +90,7 @@ describe("live model", () => {
     await m.live.reload();
     const b = m.rows.byId.value.get("b")!;
     const list = m.rows.byId.value;
-    push(change(1, "thing", "a", row("a", 2)));
+    push(change(1, "liaison_message", "a", row("a", 2)));
     expect(m.rows.byId.value).toBe(list);
     expect(b.value.version).toBe(1);
     expect(m.rows.get("a")?.version).toBe(2);

@@ -2,6 +2,7 @@ import { signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
+import fields from "./fields";
 import overview from "./overview";
 import records from "./records";
 import relocation from "./relocation";
@@ -10,7 +11,7 @@ import { jstDate, jstInstant } from "./dates";
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
 
-const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records];
+const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records, fields];
 const merged = {
   ja: Object.assign({}, ...catalogues.map((c) => c.ja)) as Record<string, string>,
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as Record<string, string>,
@@ -39,7 +40,7 @@ export const localized = (ja: string, en: string | null | undefined): string => 
 export const has = (key: string) => key in merged.ja;
 
 /** An instant in Japan time, always labelled JST so nobody reads it as their device's zone. */
-export const formatJst = (iso: string, opts: { timeOnly?: boolean } = {}): string => jstInstant(lang.value, iso, opts);
+export const formatJst = (iso: string, opts: { timeOnly?: boolean; short?: boolean } = {}): string => jstInstant(lang.value, iso, opts);
 
 /** A calendar date (a due date "2026-12-01", or an instant's JST day): 2026年12月1日(火) / 1 Dec 2026. */
 export const formatDate = (dateOrIso: string): string => jstDate(lang.value, dateOrIso);

@@ -1,5 +1,5 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
-import type { Change } from "../../src/schema/changes";
+import type { Change, ChangeOf, EntityType } from "../../src/schema/changes";
 import type { StreamFeed } from "./live";
 
 /*
@@ -56,21 +56,35 @@ export class LiveCollection<T> {
   }
 }
 
-/** What a change of one entity type does to the model. */
-export type ChangeRule =
+/** The row a change of this entity type carries as its `after`. */
+export type RowOf<K extends EntityType> = NonNullable<ChangeOf<K>["after"]>;
+
+/** What a change of one entity type does to the model; each is handed its own member of the Change union. */
+export type ChangeRule<K extends EntityType> =
   /** The change's `after` is a row of this collection (removed by entityId when the change deletes it). */
-  | { into: LiveCollection<never> | LiveCollection<any> }
+  | { into: { upsert: (row: RowOf<K>) => void; remove: (id: string) => void } }
   /** Something the collections cannot take row by row: read the snapshot again. */
   | "reload"
   /** Anything else, written as a small function (it may return "reload"). */
-  | ((change: Change) => void | "reload");
+  | ((change: ChangeOf<K>) => void | "reload");
+
+/** Per entity type the model holds, what its changes do; changes of other types pass it by. */
+export type ChangeRules = { [K in EntityType]?: ChangeRule<K> };
 
 export type LiveModelSpec = {
   /** Reads the snapshot into the collections; may answer the stream seq it reflects. */
   load: () => Promise<{ seq?: number } | void>;
-  /** Entity types this model holds; changes of other types pass it by. */
-  changes: Record<string, ChangeRule>;
+  changes: ChangeRules;
 };
+
+/** Applies one rule to a change; answers whether the snapshot must be read again. */
+function follow(rule: ChangeRule<EntityType>, c: Change): boolean {
+  if (rule === "reload") return true;
+  if (typeof rule === "function") return rule(c) === "reload";
+  if (c.op === "delete" || c.after === null) rule.into.remove(c.entityId);
+  else rule.into.upsert(c.after);
+  return false;
+}
 
 export type LiveModel = {
   readonly loaded: ReadonlySignal<boolean>;
@@ -100,16 +114,12 @@ export function createLiveModel(spec: LiveModelSpec): LiveModel {
   let unsubscribe: (() => void) | null = null;
 
   const apply = (c: Change) => {
-    const rule = spec.changes[c.entityType];
+    // The spec pairs every rule with its own entity type, so the rule found by a change's type
+    // takes that change; the index loses the pairing for the compiler, not at run time.
+    const rule = spec.changes[c.entityType] as ChangeRule<EntityType> | undefined;
     if (!rule) return;
     if (c.seq > seq.peek()) seq.value = c.seq;
-    if (rule === "reload") return void reload();
-    if (typeof rule === "function") {
-      if (rule(c) === "reload") void reload();
-      return;
-    }
-    if (c.op === "delete" || c.after === null) rule.into.remove(c.entityId);
-    else rule.into.upsert(c.after as never);
+    if (follow(rule, c)) void reload();
   };
 
   const receive = (c: Change) => {

@@ -32,7 +32,7 @@ export function IncidentPage({ id, tab, me }: { id: string; tab: string; me: Me 
     setOverview(held.model);
     // The incident row itself changes through this stream too (phase, status).
     const off = f.subscribe((c) => {
-      if (c.entityType === "incident" && c.after) upsertIncident(c.after as Incident);
+      if (c.entityType === "incident" && c.after) upsertIncident(c.after);
     });
     return () => {
       off();

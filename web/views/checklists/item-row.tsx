@@ -134,7 +134,9 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
         <ol class="cl-history">
           {history.value.length === 0 && <li class="muted">{t("checklists.history.none")}</li>}
           {history.value.map((c) => {
-            const after = c.after as ChecklistItem;
+            // An item's history holds only its own changes; each carries the item as it became.
+            const after = c.entityType === "checklist_item" ? c.after : null;
+            if (!after) return null;
             return (
               <li key={c.seq}>
                 {t("checklists.history.by", { time: formatJst(c.at), name: c.actor.name })} <StateBadge state={after.state} />

@@ -80,14 +80,12 @@ export class ChecklistModel {
     }
     if (c.seq <= this.seq.value) return;
     this.seq.value = c.seq;
-    if (c.entityType === "checklist_item" && c.after) this.put(c.after as ChecklistItem);
+    if (c.entityType === "checklist_item" && c.after) this.put(c.after);
     // Activations and additions bring new rows: read the view again (rare, unlike item changes).
     else if (c.entityType === "checklist_activation" || c.entityType === "checklist_addition") void this.load();
     else if (c.entityType === "incident") {
       // A corrected onset moves every deadline: read them again.
-      const before = c.before as { onsetAt?: string } | null;
-      const after = c.after as { onsetAt?: string } | null;
-      if (before?.onsetAt !== after?.onsetAt) void this.load();
+      if (c.before?.onsetAt !== c.after?.onsetAt) void this.load();
     }
   }
 

@@ -72,18 +72,20 @@ export function drillModel(detail: DrillDetail): DrillModel {
   // Changes may overlap the snapshot the model was built from: only newer facts are applied.
   function apply(change: Change) {
     if (change.entityType === "drill") {
-      const next = change.after as Drill;
-      if (next.id === drill.value.id && next.version > drill.value.version) drill.value = next;
+      const next = change.after;
+      if (next && next.id === drill.value.id && next.version > drill.value.version) drill.value = next;
     } else if (change.entityType === "drill_tag") {
-      applyTag(change.after as Tag);
-      if ((change.after as Tag).drillId === drill.value.id) scheduleRecount();
+      const tag = change.after;
+      if (!tag) return;
+      applyTag(tag);
+      if (tag.drillId === drill.value.id) scheduleRecount();
     } else if (change.entityType === "drill_milestone") {
-      const m = change.after as Milestone;
-      if (m.drillId === drill.value.id) milestones.value = milestones.value.map((x) => (x.key === m.key ? m : x));
+      const m = change.after;
+      if (m?.drillId === drill.value.id) milestones.value = milestones.value.map((x) => (x.key === m.key ? m : x));
     } else if (change.entityType === "drill_casualty") {
-      const c = change.after as DrillCasualty;
-      const row = byId.get(c.id);
-      if (row && c.version > row.value.version) row.value = { ...row.value, ...c };
+      const c = change.after;
+      const row = c ? byId.get(c.id) : undefined;
+      if (c && row && c.version > row.value.version) row.value = { ...row.value, ...c };
     }
   }
 

@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
 import { depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
-import "./relocation.css";
+import "./map.css";
 
 export type MapProps = {
   /** The incident's board; without it the map shows the planned moves of peacetime. */

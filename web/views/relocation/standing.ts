@@ -1,5 +1,5 @@
 import { batch, signal } from "@preact/signals";
-import type { HazardLayer, ReadinessCheck, RelocationSettings, Site, SiteHazard } from "../../../src/schema/relocation";
+import type { HazardLayer, ReadinessCheck, RelocationSettings, Site } from "../../../src/schema/relocation";
 import type { BcpFunction } from "../../../src/schema/relocation-board";
 import { getJson } from "../../lib/api";
 import { openStream, type StreamFeed } from "../../lib/live";
@@ -29,13 +29,13 @@ export class StandingStore {
       readiness: { into: this.readiness },
       function: { into: this.functions },
       readiness_checklist: (c) => {
-        for (const r of (c.after ?? []) as ReadinessCheck[]) this.readiness.upsert(r);
+        for (const r of c.after ?? []) this.readiness.upsert(r);
       },
       relocation_settings: (c) => {
-        if (c.after) this.putSettings(c.after as RelocationSettings);
+        if (c.after) this.putSettings(c.after);
       },
       hazard_layer: (c) => {
-        const result = c.after as { layer: HazardLayer; changed: SiteHazard[] } | null;
+        const result = c.after;
         const others = this.layers.value.filter((l) => l.id !== c.entityId);
         this.layers.value = c.op === "delete" || !result ? others : [result.layer, ...others];
         for (const h of result?.changed ?? []) {
