@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { readOverview } from "../db/overview";
 import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
 import { buildOverview } from "../domain/overview";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { newApp, notFound, nowIso } from "../lib/app";
 import { Overview, OverviewQuery } from "../schema/overview";
 import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
@@ -24,7 +24,7 @@ const read = createRoute({
 export const overviewRoutes = newApp().openapi(read, async (c) => {
   const now = nowIso();
   const got = await readOverview(c.env.DB, c.req.valid("param").id, now);
-  if (!got) throw new ApiError(404, "not_found", "No such incident.");
+  if (!got) throw notFound("incident");
   const body = buildOverview(got, {
     now,
     silentMinutes: c.req.valid("query").silentMinutes ?? DEFAULT_SILENT_MINUTES,
