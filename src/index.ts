@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, notFound, Replayed } from "./lib/app";
 import { laterBookmark, requestDatabase, RoundTrips } from "./lib/d1";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
+import { limitWrites, requestBodyLimit } from "./lib/request-limits";
 import { securityHeaders } from "./lib/security-headers";
 import { platformRoutes } from "./routes/health";
 import { checklistsRoutes } from "./routes/checklists";
@@ -46,13 +47,15 @@ app.use("/api/*", async (c, next) => {
   }
 });
 
+// Before anything reads a body.
+app.use("/api/*", requestBodyLimit);
 app.use("/api/*", sameOriginJson);
 app.use("/api/*", async (c, next) => {
   const route = `${c.req.method} ${c.req.path}`;
   if (OPEN.has(route)) return next();
   // Signing out is not an entity write; every other unsafe request is.
   const write = UNSAFE.has(c.req.method) && c.req.path !== "/api/session";
-  return requireUser(c, () => (write ? idempotent(c, next) : next()), write);
+  return requireUser(c, () => (write ? limitWrites(c, () => idempotent(c, next)) : next()), write);
 });
 
 const routes = app
@@ -76,7 +79,7 @@ app.doc31("/api/openapi.json", {
     title: "Keizoku API",
     version: "1",
     description:
-      "Disaster business-continuity console. Sign in with POST /api/session (cookie). Every unsafe request needs a same-origin Origin and a JSON body; entity writes need an Idempotency-Key and answer {data, seq}.",
+      "Disaster business-continuity console. Sign in with POST /api/session (cookie). Every unsafe request needs a same-origin Origin and a JSON body; entity writes need an Idempotency-Key and answer {data, seq}. Abuse limits: a body over its route's limit (64 KB; imports more, each named in its 413) answers 413 too_large unread; more entity writes by one person than WRITE_RATE_LIMIT in WRITE_RATE_WINDOW_SECONDS (600 in 60 s by default) answer 429 too_many_writes with Retry-After.",
   },
 });
 

@@ -52,16 +52,30 @@ export function insertUser(
  */
 export async function createSession(
   db: D1Database,
-  s: { tokenHash: string; userId: string; now: string; expiresAt: string; attemptKeys: { loginAddress: string; address: string } },
+  s: { tokenHash: string; userId: string; now: string; expiresAt: string; attemptKeys: { loginAddress: string; address: string } | null },
 ) {
   await db.batch([
     db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(s.userId, s.now),
+    // A Cloudflare Access session is keyed by its assertion: the same assertion seen twice at once is one session.
     db
-      .prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+      .prepare("INSERT OR IGNORE INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
       .bind(s.tokenHash, s.userId, s.now, s.expiresAt),
-    db.prepare("DELETE FROM sign_in_attempts WHERE key = ?").bind(s.attemptKeys.loginAddress),
-    db.prepare("UPDATE sign_in_attempts SET attempts = MAX(attempts - 1, 0) WHERE key = ?").bind(s.attemptKeys.address),
+    ...(s.attemptKeys
+      ? [
+          db.prepare("DELETE FROM sign_in_attempts WHERE key = ?").bind(s.attemptKeys.loginAddress),
+          db.prepare("UPDATE sign_in_attempts SET attempts = MAX(attempts - 1, 0) WHERE key = ?").bind(s.attemptKeys.address),
+        ]
+      : []),
   ]);
+}
+
+/** The account Cloudflare Access's verified e-mail names (e-mails are stored lower-case), if it is not disabled. */
+export async function findUserByEmail(db: D1Database, email: string): Promise<Omit<Me, "expiresAt"> | null> {
+  const r = await db
+    .prepare("SELECT id, login, display_name, unit_id, role FROM users WHERE email = ? AND disabled_at IS NULL")
+    .bind(email)
+    .first<{ id: string; login: string; display_name: string; unit_id: string; role: Role }>();
+  return r ? { id: r.id, login: r.login, displayName: r.display_name, unitId: r.unit_id, role: r.role } : null;
 }
 
 /**

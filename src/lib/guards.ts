@@ -6,6 +6,7 @@ import { findAnswer, type StoredAnswer } from "../db/idempotency";
 import { IDEMPOTENCY_KEY, illFormedTextPath } from "../schema/common";
 import type { Me } from "../schema/session";
 import { ApiError, type AppEnv, type Ctx, errorBody, nowIso } from "./app";
+import { accessConfig, accessSessionToken, openAccessSession } from "./cloudflare-access";
 import { sha256 } from "./passwords";
 
 export const SESSION_COOKIE = "keizoku_session";
@@ -83,12 +84,16 @@ function rememberedUser(tokenHash: string, now: number): Me | null {
 export const unauthenticated = () => new ApiError(401, "unauthenticated", "Sign in first.");
 
 export async function requireUser(c: Ctx, next: Next, entityWrite: boolean) {
-  const token = getCookie(c, SESSION_COOKIE);
+  // Behind Cloudflare Access the verified assertion is the only proof; otherwise the session cookie.
+  const access = accessConfig(c.env);
+  const viaAccess = access ? await accessSessionToken(c, access) : null;
+  const token = viaAccess ? viaAccess.token : getCookie(c, SESSION_COOKIE);
   const tokenHash = token ? await sha256(token) : null;
   if (!tokenHash) throw unauthenticated();
   const now = Date.now();
   const known = entityWrite ? rememberedUser(tokenHash, now) : null;
-  const user = known ?? (await findSessionUser(c.env.DB, tokenHash, nowIso()));
+  const user =
+    known ?? (await findSessionUser(c.env.DB, tokenHash, nowIso())) ?? (viaAccess ? await openAccessSession(c, tokenHash, viaAccess.proof) : null);
   if (!user) {
     forgetSession(tokenHash);
     throw unauthenticated();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { chargeAttempts, createSession, deleteSession, findUserByLogin } from "../db/people";
 import { attemptKeys, retryAfterSeconds, signInLimits } from "../domain/sign-in";
 import { ApiError, type Ctx, newApp } from "../lib/app";
+import { accessConfig } from "../lib/cloudflare-access";
 import { forgetSession, rememberSession, SESSION_COOKIE } from "../lib/guards";
 import { hashPassword, newToken, PBKDF2_ITERATIONS, sameSecret, sha256 } from "../lib/passwords";
 import { ErrorEnvelope } from "../schema/common";
@@ -23,6 +24,7 @@ const signIn = createRoute({
     200: json(z.object({ user: Me }), "Signed in"),
     400: json(ErrorEnvelope, "Invalid body"),
     401: json(ErrorEnvelope, "Wrong login or password"),
+    403: json(ErrorEnvelope, "Cloudflare Access mode: sign-in is through Access, not passwords"),
     429: json(ErrorEnvelope, "Too many attempts for this login from this address, or from this address; Retry-After says when to try again"),
   },
 });
@@ -65,6 +67,9 @@ export async function startSession(c: Ctx, user: Omit<Me, "expiresAt">, keys = a
 
 export const sessionRoutes = newApp()
   .openapi(signIn, async (c) => {
+    if (accessConfig(c.env)) {
+      throw new ApiError(403, "access_mode", "Sign-in is through Cloudflare Access here; passwords are not accepted.");
+    }
     const { login, password } = c.req.valid("json");
     const db = c.env.DB;
     const now = new Date();

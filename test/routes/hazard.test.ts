@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { countRows, signIn } from "../helpers";
+import { SELF } from "cloudflare:test";
+import { HAZARD_MAX_BYTES } from "../../src/domain/relocation-hazard";
+import { type Client, countRows, ORIGIN, signIn } from "../helpers";
 import { clearLayers, type ErrorBody, importBody, json, lastChange, site, waterfrontLayer } from "../fixtures/relocation/helpers";
 
 type ImportResult = { data: { layer: { id: string; featureCount: number; bbox: number[] }; sitesInInundation: number; changed: { siteId: string; depthClass: string | null }[] }; seq: number };
 
 afterEach(async () => clearLayers(await signIn("hq")));
+
+/** A body sent exactly as given (the size is what is under test). */
+const sendText = (client: Client, path: string, text: string) =>
+  SELF.fetch(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { Cookie: client.cookie, Origin: ORIGIN, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: text,
+  });
 
 describe("hazard layer import", () => {
   it("stores an A40 layer and flags the water & sewer building with its depth class", async () => {
@@ -74,16 +84,21 @@ describe("hazard layer import", () => {
     expect((await site(water, "water-hq")).inInundation).toBeNull();
   });
 
-  it("refuses a layer over 5 MB with 413 before storing anything", async () => {
+  it("imports a hazard layer of exactly 5 MB and refuses one a byte larger before storing anything", async () => {
     const water = await signIn("water");
     const layers = await countRows("hazard_layers");
-    const big = waterfrontLayer();
-    const ring = Array.from({ length: 2000 }, (_, i) => [144.38 + Math.cos(i / 318) * 0.01, 42.98 + Math.sin(i / 318) * 0.01]);
-    ring.push(ring[0]!);
-    for (let i = 0; i < 150; i++) big.features.push({ type: "Feature", properties: { A40_003: "0.3m未満" }, geometry: { type: "Polygon", coordinates: [ring] } });
-    const res = await json<ErrorBody>(await water.send("POST", "/api/hazard-layers", importBody(big)), 413);
-    expect(res.error.code).toBe("too_large");
+    const layer = JSON.stringify(importBody());
+    // JSON allows whitespace after the value: the same small layer, padded to the size under test.
+    const padded = (size: number) => layer + " ".repeat(size - new TextEncoder().encode(layer).byteLength);
+
+    const over = await sendText(water, "/api/hazard-layers", padded(HAZARD_MAX_BYTES + 1));
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "too_large", message: expect.stringContaining("5 MB") });
     expect(await countRows("hazard_layers")).toBe(layers);
+
+    const exact = await sendText(water, "/api/hazard-layers", padded(HAZARD_MAX_BYTES));
+    expect(exact.status, await exact.clone().text()).toBe(201);
+    expect(await countRows("hazard_layers")).toBe(layers + 1);
   });
 
   it("lets only the disaster HQ and the water department import", async () => {

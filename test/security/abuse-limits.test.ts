@@ -1,0 +1,153 @@
+import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { bodyLimitFor, DEFAULT_BODY_BYTES } from "../../src/domain/abuse-limits";
+import { HAZARD_MAX_BYTES } from "../../src/domain/relocation-hazard";
+import app from "../../src/index";
+import { type Client, countRows, drillInput, ORIGIN, openIncident, signIn } from "../helpers";
+
+/** Every route with a body, as Hono lists it, with a concrete path (each parameter filled in). */
+const bodyRoutes = () =>
+  [...new Set(app.routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method)).map((r) => `${r.method} ${r.path}`))]
+    .sort()
+    .map((route) => {
+      const [method, pattern] = route.split(" ") as [string, string];
+      return { route, method, path: pattern.replace(/:[A-Za-z]+/g, "x1") };
+    });
+
+const post = (client: Client, method: string, path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  SELF.fetch(`${ORIGIN}${path}`, {
+    method,
+    headers: { Cookie: client.cookie, Origin: ORIGIN, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID(), ...headers },
+    body,
+  });
+
+/** Tables a refused request must leave as they were. */
+async function footprint() {
+  const tables = ["change_log", "idempotency", "incidents", "hazard_layers", "scenarios", "checklist_templates", "users"];
+  return Promise.all(tables.map((t) => countRows(t)));
+}
+
+describe("request body limits", () => {
+  it("every route with a body refuses one byte over its limit with 413, unread and with nothing written", async () => {
+    const hq = await signIn("hq");
+    const routes = bodyRoutes();
+    expect(routes.length).toBeGreaterThan(25);
+    const before = await footprint();
+    for (const { route, method, path } of routes) {
+      const bytes = bodyLimitFor(method, path);
+      // Valid JSON up to the last byte: only its size is wrong.
+      const body = `"${"x".repeat(bytes - 1)}"`;
+      const res = await post(hq, method, path, body);
+      expect(res.status, route).toBe(413);
+      const e = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
+      expect(e.error.code, route).toBe("too_large");
+      expect(e.error.fields[0]!.path).toBe("(body)");
+    }
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("keeps ordinary writes small and gives only imports more room", () => {
+    expect(bodyLimitFor("POST", "/api/incidents/abc/liaison")).toBe(DEFAULT_BODY_BYTES);
+    expect(bodyLimitFor("POST", "/api/session")).toBe(DEFAULT_BODY_BYTES);
+    expect(bodyLimitFor("POST", "/api/hazard-layers")).toBe(HAZARD_MAX_BYTES);
+    expect(bodyLimitFor("POST", "/api/scenarios/import")).toBeGreaterThan(DEFAULT_BODY_BYTES);
+    // The same address with a path beyond it is an ordinary write.
+    expect(bodyLimitFor("POST", "/api/hazard-layers/x/features")).toBe(DEFAULT_BODY_BYTES);
+  });
+
+  it("counts a streamed body without Content-Length and cuts it off at the limit", async () => {
+    const hq = await signIn("hq");
+    const before = await countRows("incidents");
+    const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode(JSON.stringify(drillInput())));
+        // Whitespace after the JSON: a parser would accept it, only the size is wrong.
+        else if (sent < DEFAULT_BODY_BYTES + chunk.byteLength * 2) controller.enqueue(chunk);
+        else controller.close();
+        sent += chunk.byteLength;
+      },
+    });
+    const res = await post(hq, "POST", "/api/incidents", stream);
+    expect(res.status).toBe(413);
+    expect(await countRows("incidents")).toBe(before);
+  });
+});
+
+/** The app itself under another configuration (the vars as an operator would set them), on the same D1. */
+async function withVars(vars: Record<string, string>, client: Client, method: string, path: string, body: unknown) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(
+    new Request(`${ORIGIN}${path}`, {
+      method,
+      headers: { Cookie: client.cookie, Origin: ORIGIN, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify(body),
+    }),
+    { ...env, ...vars },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** A person of the water department of their own, so no other test's writes count against them. */
+async function newPerson(): Promise<Client> {
+  const login = `rate-${crypto.randomUUID().slice(0, 8)}`;
+  const created = await (await signIn("hq")).send("POST", "/api/users", { login, displayName: "計測 太郎", unitId: "water", role: "editor", password: "long enough password" });
+  expect(created.status).toBe(201);
+  return signIn(login, "long enough password");
+}
+
+describe("write rate limit", () => {
+  const message = (i: number) => ({ kind: "report", priority: "normal", toUnitId: "hq", body: `定時報告 ${i}` });
+
+  it("answers 429 with Retry-After past the configured writes per person, writes nothing, and lets others write", async () => {
+    const hq = await signIn("hq");
+    const water = await newPerson();
+    const hospital = await newPerson();
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const vars = { WRITE_RATE_LIMIT: "3", WRITE_RATE_WINDOW_SECONDS: "60" };
+    for (let i = 0; i < 3; i++) expect((await withVars(vars, water, "POST", log, message(i))).status).toBe(201);
+    const before = await countRows("liaison_messages");
+    const changes = await countRows("change_log");
+
+    const refused = await withVars(vars, water, "POST", log, message(3));
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get("Retry-After"));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(((await refused.json()) as { error: { code: string; retryAfterSeconds: number } }).error).toMatchObject({ code: "too_many_writes", retryAfterSeconds: wait });
+    expect(await countRows("liaison_messages")).toBe(before);
+    expect(await countRows("change_log")).toBe(changes);
+
+    // Another person is not held back by the first one's writes; reads are never limited.
+    expect((await withVars(vars, hospital, "POST", log, message(4))).status).toBe(201);
+    const ctx = createExecutionContext();
+    const read = await app.fetch(new Request(`${ORIGIN}${log}`, { headers: { Cookie: water.cookie } }), { ...env, ...vars }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(read.status).toBe(200);
+  });
+
+  it("lets the person write again once the window has passed", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const vars = { WRITE_RATE_LIMIT: "1", WRITE_RATE_WINDOW_SECONDS: "1" };
+    const person = await newPerson();
+    expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
+    expect((await withVars(vars, person, "POST", log, message(2))).status).toBe(429);
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await withVars(vars, person, "POST", log, message(3))).status).toBe(201);
+  });
+
+  it("writes without limit when WRITE_RATE_LIMIT is 0", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const person = await newPerson();
+    for (let i = 0; i < 5; i++) expect((await withVars({ WRITE_RATE_LIMIT: "0", WRITE_RATE_WINDOW_SECONDS: "60" }, person, "POST", log, message(i))).status).toBe(201);
+  });
+});
