@@ -1,5 +1,5 @@
 import type { BcpFunction, Relocation, RelocationState, RelocationTransition } from "../schema/relocation-board";
-import type { ReadinessCheck, Site } from "../schema/relocation";
+import type { ReadinessCheck, ReadinessKey, Site } from "../schema/relocation";
 import { accept, refusal, refused, type Ruled } from "./refusal";
 
 /**
@@ -241,3 +241,17 @@ export const STATE_LABEL_JA: Readonly<Record<RelocationState, string>> = {
 export function moveLabel(fn: Pick<BcpFunction, "nameJa">, from: RelocationState, to: RelocationState, siteNameJa: string | null): string {
   return `${fn.nameJa}：${STATE_LABEL_JA[from]} → ${STATE_LABEL_JA[to]}${siteNameJa ? `（${siteNameJa}）` : ""}`;
 }
+
+const CHECK_LABEL_JA: Readonly<Record<ReadinessKey, string>> = {
+  power: "電源",
+  fuel: "発電機燃料",
+  comms: "通信手段",
+  network: "端末・ネットワーク",
+  drawings: "図面・台帳",
+  water_food: "飲料水・食料",
+  access: "鍵・入館手段",
+  staff: "参集職員",
+};
+
+/** The chronology's name for one readiness check: "愛国浄水場 管理棟：電源". */
+export const checkLabel = (site: Pick<Site, "nameJa">, key: ReadinessKey): string => `${site.nameJa}：${CHECK_LABEL_JA[key]}`;

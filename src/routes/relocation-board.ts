@@ -113,7 +113,7 @@ export const boardRoutes = newApp()
       stream: incident.id,
       steps: [{ exactlyOne: saveRelocation(db, next, user.id) }, insertMove(db, record)],
       changes: [
-        { entityType: "relocation", entityId: fn.id, op: "transition", before: current, after: next },
+        { entityType: "relocation", entityId: fn.id, op: "transition", before: current, after: { ...next, label: fn.nameJa } },
         {
           entityType: "relocation_move",
           entityId: record.id,
@@ -141,7 +141,7 @@ export const boardRoutes = newApp()
     const done = await commitWrite(c, {
       stream: incident.id,
       steps: [{ exactlyOne: saveRelocation(db, next, user.id) }],
-      changes: [{ entityType: "relocation", entityId: fn.id, op: "update", before: current, after: next }],
+      changes: [{ entityType: "relocation", entityId: fn.id, op: "update", before: current, after: { ...next, label: fn.nameJa } }],
       data: next,
       reload: () => findRelocation(db, incident.id, fn.id),
     });

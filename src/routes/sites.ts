@@ -5,6 +5,7 @@ import { listFunctions } from "../db/relocation";
 import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
 import { hazardAt } from "../domain/geo";
 import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
+import { checkLabel } from "../domain/relocation";
 import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
@@ -168,7 +169,7 @@ export const siteRoutes = newApp()
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [{ exactlyOne: updateReadiness(db, next, user.id) }],
-      changes: [{ entityType: "readiness", entityId: `${id}:${key}`, op: "update", before: current, after: next }],
+      changes: [{ entityType: "readiness", entityId: `${id}:${key}`, op: "update", before: current, after: { ...next, label: checkLabel(site, key) } }],
       data: next,
       reload: () => findReadiness(db, id, key),
     });

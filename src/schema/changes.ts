@@ -54,11 +54,11 @@ export const Change = z.discriminatedUnion("entityType", [
   kind("readiness_item", ReadinessItem, ReadinessItem),
   kind("site", Site, Site),
   kind("readiness_checklist", z.null(), z.array(ReadinessCheck)),
-  kind("readiness", ReadinessCheck, ReadinessCheck),
+  kind("readiness", ReadinessCheck, labelled(ReadinessCheck)),
   kind("hazard_layer", HazardLayer, HazardImportResult),
   kind("function", BcpFunction, BcpFunction),
   kind("relocation_settings", RelocationSettings, RelocationSettings),
-  kind("relocation", Relocation, Relocation),
+  kind("relocation", Relocation, labelled(Relocation)),
   kind("relocation_move", z.null(), labelled(RelocationMove)),
   kind("liaison_message", LiaisonMessage, labelled(LiaisonMessage)),
   // The review itself is stored whole; the log carries its heading.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { clientWith, openIncident, signIn } from "../helpers";
+import { clientWith, openIncident, sendJson, signIn } from "../helpers";
 
 type Page = {
-  items: { seq: number; entityType: string; actor: { id: string }; subject: string; diffs: { field: string; before: string; after: string }[] }[];
+  items: { seq: number; entityType: string; entityId: string; actor: { id: string }; subject: string; diffs: { field: string; before: string; after: string }[] }[];
   total: number;
   facets: { entityTypes: string[]; actors: { id: string }[] };
 };
@@ -52,6 +52,38 @@ describe("timeline search", () => {
     expect(byName).not.toContain("user-water");
     // The one who updated the row is named (if the row records it), never left as an id.
     for (const d of move.diffs.filter((x) => /(Id|By)$/.test(x.field))) expect(d.after).not.toMatch(/^user-|^fn-/);
+  });
+
+  it("names what each line is about: the function moved, the tag with its number and colour, the liaison message with its priority and sender → addressee", async () => {
+    const { hq, water, incident } = await busyIncident();
+    const hospital = await signIn("hospital");
+    const drill = await sendJson<{ data: { id: string; version: number } }>(hospital, "POST", "/api/drills", {
+      kind: "triage",
+      title: "受入れ訓練",
+      scheduledAt: "2026-12-05T09:30:00+09:00",
+      place: "正面玄関前",
+      scenarioId: "seed-tsunami-kushiro",
+      incidentId: incident.id,
+    });
+    await sendJson(hospital, "POST", `/api/drills/${drill.body.data.id}/status`, { version: drill.body.data.version, to: "running" });
+    const { casualties } = (await (await hospital.get(`/api/drills/${drill.body.data.id}`)).json()) as { casualties: { id: string; tagNumber: string }[] };
+    const tag = (category: string) =>
+      sendJson(hospital, "POST", `/api/drills/${drill.body.data.id}/tags`, { casualtyId: casualties[0]!.id, category, zoneId: "entrance" });
+    expect((await tag("yellow")).status).toBe(201);
+    expect((await tag("red")).status).toBe(201);
+    const message = (await search(hq, incident.id, "entityType=liaison_message")).items[0]!;
+    await sendJson(hq, "POST", `/api/incidents/${incident.id}/liaison/${message.entityId}/ack`, { version: 1 });
+
+    const all = await search(hq, incident.id);
+    const subjects = (type: string) => all.items.filter((i) => i.entityType === type).map((i) => i.subject);
+    expect(subjects("relocation")).toEqual([expect.stringContaining("応急給水")]);
+    expect(subjects("drill_tag")).toEqual([`タッグ ${casualties[0]!.tagNumber} 黄 → 赤（hospital user）`, `タッグ ${casualties[0]!.tagNumber} 黄（hospital user）`]);
+    expect(subjects("liaison_message")).toEqual(Array(2).fill(expect.stringMatching(/^【至急】 上下水道部 → 災害対策本部.*［報告］配水池の水位低下$/)));
+    // The acknowledgement says when and by whom by name; no user id anywhere in what a person reads.
+    const ack = all.items.find((i) => i.entityType === "liaison_message" && i.diffs.length > 0)!;
+    expect(ack.diffs.map((d) => d.field).sort()).toEqual(["acknowledgedAt", "acknowledgedByName"]);
+    expect(JSON.stringify(all.items.map((i) => [i.subject, i.diffs]))).not.toMatch(/user-(hq|water|hospital)/);
+    void water;
   });
 
   it("exports the same search as CSV with names", async () => {

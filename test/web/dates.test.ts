@@ -10,4 +10,13 @@ describe("dates a person reads at once", () => {
     expect(jstInstant("en", "2026-11-30T15:30:00.000Z")).toMatch(/^1 Dec 2026,? 00:30 JST$/);
     expect(jstInstant("ja", "2026-11-30T15:30:00.000Z", { timeOnly: true })).toBe("00:30:00 JST");
   });
+
+  it("keeps the day in the short form, so a time from before midnight is never read as today's", () => {
+    const now = Date.parse("2026-12-02T01:00:00.000Z");
+    // 23:50 JST on 1 Dec, read at 10:00 JST on 2 Dec.
+    expect(jstInstant("ja", "2026-12-01T14:50:00.000Z", { short: true, now })).toBe("12月1日(火) 23:50 JST");
+    expect(jstInstant("en", "2026-12-01T14:50:00.000Z", { short: true, now })).toMatch(/^1 Dec,? 23:50 JST$/);
+    // Another year keeps its year.
+    expect(jstInstant("ja", "2025-12-01T14:50:00.000Z", { short: true, now })).toBe("2025年12月1日(月) 23:50 JST");
+  });
 });

@@ -72,7 +72,7 @@ const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 function Described({ entry }: { entry: OutboxEntry }) {
   return (
     <span>
-      {formatJst(entry.queuedAt, { timeOnly: true })} <code>{entry.path}</code>{" "}
+      {formatJst(entry.queuedAt, { short: true })} <code>{entry.path}</code>{" "}
       {fieldsOf(entry.body)
         .map(([k, v]) => `${k}: ${shown(v)}`)
         .join(", ")}
@@ -87,7 +87,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
   return (
     <li class="outbox-conflict" data-testid="outbox-conflict">
       <p>
-        {formatJst(entry.queuedAt, { timeOnly: true })} <code>{entry.path}</code>
+        {formatJst(entry.queuedAt, { short: true })} <code>{entry.path}</code>
       </p>
       <table>
         <thead>

@@ -1,34 +1,31 @@
-import { diffOf } from "../../src/domain/timeline";
+import { chronologyOf, diffOf, showsDiffs, subjectOf } from "../../src/domain/timeline";
 import type { Change } from "../../src/schema/changes";
-import { formatJst, has, lang, t } from "../i18n";
+import { formatDate, formatJst, has, lang, t } from "../i18n";
 import { unitName } from "../models/session";
 
-/** A value as people read it: instants in JST, enum values by their label ("phase.initial"). */
-const show = (field: string, v: unknown): string => {
+/** Where an enum value's words live: "phase.initial", "relocation.state.relocating", a check's "relocation.readiness.failed". */
+const valueKeys = (entityType: string, field: string, v: string) =>
+  entityType === "readiness" && field === "status" ? [`relocation.readiness.${v}`] : ["", "relocation.", "drills."].map((p) => `${p}${field}.${v}`);
+
+/** A value as people read it: instants in JST with their day, enum values by their label. */
+const show = (entityType: string, field: string, v: unknown): string => {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "string") {
-    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v);
-    return has(`${field}.${v}`) ? t(`${field}.${v}`) : v;
+    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v, { short: true });
+    const key = valueKeys(entityType, field, v).find(has);
+    return key ? t(key) : v;
   }
-  return JSON.stringify(v);
+  if (typeof v === "boolean") return t(v ? "timeline.yes" : "timeline.no");
+  return typeof v === "number" ? String(v) : JSON.stringify(v);
 };
 
 const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
 const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
+const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
 
-/** The changed thing's own name, in the reader's language where it has one. */
-function nameOf(change: Change): string {
-  // Entity types name themselves in different fields: read them by name from whichever image there is.
-  const img = new Map<string, unknown>(Object.entries(change.after ?? change.before ?? {}));
-  const first = (...fields: string[]) => fields.map((f) => img.get(f)).find((v) => v !== undefined && v !== null);
-  const en = lang.value === "en" ? first("titleEn", "nameEn", "textEn") : undefined;
-  const name = en ?? first("title", "label", "name", "nameJa", "titleJa", "textJa") ?? "";
-  return typeof name === "string" ? name : "";
-}
-
-/** The chronology: newest first; each entry says who, when, what, and before → after. */
+/** The chronology: newest first; each entry says when, who (by name), what it is about, and before → after. */
 export function Timeline({ changes }: { changes: Change[] }) {
-  const newestFirst = [...changes].reverse();
+  const newestFirst = chronologyOf(changes).reverse();
   return (
     <section aria-labelledby="timeline-h" class="card">
       <h2 id="timeline-h">{t("timeline.title")}</h2>
@@ -37,8 +34,9 @@ export function Timeline({ changes }: { changes: Change[] }) {
       ) : (
         // A scrolling list must take keyboard focus so it can be scrolled without a mouse.
         <ol class="timeline" data-testid="timeline" tabIndex={0} aria-labelledby="timeline-h">
-          {newestFirst.map((c) => (
-            <TimelineEntry key={c.seq} change={c} />
+          {newestFirst.map((c, i) => (
+            // A new JST day starts with its date, so a log that runs through midnight reads right.
+            <TimelineEntry key={c.seq} change={c} dayStarts={i === 0 || jstDay(newestFirst[i - 1]!.at) !== jstDay(c.at)} />
           ))}
         </ol>
       )}
@@ -46,27 +44,39 @@ export function Timeline({ changes }: { changes: Change[] }) {
   );
 }
 
-function TimelineEntry({ change }: { change: Change }) {
-  const diffs = change.op === "update" ? diffOf(change) : [];
+function TimelineEntry({ change, dayStarts }: { change: Change; dayStarts: boolean }) {
+  const diffs = showsDiffs(change) ? diffOf(change) : [];
+  const subject = subjectOf(change, unitName);
   return (
     <li class="tl-entry" data-seq={change.seq}>
+      {dayStarts && <p class="tl-day">{formatDate(change.at)}</p>}
       <div class="tl-head">
         <span class="tl-seq">#{change.seq}</span>
+        {/* The day stands above the entries of that day (tl-day), so each entry keeps to the time. */}
         <time dateTime={change.at}>{formatJst(change.at, { timeOnly: true })}</time>
         <span>{t("timeline.by", { name: change.actor.name, unit: unitName(change.actor.unitId) })}</span>
       </div>
       <div class="tl-what">
+        {subject.priority && <span class={`badge ${subject.priority === "urgent" ? "overdue" : "warn"}`}>{t(`relocation.priority.${subject.priority}`)}</span>}{" "}
         <strong>
           {entityLabel(change.entityType)} {opLabel(change.op)}
         </strong>{" "}
-        {nameOf(change)}
+        {subject.tagNumber && <span class="tl-tag">{t("timeline.tagNumber", { tag: subject.tagNumber })}</span>}{" "}
+        {lang.value === "en" && subject.en ? subject.en : subject.ja}
+        {change.entityType === "drill_tag" && change.after && (
+          <span class="tl-category">
+            {change.after.previousCategory && <>{t(`drills.cat.${change.after.previousCategory}`)} → </>}
+            <span class={`tl-cat tl-cat-${change.after.category}`}>{t(`drills.cat.${change.after.category}`)}</span>
+            {t("timeline.tagBy", { officer: change.after.officerName })}
+          </span>
+        )}
       </div>
       {diffs.length > 0 && (
         <ul class="tl-diff">
           {diffs.map((d) => (
             <li key={d.field}>
-              <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>: <del>{show(d.field, d.before)}</del> →{" "}
-              <ins>{show(d.field, d.after)}</ins>
+              <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>: <del>{show(change.entityType, d.field, d.before)}</del> →{" "}
+              <ins>{show(change.entityType, d.field, d.after)}</ins>
             </li>
           ))}
         </ul>

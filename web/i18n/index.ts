@@ -40,7 +40,7 @@ export const localized = (ja: string, en: string | null | undefined): string => 
 export const has = (key: string) => key in merged.ja;
 
 /** An instant in Japan time, always labelled JST so nobody reads it as their device's zone. */
-export const formatJst = (iso: string, opts: { timeOnly?: boolean } = {}): string => jstInstant(lang.value, iso, opts);
+export const formatJst = (iso: string, opts: { timeOnly?: boolean; short?: boolean } = {}): string => jstInstant(lang.value, iso, opts);
 
 /** A calendar date (a due date "2026-12-01", or an instant's JST day): 2026年12月1日(火) / 1 Dec 2026. */
 export const formatDate = (dateOrIso: string): string => jstDate(lang.value, dateOrIso);

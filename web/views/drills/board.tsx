@@ -131,7 +131,7 @@ export function LiveBoard({ model, compact }: { model: DrillModel; compact?: boo
       {(d.status === "running" || model.hqUnreceived.value > 0) && <HqReach model={model} always />}
       {last && (
         <p class="muted last-tag" aria-live="polite">
-          {t("drills.lastTag", { tag: last.tagNumber, who: last.officerName, time: formatJst(last.taggedAt, { timeOnly: true }) })}{" "}
+          {t("drills.lastTag", { tag: last.tagNumber, who: last.officerName, time: formatJst(last.taggedAt, { short: true }) })}{" "}
           <CategoryBadge category={last.category} small />
         </p>
       )}

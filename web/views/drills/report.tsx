@@ -60,7 +60,7 @@ export function AfterActionReport({ drillId, me }: { drillId: string; me: Me }) 
           <dd>{formatJst(d.scheduledAt)}</dd>
           <dt>{t("drills.conducted")}</dt>
           <dd>
-            {d.startedAt ? formatJst(d.startedAt) : "—"} 〜 {d.endedAt ? formatJst(d.endedAt, { timeOnly: true }) : "—"}
+            {d.startedAt ? formatJst(d.startedAt) : "—"} 〜 {d.endedAt ? formatJst(d.endedAt, { short: true }) : "—"}
           </dd>
           <dt>{t("drills.place")}</dt>
           <dd>{d.place}</dd>

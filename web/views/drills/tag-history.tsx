@@ -38,7 +38,7 @@ export function TagHistory({ model }: { model: DrillModel }) {
         <tbody>
           {tags.slice(0, SHOW).map((x) => (
             <tr key={x.id}>
-              <td>{formatJst(x.taggedAt, { timeOnly: true })}</td>
+              <td>{formatJst(x.taggedAt, { short: true })}</td>
               <th scope="row">{x.tagNumber}</th>
               <td>
                 {x.previousCategory && (

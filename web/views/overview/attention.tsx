@@ -91,7 +91,7 @@ export function AttentionQueue({ model, me, limit = 60 }: { model: OverviewModel
           {counts.urgent > 0 && <span class="badge rank-0">{t("overview.attention.urgentCount", { n: counts.urgent })}</span>}
         </h2>
         <p class="muted attention-asof">
-          {model.loaded.value ? t("overview.attention.asOf", { seq: model.seq.value, time: formatJst(model.asOf.value, { timeOnly: true }) }) : t("loading")}
+          {model.loaded.value ? t("overview.attention.asOf", { seq: model.seq.value, time: formatJst(model.asOf.value, { short: true }) }) : t("loading")}
         </p>
       </header>
       {model.failed.value && (
@@ -100,7 +100,7 @@ export function AttentionQueue({ model, me, limit = 60 }: { model: OverviewModel
         </p>
       )}
       {model.loaded.value && keys.length === 0 ? (
-        <p class="ok-note">{t("overview.attention.none", { time: formatJst(model.asOf.value, { timeOnly: true }) })}</p>
+        <p class="ok-note">{t("overview.attention.none", { time: formatJst(model.asOf.value, { short: true }) })}</p>
       ) : (
         <ol class="attention-list" tabIndex={0} aria-label={t("overview.attention.title")}>
           {shown.map((k) => (
@@ -134,12 +134,12 @@ function EntryRow({ model, entryKey, me }: { model: OverviewModel; entryKey: str
       <div class="attention-foot">
         <span class="muted">
           {Number.isNaN(since) ? "" : t("overview.attention.since", {
-                // Today's times read as a time; older ones with their date, so "10:00" is never last week's.
-                time: formatJst(e.since, { timeOnly: now.value - since < 12 * 3_600_000 }),
+                // Always with its day, so "10:00" is never yesterday's.
+                time: formatJst(e.since, { short: true }),
                 span: formatDuration(now.value - since),
               })}
         </span>
-        <Link href={`/incidents/${model.incidentId}/${e.link.area}`} class="attention-link">
+        <Link href={`/incidents/${e.link.incidentId ?? model.incidentId}/${e.link.area}`} class="attention-link">
           {t("overview.attention.open")}
         </Link>
         <EntryAction model={model} entry={e} me={me} />

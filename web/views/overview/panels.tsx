@@ -49,7 +49,7 @@ export function UnitCard({ model, unitId }: { model: OverviewModel; unitId: stri
         </p>
       )}
       <p class="unit-report muted">
-        {u.lastReportAt ? t("overview.units.lastReport", { time: formatJst(u.lastReportAt, { timeOnly: true }) }) : t("overview.units.noReport")}
+        {u.lastReportAt ? t("overview.units.lastReport", { time: formatJst(u.lastReportAt, { short: true }) }) : t("overview.units.noReport")}
       </p>
       {u.attention > 0 && <p class={`badge ${u.urgent > 0 ? "rank-0" : "warn"}`}>{t("overview.units.attention", { n: u.attention })}</p>}
     </li>
@@ -118,7 +118,7 @@ export function HospitalPanel({ model }: { model: OverviewModel }) {
             {figure("surgeCapacity", t("overview.hospitalPanel.surge"), s.surgeCapacity === null ? "—" : String(s.surgeCapacity))}
           </dl>
           <p class={`muted ${warned.has("updatedAt") ? "overdue" : ""}`}>
-            {t("overview.hospitalPanel.updated", { time: formatJst(s.updatedAt, { timeOnly: true }), by: s.updatedBy })}・
+            {t("overview.hospitalPanel.updated", { time: formatJst(s.updatedAt, { short: true }), by: s.updatedBy })}・
             {formatDuration(now.value - Date.parse(s.updatedAt))}
           </p>
         </>

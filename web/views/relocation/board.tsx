@@ -111,7 +111,7 @@ export const FunctionCard = memo(function FunctionCard({ functionId, incident, m
       )}
       {row.overrideReason && <p class="muted">{t("relocation.override", { reason: row.overrideReason })}</p>}
       {row.updatedByName && (
-        <p class="muted small">{t("relocation.lastMove", { name: row.updatedByName, time: formatJst(row.updatedAt ?? row.since, { timeOnly: true }) })}</p>
+        <p class="muted small">{t("relocation.lastMove", { name: row.updatedByName, time: formatJst(row.updatedAt ?? row.since, { short: true }) })}</p>
       )}
       {mayMove && (
         <div class="actions move-actions">
@@ -246,7 +246,7 @@ function MoveLog({ model }: { model: IncidentRelocation }) {
           const fn = standing.functions.byId.value.get(m.functionId)?.value;
           return (
             <li key={m.id}>
-              <time dateTime={m.at}>{formatJst(m.at, { timeOnly: true })}</time> {fn ? fnName(fn) : m.functionId}：{t(`relocation.state.${m.fromState}`)} → {t(`relocation.state.${m.toState}`)}
+              <time dateTime={m.at}>{formatJst(m.at, { short: true })}</time> {fn ? fnName(fn) : m.functionId}：{t(`relocation.state.${m.fromState}`)} → {t(`relocation.state.${m.toState}`)}
               {m.siteId && <>（{siteName(standing.site(m.siteId), m.siteId)}）</>} — {m.byName}・{unitName(m.byUnit)}
               {m.overrideReason && <span class="muted"> {t("relocation.override", { reason: m.overrideReason })}</span>}
             </li>

@@ -122,7 +122,7 @@ function MessageItem({ message, incident, me, model }: { message: Signal<Liaison
           {unitName(m.fromUnitId)} → {unitName(m.toUnitId)}
         </strong>
         <time class="muted" dateTime={m.sentAt}>
-          {formatJst(m.sentAt, { timeOnly: true })}
+          {formatJst(m.sentAt, { short: true })}
         </time>
         <span class="muted">{m.sentByName}</span>
       </header>
@@ -135,12 +135,12 @@ function MessageItem({ message, incident, me, model }: { message: Signal<Liaison
       <p class="ack">
         {m.acknowledgedAt ? (
           <span class="badge ok">
-            ✓ {t("relocation.liaison.acked", { name: m.acknowledgedByName ?? "", time: formatJst(m.acknowledgedAt, { timeOnly: true }) })}
+            ✓ {t("relocation.liaison.acked", { name: m.acknowledgedByName ?? "", time: formatJst(m.acknowledgedAt, { short: true }) })}
           </span>
         ) : (
           <span class={`badge ${flagged ? "overdue" : "warn"}`}>
             {flagged ? "⚠ " : ""}
-            {t("relocation.liaison.unacked", { span: formatDuration(now.value - Date.parse(m.sentAt)), due: formatJst(ackDueAt(m, model.ackMinutes.value), { timeOnly: true }) })}
+            {t("relocation.liaison.unacked", { span: formatDuration(now.value - Date.parse(m.sentAt)), due: formatJst(ackDueAt(m, model.ackMinutes.value), { short: true }) })}
           </span>
         )}
         {!m.acknowledgedAt && mayAcknowledge(me, m) && incident.status === "open" && (
