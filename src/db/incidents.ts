@@ -14,6 +14,7 @@ export type IncidentRow = {
   status: Incident["status"];
   closed_at: string | null;
   lead_unit_id: string;
+  silent_minutes: number;
   version: number;
   created_at: string;
   updated_at: string;
@@ -33,6 +34,7 @@ export const incidentFromRow = (r: IncidentRow): Incident => ({
   status: r.status,
   closedAt: r.closed_at,
   leadUnitId: r.lead_unit_id,
+  silentMinutes: r.silent_minutes,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -56,12 +58,12 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
   return db
     .prepare(
       `INSERT INTO incidents (id, title, kind, hazard, onset_at, phase, phases_json, posture, postures_json, status, closed_at,
-         lead_unit_id, version, created_at, updated_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         lead_unit_id, silent_minutes, version, created_at, updated_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       i.id, i.title, i.kind, i.hazard, i.onsetAt, i.phase, JSON.stringify(i.phases), i.posture, JSON.stringify(i.postures),
-      i.status, i.closedAt, i.leadUnitId, i.version, i.createdAt, i.updatedAt, i.createdBy,
+      i.status, i.closedAt, i.leadUnitId, i.silentMinutes, i.version, i.createdAt, i.updatedAt, i.createdBy,
     );
 }
 
@@ -70,12 +72,12 @@ export function updateIncident(db: D1Database, next: Incident): D1PreparedStatem
   return db
     .prepare(
       `UPDATE incidents SET title = ?, hazard = ?, onset_at = ?, phase = ?, phases_json = ?, posture = ?, postures_json = ?,
-         status = ?, closed_at = ?, version = ?, updated_at = ?
+         status = ?, closed_at = ?, silent_minutes = ?, version = ?, updated_at = ?
        WHERE id = ? AND version = ?`,
     )
     .bind(
       next.title, next.hazard, next.onsetAt, next.phase, JSON.stringify(next.phases), next.posture, JSON.stringify(next.postures),
-      next.status, next.closedAt, next.version, next.updatedAt, next.id, next.version - 1,
+      next.status, next.closedAt, next.silentMinutes, next.version, next.updatedAt, next.id, next.version - 1,
     );
 }
 

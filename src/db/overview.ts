@@ -14,15 +14,18 @@ export type OverdueItem = Pick<ChecklistItem, "id" | "unitId" | "state" | "deadl
 export type UnitTally = { unitId: string; total: number; done: number; notApplicable: number; blocked: number; inProgress: number };
 
 /**
- * Rows of a query as ONE JSON cell (an array of objects keyed by column): hundreds of rows cross
- * from the database as one value, which costs far less than as row objects. The objects have the
- * row types' keys, so the areas' own row mappers read them.
+ * Rows of a query as ONE JSON cell (an array of positional tuples): hundreds of rows cross from
+ * the database as one value without their column names repeated in every row, which costs far
+ * less than as row objects. parseRows zips them back into the row types, so the areas' own row
+ * mappers read them.
  */
 function asJsonRows<Row>(db: D1Database, columns: readonly (keyof Row & string)[], from: string) {
-  const pairs = columns.map((c) => `'${c}', ${c}`).join(", ");
-  return db.prepare(`SELECT json_group_array(json_object(${pairs})) AS rows FROM (${from})`);
+  return db.prepare(`SELECT json_group_array(json_array(${columns.join(", ")})) AS rows FROM (${from})`);
 }
-const parseRows = <Row>(r: D1Result) => JSON.parse((r.results[0] as { rows: string }).rows) as Row[];
+function parseRows<Row>(r: D1Result, columns: readonly (keyof Row & string)[]): Row[] {
+  const tuples = JSON.parse((r.results[0] as { rows: string }).rows) as unknown[][];
+  return tuples.map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]])) as Row);
+}
 
 const FUNCTION_COLUMNS = [
   "id", "unit_id", "name_ja", "name_en", "description", "priority", "target_minutes", "staff_needed",
@@ -52,18 +55,13 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
     db.prepare("SELECT * FROM incidents WHERE id = ?").bind(incidentId),
     db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?").bind(incidentId),
     db.prepare("SELECT id, name_ja, name_en, kind FROM units ORDER BY sort_order, id"),
-    db
-      .prepare(
-        `SELECT unit_id, COUNT(*) AS total, SUM(state = 'done') AS done, SUM(state = 'not_applicable') AS not_applicable,
-           SUM(state = 'blocked') AS blocked, SUM(state = 'in_progress') AS in_progress
-         FROM checklist_items WHERE incident_id = ? GROUP BY unit_id`,
-      )
-      .bind(incidentId),
+    // Counted by (unit, state) on the index that holds both: at most five rows a unit.
+    db.prepare("SELECT unit_id, state, COUNT(*) AS n FROM checklist_items WHERE incident_id = ? GROUP BY unit_id, state").bind(incidentId),
     db
       .prepare(
         // Only items whose deadline (onset + target) has passed at `now`; the domain's isOverdue decides again.
         `SELECT json_group_array(json_array(id, unit_id, state, target_minutes, text_ja, text_en, owner_id, section_key, version)) AS tuples
-         FROM checklist_items WHERE incident_id = ?1 AND state NOT IN ('done', 'not_applicable') AND target_minutes IS NOT NULL
+         FROM checklist_items INDEXED BY checklist_items_progress WHERE incident_id = ?1 AND state NOT IN ('done', 'not_applicable') AND target_minutes IS NOT NULL
            AND target_minutes < (julianday(?2) - julianday((SELECT onset_at FROM incidents WHERE id = ?1))) * 1440`,
       )
       .bind(incidentId, now),
@@ -88,9 +86,12 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
          WHERE d.incident_id = ? AND d.status = 'running' GROUP BY dc.drill_id, dc.expected, dc.current_category`,
       )
       .bind(incidentId),
+    // Open corrective actions of hospital drills and of relocation reviews alike.
     db.prepare(
-      `SELECT a.*, d.title AS drill_title, d.unit_id AS drill_unit_id FROM corrective_actions a JOIN drills d ON d.id = a.drill_id
-       WHERE a.status <> 'closed' ORDER BY a.due_date LIMIT 1000`,
+      `SELECT a.*, COALESCE(a.drill_id, a.review_id) AS drill_id, COALESCE(d.title, rv.title) AS drill_title,
+         COALESCE(d.unit_id, rv.unit_id) AS drill_unit_id
+       FROM corrective_actions a LEFT JOIN drills d ON d.id = a.drill_id LEFT JOIN relocation_reviews rv ON rv.incident_id = a.review_id
+       WHERE a.status <> 'closed' AND (d.id IS NOT NULL OR rv.incident_id IS NOT NULL) ORDER BY a.due_date LIMIT 1000`,
     ),
     // One index lookup per unit (change_log_by_actor_unit), not a scan of the whole log.
     db
@@ -115,9 +116,7 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
     units: rows<{ id: string; name_ja: string; name_en: string; kind: Unit["kind"] }>(2).map(
       (u): Unit => ({ id: u.id, nameJa: u.name_ja, nameEn: u.name_en, kind: u.kind }),
     ),
-    tallies: rows<{ unit_id: string; total: number; done: number; not_applicable: number; blocked: number; in_progress: number }>(3).map(
-      (t): UnitTally => ({ unitId: t.unit_id, total: t.total, done: t.done, notApplicable: t.not_applicable, blocked: t.blocked, inProgress: t.in_progress }),
-    ),
+    tallies: tallyUnits(rows<{ unit_id: string; state: ItemState; n: number }>(3)),
     overdueItems: tuples.map(
       (t): OverdueItem => ({
         id: t[0],
@@ -131,12 +130,12 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
         version: t[8],
       }),
     ),
-    functions: parseRows<FunctionRow>(r[5]!).map(functionFromRow),
-    relocations: parseRows<RelocationRow>(r[6]!).map(relocationFromRow),
+    functions: parseRows<FunctionRow>(r[5]!, FUNCTION_COLUMNS).map(functionFromRow),
+    relocations: parseRows<RelocationRow>(r[6]!, RELOCATION_COLUMNS).map(relocationFromRow),
     sites: rows<SiteRow>(7).map(siteFromRow),
-    readiness: parseRows<ReadinessRow>(r[8]!).map(readinessFromRow),
+    readiness: parseRows<ReadinessRow>(r[8]!, READINESS_COLUMNS).map(readinessFromRow),
     settings: settingsFromRow(rows<SettingsRow>(9)[0]!),
-    messages: parseRows<MessageRow>(r[10]!).map(messageFromRow),
+    messages: parseRows<MessageRow>(r[10]!, MESSAGE_COLUMNS).map(messageFromRow),
     hospitalStatus: rows<StatusRow>(11).map(statusFromRow)[0] ?? null,
     drills: rows<{ id: string; title: string; unit_id: string; status: string; started_at: string | null }>(12).map((d) => ({
       id: d.id,
@@ -148,12 +147,30 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
         .filter((c) => c.drill_id === d.id)
         .flatMap((c) => Array.from({ length: c.n }, () => ({ expected: c.expected, current: c.current_category }))),
     })),
-    actions: rows<ActionRow & { drill_unit_id: string }>(14).map((a) => ({ ...actionFromRow(a), unitId: a.drill_unit_id })),
+    actions: rows<ActionRow & { drill_unit_id: string; review_id: string | null }>(14).map((a) => ({
+      ...actionFromRow(a),
+      unitId: a.drill_unit_id,
+      reviewId: a.review_id,
+    })),
     reports: rows<{ unit_id: string; last_at: string | null }>(15)
       .filter((x) => x.last_at !== null)
       .map((x) => ({ unitId: x.unit_id, lastAt: x.last_at! })),
     participating: rows<{ unit_id: string }>(16).map((x) => x.unit_id),
   };
+}
+
+function tallyUnits(counts: readonly { unit_id: string; state: ItemState; n: number }[]): UnitTally[] {
+  const byUnit = new Map<string, UnitTally>();
+  for (const c of counts) {
+    const t = byUnit.get(c.unit_id) ?? { unitId: c.unit_id, total: 0, done: 0, notApplicable: 0, blocked: 0, inProgress: 0 };
+    t.total += c.n;
+    if (c.state === "done") t.done += c.n;
+    else if (c.state === "not_applicable") t.notApplicable += c.n;
+    else if (c.state === "blocked") t.blocked += c.n;
+    else if (c.state === "in_progress") t.inProgress += c.n;
+    byUnit.set(c.unit_id, t);
+  }
+  return [...byUnit.values()];
 }
 
 export type OverviewRead = NonNullable<Awaited<ReturnType<typeof readOverview>>>;

@@ -26,7 +26,7 @@ export type AttentionKind =
   | "readiness_failed" // a critical check failed at an alternate site
   | "hospital" // the hospital's status falls short (lifelines, supplies, capacity) or is not reported
   | "under_triage" // a running drill has casualties tagged less urgent than they are
-  | "overdue_action" // a corrective action past its due date
+  | "overdue_action" // a corrective action past its due date (a hospital drill's or a relocation review's)
   | "silent_unit"; // a unit that has not reported for the configured time
 
 export type AttentionAction = "acknowledge" | "answer" | "assign";
@@ -34,7 +34,13 @@ export type AttentionAction = "acknowledge" | "answer" | "assign";
 /** 0 至急 (at the top at once), 1 high, 2 normal, 3 follow-up. */
 export type AttentionRank = 0 | 1 | 2 | 3;
 
-export type AttentionLink = { area: "checklists" | "relocation" | "drills"; entityType: string; entityId: string };
+export type AttentionLink = {
+  area: "checklists" | "relocation" | "drills" | "records";
+  entityType: string;
+  entityId: string;
+  /** The incident the link opens when it is not this one (a past drill's review). */
+  incidentId?: string;
+};
 
 export type AttentionEntry = {
   /** Stable across reads: kind and the entity it is about. */
@@ -65,8 +71,6 @@ export type AttentionSettings = {
   fuelHoursRequired: number;
 };
 
-export const DEFAULT_SILENT_MINUTES = 60;
-
 export type AttentionInput = {
   onsetAt: string;
   items: readonly Pick<ChecklistItem, "id" | "unitId" | "state" | "deadlineAt" | "textJa" | "textEn" | "ownerId" | "sectionKey" | "version">[];
@@ -84,8 +88,10 @@ export type AttentionInput = {
     startedAt: string | null;
     casualties: readonly { expected: Category; current: Category | null }[];
   }[];
+  /** Open corrective actions; `reviewId` names the relocation review (a past drill incident) an action comes from. */
   actions: readonly (Pick<StoredAction, "id" | "drillId" | "drillTitle" | "issue" | "action" | "owner" | "dueDate" | "status" | "version"> & {
     unitId: string;
+    reviewId: string | null;
   })[];
   /** Units expected to report in this incident, with the time of their last change (null: none yet). */
   reports: readonly { unitId: string; lastAt: string | null }[];
@@ -327,8 +333,12 @@ function actionEntries(actions: AttentionInput["actions"], now: string): Attenti
       since: new Date(Date.parse(`${a.dueDate}T00:00:00+09:00`) + 24 * 60 * MINUTE).toISOString(),
       subject: a.action,
       subjectEn: a.action,
-      detail: { owner: a.owner, dueDate: a.dueDate, drillTitle: a.drillTitle, issue: a.issue },
-      link: { area: "drills" as const, entityType: "corrective_action", entityId: a.drillId },
+      detail: { owner: a.owner, dueDate: a.dueDate, drillTitle: a.drillTitle, issue: a.issue, fromReview: a.reviewId !== null },
+      // A review's actions stand in the records of the drill incident it reviews.
+      link:
+        a.reviewId === null
+          ? { area: "drills" as const, entityType: "corrective_action", entityId: a.drillId }
+          : { area: "records" as const, entityType: "relocation_review", entityId: a.reviewId, incidentId: a.reviewId },
       action: null,
       version: a.version,
     }));

@@ -1,4 +1,4 @@
-import type { Incident, IncidentCreate, IncidentPatch } from "../schema/incidents";
+import { DEFAULT_SILENT_MINUTES, type Incident, type IncidentCreate, type IncidentPatch } from "../schema/incidents";
 
 export function newIncident(input: IncidentCreate, ctx: { id: string; now: string; userId: string; unitId: string }): Incident {
   // An incident opened at 発災 began then; one opened at any other phase began when it was opened.
@@ -16,6 +16,7 @@ export function newIncident(input: IncidentCreate, ctx: { id: string; now: strin
     status: "open",
     closedAt: null,
     leadUnitId: ctx.unitId,
+    silentMinutes: DEFAULT_SILENT_MINUTES,
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,

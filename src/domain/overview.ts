@@ -14,7 +14,7 @@ export const ATTENTION_SHOWN = 200;
  */
 export function buildOverview(
   read: OverviewRead,
-  ctx: { now: string; silentMinutes: number; hospitalUnitId: string; waterUnitId: string },
+  ctx: { now: string; hospitalUnitId: string; waterUnitId: string },
 ): Overview {
   const { now } = ctx;
   const at = Date.parse(now);
@@ -35,7 +35,7 @@ export function buildOverview(
       reports: [...participating].map((unitId) => ({ unitId, lastAt: lastReport.get(unitId)?.lastAt ?? null })),
     },
     now,
-    { ackMinutes: read.settings.liaisonAckMinutes, silentMinutes: ctx.silentMinutes, fuelHoursRequired: read.settings.fuelHoursRequired },
+    { ackMinutes: read.settings.liaisonAckMinutes, silentMinutes: read.incident.silentMinutes, fuelHoursRequired: read.settings.fuelHoursRequired },
   );
 
   const sites = new Map(read.sites.map((s) => [s.id, s]));
@@ -100,7 +100,7 @@ export function buildOverview(
     incident: read.incident,
     asOf: now,
     seq: read.seq,
-    settings: { ackMinutes: read.settings.liaisonAckMinutes, silentMinutes: ctx.silentMinutes },
+    settings: { ackMinutes: read.settings.liaisonAckMinutes, silentMinutes: read.incident.silentMinutes },
     attention: { ...counts, entries: attention.slice(0, ATTENTION_SHOWN) },
     tabs: {
       overview: { attention: counts.total, urgent: counts.urgent },

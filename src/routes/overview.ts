@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { readOverview } from "../db/overview";
-import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
 import { buildOverview } from "../domain/overview";
 import { ApiError, newApp, nowIso } from "../lib/app";
-import { Overview, OverviewQuery } from "../schema/overview";
+import { Overview } from "../schema/overview";
 import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
 import { IdParam, json } from "./openapi";
@@ -17,7 +16,7 @@ const read = createRoute({
   tags: ["overview"],
   summary:
     "The HQ overview: the attention queue (要対応) across every area, every unit at a glance, the water & sewer functions, the hospital, and the tab counts, as of `seq` (Server-Timing counts D1 round trips)",
-  request: { params: IdParam, query: OverviewQuery },
+  request: { params: IdParam },
   responses: { 200: json(Overview, "The overview as of `asOf` / `seq`"), 401: errors[401], 404: errors[404] },
 });
 
@@ -27,7 +26,6 @@ export const overviewRoutes = newApp().openapi(read, async (c) => {
   if (!got) throw new ApiError(404, "not_found", "No such incident.");
   const body = buildOverview(got, {
     now,
-    silentMinutes: c.req.valid("query").silentMinutes ?? DEFAULT_SILENT_MINUTES,
     hospitalUnitId: HOSPITAL_UNIT,
     waterUnitId: WATER_UNIT,
   });

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { readOverview } from "../db/overview";
 import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
 import { mayWriteForUnit } from "../domain/access";
-import { DEFAULT_SILENT_MINUTES } from "../domain/attention";
 import { formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
@@ -93,7 +92,7 @@ export const situationReportRoutes = newApp()
         current: { seq: got.seq },
       });
     }
-    const overview = buildOverview(got, { now, silentMinutes: DEFAULT_SILENT_MINUTES, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
+    const overview = buildOverview(got, { now, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
     const report: SituationReport = {
       incidentId: id,
       number: last + 1,

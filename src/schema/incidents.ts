@@ -29,6 +29,8 @@ export const Incident = z.object({
   status: IncidentStatus,
   closedAt: z.string().nullable(),
   leadUnitId: z.string(),
+  /** A participating unit silent for this many minutes joins the HQ's attention queue (要対応). */
+  silentMinutes: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -37,6 +39,9 @@ export const Incident = z.object({
 export type Incident = z.infer<typeof Incident>;
 
 const Title = z.string().trim().min(1).max(200);
+/** From 5 minutes to a day. */
+export const SilentMinutes = z.number().int().min(5).max(1440);
+export const DEFAULT_SILENT_MINUTES = 60;
 
 export const IncidentCreate = z.strictObject({
   title: Title,
@@ -56,6 +61,7 @@ export const IncidentPatch = z
     onsetAt: Instant.optional(),
     phase: Phase.optional(),
     posture: Posture.optional(),
+    silentMinutes: SilentMinutes.optional(),
     /** Closing is final: a closed incident is kept read-only in the archive. */
     status: z.literal("closed").optional(),
   })

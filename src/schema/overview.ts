@@ -15,7 +15,13 @@ export const AttentionEntry = z.object({
   subject: z.string(),
   subjectEn: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  link: z.object({ area: z.enum(["checklists", "relocation", "drills"]), entityType: z.string(), entityId: z.string() }),
+  link: z.object({
+    area: z.enum(["checklists", "relocation", "drills", "records"]),
+    entityType: z.string(),
+    entityId: z.string(),
+    /** The incident the link opens when it is not this one (a past drill's review). */
+    incidentId: z.string().optional(),
+  }),
   action: z.enum(["acknowledge", "answer", "assign"]).nullable(),
   version: z.number().int().nullable(),
 });
@@ -78,8 +84,3 @@ export const Overview = z.object({
   hospital: z.object({ status: HospitalStatus.nullable(), warnings: z.array(StatusWarning) }),
 });
 export type Overview = z.infer<typeof Overview>;
-
-export const OverviewQuery = z.object({
-  /** A unit silent for this many minutes joins the attention queue (default 60). */
-  silentMinutes: z.coerce.number().int().min(5).max(1440).optional(),
-});

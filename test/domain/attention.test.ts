@@ -170,7 +170,7 @@ describe("attention queue", () => {
   it("lists corrective actions past their JST due date and units silent for the configured time, last", () => {
     const input = {
       ...empty(),
-      actions: [{ id: "a1", drillId: "d0", drillTitle: "前回訓練", issue: "無線", action: "無線機を増やす", owner: "総務課", dueDate: "2026-11-20", status: "open" as const, version: 1, unitId: "hospital" }],
+      actions: [{ id: "a1", drillId: "d0", drillTitle: "前回訓練", issue: "無線", action: "無線機を増やす", owner: "総務課", dueDate: "2026-11-20", status: "open" as const, version: 1, unitId: "hospital", reviewId: null }],
       reports: [
         { unitId: "fire", lastAt: at(5) },
         { unitId: "general", lastAt: null },
@@ -183,5 +183,21 @@ describe("attention queue", () => {
     expect(queue[1]).toMatchObject({ since: ONSET, detail: { neverReported: true, silentMinutes: 100 } });
     expect(attentionQueue(input, at(100), { ...SETTINGS, silentMinutes: 120 }).map((e) => e.kind)).not.toContain("silent_unit");
     expect(attentionCounts(queue)).toMatchObject({ total: 4, urgent: 0, byKind: { silent_unit: 2, message: 1 } });
+  });
+
+  it("lists a relocation review's overdue corrective action with a link to the reviewed drill incident's records", () => {
+    const action = { id: "a2", drillId: "inc-drill-0", drillTitle: "上下水道部 移転訓練", issue: "発電機燃料", action: "燃料の備蓄を72時間分にする", owner: "上下水道部", dueDate: "2026-11-20", version: 3, unitId: "water", reviewId: "inc-drill-0" };
+    const queue = attentionQueue({ ...empty(), actions: [{ ...action, status: "in_progress" }] }, at(100), SETTINGS);
+    expect(queue).toMatchObject([
+      {
+        key: "overdue_action:a2",
+        unitId: "water",
+        subject: "燃料の備蓄を72時間分にする",
+        detail: { fromReview: true, drillTitle: "上下水道部 移転訓練", dueDate: "2026-11-20" },
+        link: { area: "records", entityType: "relocation_review", entityId: "inc-drill-0", incidentId: "inc-drill-0" },
+      },
+    ]);
+    // Due today (JST) is not overdue yet.
+    expect(attentionQueue({ ...empty(), actions: [{ ...action, status: "open", dueDate: "2026-11-24" }] }, at(100), SETTINGS)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { appendChange, type ChangeEntry } from "../../src/db/changes";
 import type { Change, ChangePage } from "../../src/schema/changes";
+import type { ServerMessage } from "../../src/schema/live";
 import { ORIGIN, openIncident, signIn, type Client } from "../helpers";
 import { changesOf, isChange, listen } from "./helpers";
 
@@ -144,6 +145,33 @@ describe("incident live room", () => {
     expect(listener.changeSeqs()).toEqual([2, 3]);
     expect(await listener.nextChange((c) => c.seq === 2)).toMatchObject({ entityId: "addition-2", mutationId: "lost-2" });
     listener.close();
+  });
+
+  it("tells every console how many screens each unit has open as consoles join and leave, also after waking", async () => {
+    const hq = await signIn("hq");
+    const water = await signIn("water");
+    const incident = await openIncident(hq);
+    const path = `/api/incidents/${incident.id}/live`;
+    const first = await listen(hq, path);
+    expect(await first.next((m) => m.type === "hello")).toMatchObject({ present: 1, screens: { hq: 1 } });
+    const [leaving, leavingAfterWake] = await Promise.all([listen(water, path), listen(water, path)]);
+    const stays = await listen(hq, path);
+    expect(await stays.next((m) => m.type === "hello")).toMatchObject({ present: 4, screens: { hq: 2, water: 2 } });
+    // Each figure is waited for as a whole: frames in between may show a join not yet counted.
+    const shows = (present: number, screens: Record<string, number>) => (m: ServerMessage) =>
+      m.type === "presence" &&
+      m.present === present &&
+      Object.keys(m.screens).length === Object.keys(screens).length &&
+      Object.entries(screens).every(([unit, n]) => m.screens[unit] === n);
+    await first.next(shows(4, { hq: 2, water: 2 }));
+
+    leaving.close();
+    await first.next(shows(3, { hq: 2, water: 1 }));
+    await evictDurableObject(env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id)));
+    leavingAfterWake.close();
+    await first.next(shows(2, { hq: 2 }));
+    first.close();
+    stays.close();
   });
 
   it("refuses a live connection without a session, or from another origin", async () => {

@@ -57,14 +57,32 @@ describe("HQ overview", () => {
     // The activation was logged as the HQ's change; age it as if it happened at the onset.
     await rewriteChangeLog(env.DB.prepare("UPDATE change_log SET at = ? WHERE stream = ?").bind(new Date(Date.now() - 3 * 3_600_000).toISOString(), incident.id));
 
-    const { body } = await overviewOf(hq, incident.id, "?silentMinutes=90");
+    // The incident's stored threshold: 60 minutes unless the HQ changes it.
+    const { body } = await overviewOf(hq, incident.id);
+    expect(body.settings.silentMinutes).toBe(60);
     const keys = body.attention.entries.map((e) => e.key);
     expect(keys).toContain("silent_unit:fire");
     expect(keys).toContain("silent_unit:hospital");
     expect(keys).toContain("hospital:unreported");
     expect(body.attention.entries.find((e) => e.key === "silent_unit:fire")).toMatchObject({ detail: { neverReported: true } });
-    const longer = (await overviewOf(hq, incident.id, "?silentMinutes=600")).body;
+
+    // Another unit may not change it; a threshold out of range is refused; nothing changes.
+    const water = await signIn("water");
+    expect((await water.send("PATCH", `/api/incidents/${incident.id}`, { version: incident.version, silentMinutes: 600 })).status).toBe(403);
+    const tooShort = await sendJson(hq, "PATCH", `/api/incidents/${incident.id}`, { version: incident.version, silentMinutes: 1 });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.error.fields[0].path).toBe("silentMinutes");
+
+    // The HQ sets 10 hours: the silent units leave the queue, and the change is in the log.
+    const set = await sendJson(hq, "PATCH", `/api/incidents/${incident.id}`, { version: incident.version, silentMinutes: 600 });
+    expect(set.status).toBe(200);
+    expect(set.body.data.silentMinutes).toBe(600);
+    const longer = (await overviewOf(hq, incident.id)).body;
+    expect(longer.settings.silentMinutes).toBe(600);
     expect(longer.attention.entries.map((e) => e.kind)).not.toContain("silent_unit");
+    const log = (await (await hq.get(`/api/incidents/${incident.id}/changes?after=0&limit=100`)).json()) as { items: { seq: number }[] };
+    const logged = log.items.find((ch: { seq: number }) => ch.seq === set.body.seq);
+    expect(logged).toMatchObject({ entityType: "incident", op: "update", before: { silentMinutes: 60 }, after: { silentMinutes: 600 }, actor: { unitId: "hq" } });
   });
 
   it("answers 404 for an unknown incident and 401 without sign-in", async () => {

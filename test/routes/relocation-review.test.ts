@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Overview } from "../../src/schema/overview";
 import type { ReviewBundle } from "../../src/schema/relocation-review";
 import { countRows, openIncident, sendJson, signIn } from "../helpers";
 
@@ -62,10 +63,24 @@ describe("relocation drill review", () => {
     expect(w.lastDrill?.kind).toBe("relocation");
     expect(w.actions.overdue).toBeGreaterThanOrEqual(1);
 
+    // The HQ's attention queue of the next incident chases it, linking to the reviewed drill's records.
+    const hq = await signIn("hq");
+    const live = await openIncident(hq, { title: "次の災害" });
+    const queued = async () =>
+      ((await (await hq.get(`/api/incidents/${live.id}/overview`)).json()) as Overview).attention.entries.find((e) => e.key === `overdue_action:${added.body.data.id}`);
+    expect(await queued()).toMatchObject({
+      kind: "overdue_action",
+      unitId: "water",
+      subject: "端末の月次起動点検を追加",
+      detail: { drillTitle: "移転訓練 改善", fromReview: true },
+      link: { area: "records", entityType: "relocation_review", incidentId: id },
+    });
+
     const closed = await sendJson(water, "PATCH", `/api/relocation-reviews/${id}/actions/${added.body.data.id}`, { version: 1, status: "closed" });
     expect(closed.status).toBe(200);
     expect(closed.body.data).toMatchObject({ status: "closed", overdue: false });
     expect(closed.body.data.closedAt).not.toBeNull();
+    expect(await queued()).toBeUndefined();
   });
 
   it("refuses other units, viewers, bad input and unknown reviews, writing nothing", async () => {

@@ -1,6 +1,8 @@
 // HQ overview (災害対策本部の全体像): the attention queue (要対応), units at a glance, alerts, the wall display.
 const ja: Record<string, string> = {
   "overview.attention.title": "要対応",
+  "overview.silent.label": "無報告の部署を要対応に",
+  "overview.silent.option": "{span}報告なし",
   "overview.attention.asOf": "第{seq}番の変更まで反映・{time}",
   "overview.attention.count": "{n}件",
   "overview.attention.urgentCount": "至急 {n}件",
@@ -110,6 +112,8 @@ const ja: Record<string, string> = {
 
 const en: Record<string, string> = {
   "overview.attention.title": "Needs attention",
+  "overview.silent.label": "List units as silent after",
+  "overview.silent.option": "{span} without a report",
   "overview.attention.asOf": "As of change #{seq} · {time}",
   "overview.attention.count": "{n}",
   "overview.attention.urgentCount": "{n} urgent",

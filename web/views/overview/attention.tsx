@@ -139,7 +139,7 @@ function EntryRow({ model, entryKey, me }: { model: OverviewModel; entryKey: str
                 span: formatDuration(now.value - since),
               })}
         </span>
-        <Link href={`/incidents/${model.incidentId}/${e.link.area}`} class="attention-link">
+        <Link href={`/incidents/${e.link.incidentId ?? model.incidentId}/${e.link.area}`} class="attention-link">
           {t("overview.attention.open")}
         </Link>
         <EntryAction model={model} entry={e} me={me} />

@@ -6,6 +6,7 @@ import { areas, type IncidentTabProps } from "../areas";
 import { AlertControls, useAlerts } from "./alert-controls";
 import { AttentionQueue } from "./attention";
 import { FunctionsPanel, HospitalPanel, UnitGrid } from "./panels";
+import { SilentSetting } from "./silent-setting";
 import { useOverview } from "./use-overview";
 import "./overview.css";
 
@@ -16,6 +17,7 @@ export default function OverviewScreen({ incident, feed, me }: IncidentTabProps)
   return (
     <div class="hq-overview" data-testid="hq-overview">
       <div class="hq-bar">
+        <SilentSetting incident={incident} me={me} />
         <AlertControls />
         <Link href={`/wall/${incident.id}`} class="btn">
           {t("overview.wall.open")}

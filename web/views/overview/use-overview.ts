@@ -12,11 +12,11 @@ type Held = { model: OverviewModel; refs: number; release: () => void };
 const held = new Map<string, Held>();
 
 /** The shared overview of an incident (tabs, overview and wall read one store); release when done. */
-export function holdOverview(incidentId: string, feed: StreamFeed, query = ""): { model: OverviewModel; release: () => void } {
-  const id = `${incidentId}${query}`;
+export function holdOverview(incidentId: string, feed: StreamFeed): { model: OverviewModel; release: () => void } {
+  const id = incidentId;
   let h = held.get(id);
   if (!h) {
-    const model = new OverviewModel(incidentId, () => getJson("/api/incidents/:id/overview", { param: { id: incidentId }, query: Object.fromEntries(new URLSearchParams(query)) }), query);
+    const model = new OverviewModel(incidentId, () => getJson("/api/incidents/:id/overview", { param: { id: incidentId } }));
     const off = feed.subscribe((c) => model.changed(c.seq));
     const clock = setInterval(() => void model.refresh(), CLOCK_REFRESH_MS);
     // The overview carries the incident itself: the page needs no separate read of it.
@@ -44,8 +44,8 @@ export function holdOverview(incidentId: string, feed: StreamFeed, query = ""): 
   return { model: h.model, release: h.release };
 }
 
-export function useOverview(incidentId: string, feed: StreamFeed, query = ""): OverviewModel {
-  const [hold] = useState(() => holdOverview(incidentId, feed, query));
+export function useOverview(incidentId: string, feed: StreamFeed): OverviewModel {
+  const [hold] = useState(() => holdOverview(incidentId, feed));
   useEffect(() => hold.release, [hold]);
   return hold.model;
 }
