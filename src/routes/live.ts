@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { latestSeq } from "../db/changes";
 import { maySeeIncident } from "../domain/access";
-import { ApiError, type AppEnv, newApp } from "../lib/app";
+import { ApiError, type AppEnv, forbidden, newApp } from "../lib/app";
 import { roomFor } from "../live/announce";
 import { DIRECTORY, STANDING } from "../schema/streams";
 import type { Listener } from "../live/room";
@@ -31,7 +31,7 @@ liveRoutes
     const id = c.req.param("id");
     // One round trip: an unknown incident's stream is empty, and then the 404 wins.
     const [incident, seq] = await Promise.all([requireIncident(c.env.DB, id), latestSeq(c.env.DB, id)]);
-    if (!maySeeIncident(c.get("user"))) throw new ApiError(403, "forbidden", "This incident is not shared with your unit.");
+    if (!maySeeIncident(c.get("user"))) throw forbidden("This incident is not shared with your unit.");
     return join(c, incident.id, seq);
   })
   .get("/api/standing/live", async (c) => join(c, STANDING, await latestSeq(c.env.DB, STANDING)))

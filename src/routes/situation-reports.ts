@@ -7,16 +7,17 @@ import { formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
 import { situationContent, situationRows } from "../domain/situation-reports";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { ApiError, forbidden, newApp, notFound, nowIso } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { committed, ErrorEnvelope } from "../schema/common";
+import { committed } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
 import { HOSPITAL_UNIT } from "./hospital";
 import { WATER_UNIT } from "./overview";
-import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 
 const tags = ["situation reports"];
-const notFound = json(ErrorEnvelope, "No such incident or report");
+const NO_SUCH = "No such incident or report";
+const noSuch = refusalDoc(NO_SUCH);
 
 const list = createRoute({
   method: "get",
@@ -24,7 +25,7 @@ const list = createRoute({
   tags,
   summary: "The incident's situation reports (状況報告), newest first, without their content",
   request: { params: IdParam },
-  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: notFound },
+  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: noSuch },
 });
 
 const produce = createRoute({
@@ -36,10 +37,11 @@ const produce = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(SituationReportCreate) },
   responses: {
     201: json(committed(SituationReport), "Produced"),
-    ...commonErrors,
-    404: notFound,
-    409: json(ErrorEnvelope, "The incident moved on past `asOfSeq`, another report took this number first, or the incident is closed"),
-    422: json(ErrorEnvelope, "Idempotency-Key reused"),
+    ...refusals({
+      404: NO_SUCH,
+      409: "The incident moved on past `asOfSeq`, another report took this number first, or the incident is closed",
+      422: KEY_REUSED,
+    }),
   },
 });
 
@@ -49,7 +51,7 @@ const read = createRoute({
   tags,
   summary: "One situation report, exactly as it was produced",
   request: { params: ReportParam },
-  responses: { 200: json(SituationReport, "The report"), 400: commonErrors[400], 401: commonErrors[401], 404: notFound },
+  responses: { 200: json(SituationReport, "The report"), 400: commonErrors[400], 401: commonErrors[401], 404: noSuch },
 });
 
 const csv = createRoute({
@@ -58,12 +60,12 @@ const csv = createRoute({
   tags,
   summary: "One situation report as CSV (UTF-8 with BOM), section by section",
   request: { params: ReportParam },
-  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: notFound },
+  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: noSuch },
 });
 
 async function requireReport(db: D1Database, id: string, number: number) {
   const report = await findSituationReport(db, id, number);
-  if (!report) throw new ApiError(404, "not_found", `No situation report ${number} for this incident.`);
+  if (!report) throw notFound(`situation report ${number} for this incident`);
   return report;
 }
 
@@ -72,7 +74,7 @@ export const situationReportRoutes = newApp()
     const { id } = c.req.valid("param");
     const db = c.env.DB;
     const [exists, items] = await Promise.all([db.prepare("SELECT 1 FROM incidents WHERE id = ?").bind(id).first(), listSituationReports(db, id)]);
-    if (!exists) throw new ApiError(404, "not_found", "No such incident.");
+    if (!exists) throw notFound("incident");
     return c.json({ items }, 200);
   })
   .openapi(produce, async (c) => {
@@ -82,9 +84,9 @@ export const situationReportRoutes = newApp()
     const body = c.req.valid("json");
     const now = nowIso();
     const [got, last] = await Promise.all([readOverview(db, id, now), lastReportNumber(db, id)]);
-    if (!got) throw new ApiError(404, "not_found", "No such incident.");
+    if (!got) throw notFound("incident");
     if (!mayWriteForUnit(user, got.incident.leadUnitId)) {
-      throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may issue situation reports.");
+      throw forbidden("Only the leading unit's editors or an admin may issue situation reports.");
     }
     if (body.asOfSeq !== undefined && body.asOfSeq !== got.seq) {
       throw new ApiError(409, "moved_on", `The incident has moved on to seq ${got.seq} since seq ${body.asOfSeq}; review it and produce again.`, {
