@@ -73,6 +73,7 @@ let writes = 0;
 let loadTimer = null;
 /** Answers by status since the last sample (0: no answer within 30 s), so a load that stops is seen when it stops. */
 let statuses = new Map();
+let serverAlive = true;
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
   const page = await context.newPage();
@@ -87,6 +88,7 @@ try {
   await cdp.send("Performance.enable");
 
   async function sample() {
+    serverAlive = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const dom = await cdp.send("Memory.getDOMCounters");
@@ -117,6 +119,9 @@ try {
     void hq.send("PATCH", `/api/checklists/items/${item.id}`, { version: item.version, note: `確認 ${tick}` }).then((r) => {
       done(r);
       if (r.status === 200) item.version = r.body.data.version;
+      // A write that timed out here may still have committed: the refusal carries the item as it is, so
+      // the next write to it starts from there instead of being refused for ever after.
+      else if (r.status === 409 && r.body?.error?.current?.version) item.version = r.body.error.current.version;
     });
   }, 60_000 / WRITES_PER_MIN);
 
@@ -126,7 +131,8 @@ try {
   const line = (label, s) => {
     const answers = [...statuses].sort(([a], [b]) => a - b).map(([k, n]) => `${k || "none"}×${n}`).join(" ") || "none";
     statuses = new Map();
-    console.log(`${label.padEnd(8)} heap ${s.heapMiB.toFixed(2)} MiB  DOM nodes ${s.nodes}  listeners ${s.listeners}  seq ${s.seq}  writes answered ${answers}  load ${load()}`);
+    const alive = serverAlive;
+    console.log(`${label.padEnd(8)} server ${alive ? "up" : "NOT ANSWERING"}  heap ${s.heapMiB.toFixed(2)} MiB  DOM nodes ${s.nodes}  listeners ${s.listeners}  seq ${s.seq}  writes answered ${answers}  load ${load()}`);
   };
   line("start", start);
   const began = Date.now();
