@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError, type AppEnv, errorBody, Replayed } from "./lib/app";
+import { ApiError, type AppEnv, errorBody, notFound, Replayed } from "./lib/app";
 import { laterBookmark, requestDatabase, RoundTrips } from "./lib/d1";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
 import { limitWrites, requestBodyLimit } from "./lib/request-limits";
@@ -83,7 +83,7 @@ app.doc31("/api/openapi.json", {
   },
 });
 
-app.notFound((c) => c.json(errorBody(new ApiError(404, "not_found", "No such address.")), 404));
+app.notFound((c) => c.json(errorBody(notFound("address")), 404));
 
 app.onError((err, c) => {
   if (err instanceof ApiError) return c.json(errorBody(err), err.status);

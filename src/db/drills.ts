@@ -56,9 +56,44 @@ const drillFromRow = (r: DrillRow): Drill => ({
   createdBy: r.created_by,
 });
 
-const DRILL_COLUMNS = `id, kind, title, scheduled_at, place, objectives_json, participants_json, zones_json, targets_json, scenario_id,
-  scenario_title, incident_id, unit_id, status, started_at, ended_at, reviewed_at, cancelled_at, cancel_reason, casualty_count,
-  version, created_at, updated_at, created_by`;
+/** The columns in table order; an INSERT binds a drill's cells in this order. */
+const DRILL_FIELDS = [
+  "id", "kind", "title", "scheduled_at", "place", "objectives_json", "participants_json", "zones_json", "targets_json", "scenario_id",
+  "scenario_title", "incident_id", "unit_id", "status", "started_at", "ended_at", "reviewed_at", "cancelled_at", "cancel_reason",
+  "casualty_count", "version", "created_at", "updated_at", "created_by",
+] as const satisfies readonly (keyof DrillRow)[];
+const DRILL_COLUMNS = DRILL_FIELDS.join(", ");
+/** What a drill's later writes may change (its origin, unit, scenario and count are fixed at creation). */
+const CHANGEABLE = [
+  "title", "scheduled_at", "place", "objectives_json", "participants_json", "zones_json", "targets_json", "status", "started_at",
+  "ended_at", "reviewed_at", "cancelled_at", "cancel_reason", "version", "updated_at",
+] as const satisfies readonly (keyof DrillRow)[];
+
+/** A drill as its row's cells: the lists as JSON text. */
+function cellsOf(d: Drill): DrillRow {
+  const { objectives, participants, zones, milestoneTargets, scheduledAt, scenarioId, scenarioTitle, incidentId, unitId, startedAt, endedAt, reviewedAt, cancelledAt, cancelReason, casualtyCount, createdAt, updatedAt, createdBy, ...same } = d;
+  return {
+    ...same,
+    scheduled_at: scheduledAt,
+    objectives_json: JSON.stringify(objectives),
+    participants_json: JSON.stringify(participants),
+    zones_json: JSON.stringify(zones),
+    targets_json: JSON.stringify(milestoneTargets),
+    scenario_id: scenarioId,
+    scenario_title: scenarioTitle,
+    incident_id: incidentId,
+    unit_id: unitId,
+    started_at: startedAt,
+    ended_at: endedAt,
+    reviewed_at: reviewedAt,
+    cancelled_at: cancelledAt,
+    cancel_reason: cancelReason,
+    casualty_count: casualtyCount,
+    created_at: createdAt,
+    updated_at: updatedAt,
+    created_by: createdBy,
+  };
+}
 
 /** Running first, then planned by date, then the rest newest first. */
 export async function listDrills(
@@ -84,64 +119,18 @@ export async function findDrill(db: D1Database, id: string): Promise<Drill | nul
 }
 
 export function insertDrill(db: D1Database, d: Drill): D1PreparedStatement {
+  const cells = cellsOf(d);
   return db
-    .prepare(`INSERT INTO drills (${DRILL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .bind(
-      d.id,
-      d.kind,
-      d.title,
-      d.scheduledAt,
-      d.place,
-      JSON.stringify(d.objectives),
-      JSON.stringify(d.participants),
-      JSON.stringify(d.zones),
-      JSON.stringify(d.milestoneTargets),
-      d.scenarioId,
-      d.scenarioTitle,
-      d.incidentId,
-      d.unitId,
-      d.status,
-      d.startedAt,
-      d.endedAt,
-      d.reviewedAt,
-      d.cancelledAt,
-      d.cancelReason,
-      d.casualtyCount,
-      d.version,
-      d.createdAt,
-      d.updatedAt,
-      d.createdBy,
-    );
+    .prepare(`INSERT INTO drills (${DRILL_COLUMNS}) VALUES (${DRILL_FIELDS.map(() => "?").join(", ")})`)
+    .bind(...DRILL_FIELDS.map((f) => cells[f]));
 }
 
 /** Writes `next` only over the version it was derived from; pair with exactlyOne. */
 export function updateDrill(db: D1Database, next: Drill): D1PreparedStatement {
+  const cells = cellsOf(next);
   return db
-    .prepare(
-      `UPDATE drills SET title = ?, scheduled_at = ?, place = ?, objectives_json = ?, participants_json = ?, zones_json = ?,
-         targets_json = ?, status = ?, started_at = ?, ended_at = ?, reviewed_at = ?, cancelled_at = ?, cancel_reason = ?,
-         version = ?, updated_at = ?
-       WHERE id = ? AND version = ?`,
-    )
-    .bind(
-      next.title,
-      next.scheduledAt,
-      next.place,
-      JSON.stringify(next.objectives),
-      JSON.stringify(next.participants),
-      JSON.stringify(next.zones),
-      JSON.stringify(next.milestoneTargets),
-      next.status,
-      next.startedAt,
-      next.endedAt,
-      next.reviewedAt,
-      next.cancelledAt,
-      next.cancelReason,
-      next.version,
-      next.updatedAt,
-      next.id,
-      next.version - 1,
-    );
+    .prepare(`UPDATE drills SET ${CHANGEABLE.map((f) => `${f} = ?`).join(", ")} WHERE id = ? AND version = ?`)
+    .bind(...CHANGEABLE.map((f) => cells[f]), next.id, next.version - 1);
 }
 
 /**

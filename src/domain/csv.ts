@@ -25,6 +25,11 @@ export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
+/** An export as a table: its header, then per row each column's cell in header order. */
+export function csvTable<Column extends string, Row>(columns: readonly Column[], cellOf: Record<Column, (row: Row) => CsvValue>, rows: readonly Row[]): string {
+  return toCsv([columns, ...rows.map((row) => columns.map((col) => cellOf[col](row)))]);
+}
+
 /** What a cell written by csvCell held: the quote it added to a formula-looking value comes off. */
 const cellValue = (field: string) => (NEUTRALISED.test(field) ? field.slice(1) : field);
 

@@ -1,6 +1,6 @@
 import { CasualtyCard, type Casualty } from "../schema/drills-casualty";
 import type { CasualtyScore } from "../schema/drills-report";
-import { parseCsv, toCsv } from "./csv";
+import { type CsvValue, csvTable, parseCsv } from "./csv";
 import { accept, type FieldIssue, invalidFields, refused, type Ruled } from "./refusal";
 
 /** Scenario CSV columns, in export order. The header row names them; order on import is free. */
@@ -131,25 +131,22 @@ export function duplicateTagProblems(cards: Array<{ tagNumber: string }>): Field
   return problems;
 }
 
-export function scenarioCsv(casualties: Casualty[]): string {
-  return toCsv([
-    SCENARIO_COLUMNS,
-    ...casualties.map((c) => [
-      c.tagNumber,
-      c.description,
-      c.age,
-      c.canWalk,
-      c.breathing,
-      c.breathingAfterAirway,
-      c.respiratoryRate,
-      c.radialPulse,
-      c.capillaryRefillSeconds,
-      c.followsCommands,
-      c.override?.category,
-      c.override?.reason,
-    ]),
-  ]);
-}
+const SCENARIO_CELLS: Record<Column, (c: Casualty) => CsvValue> = {
+  tag_number: (c) => c.tagNumber,
+  description: (c) => c.description,
+  age: (c) => c.age,
+  can_walk: (c) => c.canWalk,
+  breathing: (c) => c.breathing,
+  breathing_after_airway: (c) => c.breathingAfterAirway,
+  respiratory_rate: (c) => c.respiratoryRate,
+  radial_pulse: (c) => c.radialPulse,
+  capillary_refill_s: (c) => c.capillaryRefillSeconds,
+  follows_commands: (c) => c.followsCommands,
+  override_category: (c) => c.override?.category,
+  override_reason: (c) => c.override?.reason,
+};
+
+export const scenarioCsv = (casualties: Casualty[]): string => csvTable(SCENARIO_COLUMNS, SCENARIO_CELLS, casualties);
 
 export const SCORE_COLUMNS = [
   "tag_number",
@@ -164,20 +161,18 @@ export const SCORE_COLUMNS = [
   "officer",
 ] as const;
 
-export function scoreCsv(rows: CasualtyScore[]): string {
-  return toCsv([
-    SCORE_COLUMNS,
-    ...rows.map((r) => [
-      r.tagNumber,
-      r.startCategory,
-      r.expected,
-      r.overrideReason,
-      r.firstCategory,
-      r.assigned,
-      r.outcome,
-      r.timeToFirstTagMs === null ? null : Math.round(r.timeToFirstTagMs / 100) / 10,
-      r.tagCount,
-      r.officerName,
-    ]),
-  ]);
-}
+const SCORE_CELLS: Record<(typeof SCORE_COLUMNS)[number], (r: CasualtyScore) => CsvValue> = {
+  tag_number: (r) => r.tagNumber,
+  start_category: (r) => r.startCategory,
+  expected: (r) => r.expected,
+  override_reason: (r) => r.overrideReason,
+  first_category: (r) => r.firstCategory,
+  assigned: (r) => r.assigned,
+  outcome: (r) => r.outcome,
+  // Seconds to one decimal, as the score screen shows them.
+  time_to_first_tag_s: (r) => (r.timeToFirstTagMs === null ? null : Math.round(r.timeToFirstTagMs / 100) / 10),
+  tag_count: (r) => r.tagCount,
+  officer: (r) => r.officerName,
+};
+
+export const scoreCsv = (rows: CasualtyScore[]): string => csvTable(SCORE_COLUMNS, SCORE_CELLS, rows);

@@ -67,10 +67,3 @@ export class Deliveries {
     return this.marks;
   }
 }
-
-/** How many open screens each unit has in a room, from the sockets' attachments. */
-export function screensByUnit(listeners: readonly { unitId: string }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const l of listeners) out[l.unitId] = (out[l.unitId] ?? 0) + 1;
-  return out;
-}

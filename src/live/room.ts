@@ -4,7 +4,7 @@ import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { ClientMessage, PING, PONG, type ServerMessage } from "../schema/live";
 import type { Me } from "../schema/session";
-import { Deliveries, screensByUnit } from "./deliveries";
+import { Deliveries } from "./deliveries";
 
 export type Listener = Pick<Me, "id" | "displayName" | "unitId" | "role">;
 /** What each socket's attachment holds: who listens, and the stream's latest seq when they joined. */
@@ -12,6 +12,8 @@ type Attachment = Listener & { joinedSeq: number };
 
 /** How long an out-of-order change waits for its predecessor before the room reads the log. */
 const GAP_WAIT_MS = 250;
+/** Joins and leaves within this long go out as one presence frame (a thousand consoles at once). */
+const PRESENCE_EVERY_MS = 100;
 
 /**
  * A live room: one per incident (and one for the incident list). Sockets hibernate; identity
@@ -27,6 +29,13 @@ export class LiveRoom extends DurableObject<Env> {
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   /** Changes due out this turn: a burst leaves as one frame, serialised once. */
   private outgoing: Change[] = [];
+  /**
+   * Who listens, kept as sockets join and leave so a join costs the same with a thousand open:
+   * null after waking, then rebuilt once from the sockets' attachments.
+   */
+  private members: Map<WebSocket, Attachment> | null = null;
+  private screens = new Map<string, number>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly deliveries: Deliveries;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -44,12 +53,14 @@ export class LiveRoom extends DurableObject<Env> {
     this.stream = stream;
     const latestSeq = Math.max(Number(request.headers.get("X-Latest-Seq") ?? 0), this.lastSent ?? 0);
 
+    const members = this.listeners();
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [stream]);
-    server.serializeAttachment({ ...listener, joinedSeq: latestSeq } satisfies Attachment);
-    const { present, screens } = this.presence();
-    server.send(JSON.stringify({ type: "hello", stream, latestSeq, present, screens } satisfies ServerMessage));
-    this.broadcast({ type: "presence", present, screens }, server);
+    const attachment: Attachment = { ...listener, joinedSeq: latestSeq };
+    server.serializeAttachment(attachment);
+    this.join(members, server, attachment);
+    server.send(JSON.stringify({ type: "hello", stream, latestSeq, ...this.presence() } satisfies ServerMessage));
+    this.presenceChanged();
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -87,12 +98,13 @@ export class LiveRoom extends DurableObject<Env> {
    * reached one of them (absent while none has).
    */
   async deliveryTo(unitId: string, seqs: number[]): Promise<{ screens: number; upTo: number; at: Record<number, string> }> {
-    return { screens: this.presence().screens[unitId] ?? 0, upTo: this.deliveries.upTo(unitId), at: this.deliveries.deliveredAt(unitId, seqs) };
+    this.listeners();
+    return { screens: this.screens.get(unitId) ?? 0, upTo: this.deliveries.upTo(unitId), at: this.deliveries.deliveredAt(unitId, seqs) };
   }
 
   /** A console's receipt: recorded for its unit the first time any of the unit's consoles had the change. */
   private async applied(ws: WebSocket, seq: number) {
-    const who = ws.deserializeAttachment() as Attachment | null;
+    const who = this.listeners().get(ws);
     if (!who || !this.stream || seq <= this.deliveries.upTo(who.unitId)) return;
     // A receipt never runs ahead of the log: a console cannot have what was not yet committed.
     let known = Math.max(this.lastSent ?? 0, who.joinedSeq);
@@ -116,16 +128,48 @@ export class LiveRoom extends DurableObject<Env> {
     } catch {
       // already closed
     }
-    this.broadcast({ type: "presence", ...this.presence(ws) });
+    // Woken by this close, the room reads its listeners without it; awake, it counts it out, once
+    // (a socket can report an error and then its close).
+    const awake = this.members !== null;
+    const members = this.listeners(ws);
+    const who = members.get(ws);
+    if (who) {
+      members.delete(ws);
+      const left = (this.screens.get(who.unitId) ?? 1) - 1;
+      if (left > 0) this.screens.set(who.unitId, left);
+      else this.screens.delete(who.unitId);
+    } else if (awake) return;
+    this.presenceChanged();
   }
 
-  private presence(leaving?: WebSocket) {
-    const listeners = this.ctx
-      .getWebSockets()
-      .filter((s) => s !== leaving)
-      .map((s) => s.deserializeAttachment() as Attachment | null)
-      .filter((a): a is Attachment => a !== null);
-    return { present: listeners.length, screens: screensByUnit(listeners) };
+  /** The room's listeners; after waking, read once from every open socket but `leaving`. */
+  private listeners(leaving?: WebSocket): Map<WebSocket, Attachment> {
+    if (this.members) return this.members;
+    const members = new Map<WebSocket, Attachment>();
+    this.screens = new Map();
+    this.members = members;
+    for (const ws of this.ctx.getWebSockets()) {
+      const a = ws === leaving ? null : (ws.deserializeAttachment() as Attachment | null);
+      if (a) this.join(members, ws, a);
+    }
+    return members;
+  }
+
+  private join(members: Map<WebSocket, Attachment>, ws: WebSocket, a: Attachment) {
+    members.set(ws, a);
+    this.screens.set(a.unitId, (this.screens.get(a.unitId) ?? 0) + 1);
+  }
+
+  private presence() {
+    return { present: this.listeners().size, screens: Object.fromEntries(this.screens) };
+  }
+
+  /** Consoles joining or leaving together are told once, after the burst. */
+  private presenceChanged() {
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = null;
+      this.broadcast({ type: "presence", ...this.presence() });
+    }, PRESENCE_EVERY_MS);
   }
 
   private send(change: Change) {

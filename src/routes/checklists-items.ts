@@ -19,7 +19,7 @@ import { applyItemPatch, progressByUnit } from "../domain/checklists";
 import { ADDED_POSITION_BASE, planActivation, planAddition } from "../domain/checklists-activation";
 import { checklistRows, formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
-import { accepted, ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { ChangeOnWire } from "../schema/changes";
 import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
@@ -108,7 +108,7 @@ export const itemRoutes = newApp()
     const incident = await requireIncident(db, c.req.valid("param").id);
     const request = c.req.valid("json");
     const refused = request.unitIds.flatMap((unitId, i) => (mayWriteForUnit(user, unitId) ? [] : [{ path: `unitIds.${i}`, message: `you cannot act for ${unitId}` }]));
-    if (refused.length > 0) throw new ApiError(403, "forbidden", "You may activate checklists only for your own unit.", { fields: refused });
+    if (refused.length > 0) throw forbidden("You may activate checklists only for your own unit.", refused);
     const context = await activationContext(db, incident.id);
     const now = nowIso();
     const plan = accepted(planActivation({ request, incident, now, ...context, newId: () => crypto.randomUUID() }));
@@ -140,9 +140,7 @@ export const itemRoutes = newApp()
     const incident = await requireIncident(db, c.req.valid("param").id);
     const request = c.req.valid("json");
     if (!mayWriteForUnit(user, request.unitId)) {
-      throw new ApiError(403, "forbidden", "You may add items only to your own unit's checklist.", {
-        fields: [{ path: "unitId", message: `you cannot act for ${request.unitId}` }],
-      });
+      throw forbidden("You may add items only to your own unit's checklist.", [{ path: "unitId", message: `you cannot act for ${request.unitId}` }]);
     }
     const [unitKnown, firstPosition] = await Promise.all([
       unitExists(db, request.unitId),
@@ -162,7 +160,7 @@ export const itemRoutes = newApp()
   })
   .openapi(view, async (c) => {
     const read = await readChecklist(c.env.DB, c.req.valid("param").id, c.req.valid("query").unitId ?? null);
-    if (!read) throw new ApiError(404, "not_found", "No such incident.");
+    if (!read) throw notFound("incident");
     const asOf = nowIso();
     const body: ChecklistView = {
       incidentId: read.incident.id,
@@ -180,7 +178,7 @@ export const itemRoutes = newApp()
     const { id } = c.req.valid("param");
     const unitId = c.req.valid("query").unitId ?? null;
     const [read, names] = await Promise.all([readChecklist(db, id, unitId), unitNames(db)]);
-    if (!read) throw new ApiError(404, "not_found", "No such incident.");
+    if (!read) throw notFound("incident");
     const asOf = nowIso();
     const rows = checklistRows(read.items, (u) => names.get(u) ?? u, asOf);
     rows.unshift([`時点（JST）: ${formatJst(asOf)}`, `更新番号: ${read.seq}`]);
@@ -192,12 +190,10 @@ export const itemRoutes = newApp()
     const db = c.env.DB;
     const { id } = c.req.valid("param");
     const found = await findItem(db, id);
-    if (!found) throw new ApiError(404, "not_found", "No such checklist item.", { fields: [{ path: "id", message: `no checklist item ${id}` }] });
+    if (!found) throw notFound("checklist item", [{ path: "id", message: `no checklist item ${id}` }]);
     const { item, incident } = found;
     if (!mayWriteForUnit(user, item.unitId)) {
-      throw new ApiError(403, "forbidden", "Only this unit's editors or an administrator may change its checklist items.", {
-        fields: [{ path: "id", message: `the item belongs to unit ${item.unitId}` }],
-      });
+      throw forbidden("Only this unit's editors or an administrator may change its checklist items.", [{ path: "id", message: `the item belongs to unit ${item.unitId}` }]);
     }
     const body = c.req.valid("json");
     if (body.version !== item.version) throw staleVersion(item);
@@ -220,7 +216,7 @@ export const itemRoutes = newApp()
   .openapi(history, async (c) => {
     const { id } = c.req.valid("param");
     const [found, items] = await Promise.all([findItem(c.env.DB, id), itemHistory(c.env.DB, id)]);
-    if (!found) throw new ApiError(404, "not_found", "No such checklist item.");
+    if (!found) throw notFound("checklist item");
     return c.json({ items }, 200);
   })
   .openapi(people, async (c) => c.json({ items: await listPeople(c.env.DB, c.req.valid("query").unitId ?? null) }, 200));

@@ -5,7 +5,7 @@ import { mayWriteForUnit } from "../domain/access";
 import { formatJst, readinessRows } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { newReadinessItem, patchReadinessItem, readinessByUnit, verify } from "../domain/checklists-readiness";
-import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
+import { type Ctx, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { ReadinessCreate, ReadinessItem, ReadinessPatch, ReadinessQuery, ReadinessView, Verification } from "../schema/checklists";
@@ -60,9 +60,9 @@ const verification = createRoute({
 
 async function requireWritable(c: Ctx, id: string): Promise<ReadinessItem> {
   const current = await findReadiness(c.env.DB, id);
-  if (!current) throw new ApiError(404, "not_found", "No such readiness check.");
+  if (!current) throw notFound("readiness check");
   if (!mayWriteForUnit(c.get("user"), current.unitId)) {
-    throw new ApiError(403, "forbidden", "Only this unit's editors or an administrator may change its readiness checks.");
+    throw forbidden("Only this unit's editors or an administrator may change its readiness checks.");
   }
   return current;
 }
@@ -98,7 +98,7 @@ export const readinessRoutes = newApp()
     const db = c.env.DB;
     const body = c.req.valid("json");
     await requireKnownUnit(db, body.unitId);
-    if (!mayWriteForUnit(user, body.unitId)) throw new ApiError(403, "forbidden", "You may add readiness checks only for your own unit.");
+    if (!mayWriteForUnit(user, body.unitId)) throw forbidden("You may add readiness checks only for your own unit.");
     const item = newReadinessItem(body, { id: `${body.unitId}-${crypto.randomUUID().slice(0, 8)}`, now: nowIso(), position: await nextReadinessPosition(db, body.unitId) });
     const done = await commitWrite(c, {
       stream: STANDING,

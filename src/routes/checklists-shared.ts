@@ -1,14 +1,12 @@
 import { unitExists } from "../db/people";
 import { ApiError } from "../lib/app";
-import { ErrorEnvelope } from "../schema/common";
-import { commonErrors, json } from "./openapi";
+import { refusals } from "./openapi";
 
-export const errors = {
-  ...commonErrors,
-  404: json(ErrorEnvelope, "Not found"),
-  409: json(ErrorEnvelope, "Conflict: stale version (`current` holds the entity as it is now), closed incident or already active"),
-  422: json(ErrorEnvelope, "A rule refused the change, or the Idempotency-Key was reused"),
-};
+export const errors = refusals({
+  404: "Not found",
+  409: "Conflict: stale version (`current` holds the entity as it is now), closed incident or already active",
+  422: "A rule refused the change, or the Idempotency-Key was reused",
+});
 
 /** A named unit must exist (null means every unit); otherwise 400 pointing at `unitId`, nothing written. */
 export async function requireKnownUnit(db: D1Database, unitId: string | null) {

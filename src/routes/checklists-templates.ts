@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { findTemplate, insertTemplate, listTemplates, replaceTemplate } from "../db/checklists";
 import { mayEditTemplates } from "../domain/checklists";
 import { withItemKeys } from "../domain/checklists-activation";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { Template, TemplateCreate, TemplateList, TemplatePut } from "../schema/checklists";
@@ -54,12 +54,12 @@ export const templateRoutes = newApp()
   .openapi(list, async (c) => c.json({ items: await listTemplates(c.env.DB) }, 200))
   .openapi(read, async (c) => {
     const template = await findTemplate(c.env.DB, c.req.valid("param").id);
-    if (!template) throw new ApiError(404, "not_found", "No such template.");
+    if (!template) throw notFound("template");
     return c.json(template, 200);
   })
   .openapi(create, async (c) => {
     const user = c.get("user");
-    if (!mayEditTemplates(user)) throw new ApiError(403, "forbidden", "Only administrators edit checklist templates.");
+    if (!mayEditTemplates(user)) throw forbidden("Only administrators edit checklist templates.");
     const body = withItemKeys(c.req.valid("json"), newKey);
     await requireKnownUnit(c.env.DB, body.unitId);
     const template: Template = { id: `tpl-${crypto.randomUUID()}`, ...body, version: 1, updatedAt: nowIso(), updatedBy: user.id };
@@ -75,9 +75,9 @@ export const templateRoutes = newApp()
   .openapi(put, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
-    if (!mayEditTemplates(user)) throw new ApiError(403, "forbidden", "Only administrators edit checklist templates.");
+    if (!mayEditTemplates(user)) throw forbidden("Only administrators edit checklist templates.");
     const current = await findTemplate(db, c.req.valid("param").id);
-    if (!current) throw new ApiError(404, "not_found", "No such template.");
+    if (!current) throw notFound("template");
     const { version, ...body } = withItemKeys(c.req.valid("json"), newKey);
     if (version !== current.version) throw staleVersion(current);
     await requireKnownUnit(db, body.unitId);

@@ -4,20 +4,17 @@ import { scoreDrill } from "../domain/scoring";
 import { notFound } from "../lib/app";
 import type { TimingEntry } from "../lib/server-timing";
 import { hqDelivery } from "../live/hq-receipts";
-import { ErrorEnvelope } from "../schema/common";
 import type { Drill } from "../schema/drills";
 import type { DrillScore } from "../schema/drills-report";
-import { commonErrors, json } from "./openapi";
+import { KEY_REUSED, refusals } from "./openapi";
 
-export const errors = {
-  ...commonErrors,
-  404: json(ErrorEnvelope, "No such drill (or item)"),
-};
-export const writeErrors = {
-  ...errors,
-  409: json(ErrorEnvelope, "Stale version or wrong drill state; `current` holds the state as it is now"),
-  422: json(ErrorEnvelope, "Idempotency-Key reused"),
-};
+const NO_SUCH = "No such drill (or item)";
+export const errors = refusals({ 404: NO_SUCH });
+export const writeErrors = refusals({
+  404: NO_SUCH,
+  409: "Stale version or wrong drill state; `current` holds the state as it is now",
+  422: KEY_REUSED,
+});
 
 export async function requireDrill(db: D1Database, id: string): Promise<Drill> {
   const drill = await findDrill(db, id);

@@ -14,7 +14,7 @@ import { mayWriteForUnit } from "../domain/access";
 import { breaksRule } from "../domain/drills";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
-import { accepted, ApiError, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
+import { accepted, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
@@ -141,7 +141,7 @@ export const scenarioRoutes = newApp()
       throw forbidden("Only the scenario's own unit (or an admin) may change its answer key.");
     }
     const current = await findScenarioCasualty(db, id, casualtyId);
-    if (!current) throw new ApiError(404, "not_found", "No such casualty card in this scenario.");
+    if (!current) throw notFound("casualty card in this scenario");
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     const next = { ...current, override: body.override, expected: body.override?.category ?? current.startCategory, version: current.version + 1 };

@@ -19,7 +19,7 @@ import { findIncident } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
 import { breaksRule, DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition, wrongState } from "../domain/drills";
 import { emptyReport } from "../domain/drills-report";
-import { accepted, ApiError, forbidden, newApp, nowIso, refuse, staleVersion } from "../lib/app";
+import { accepted, ApiError, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { serverTiming } from "../lib/server-timing";
 import { committed } from "../schema/common";
@@ -188,7 +188,7 @@ export const drillsRoutes = newApp()
     const drill = await requireDrill(db, id);
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("override the key"));
     const current = await findDrillCasualty(db, casualtyId);
-    if (!current || current.drillId !== drill.id) throw new ApiError(404, "not_found", "No such casualty in this drill.");
+    if (!current || current.drillId !== drill.id) throw notFound("casualty in this drill");
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
     if (drill.status !== "planned") refuse(wrongState(drill, "The key is fixed once the drill has started."));

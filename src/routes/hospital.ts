@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { findHospitalStatus, hospitalStatusHistory, saveHospitalStatus } from "../db/hospital";
 import { mayWriteForUnit } from "../domain/access";
 import { nextStatus, statusWarnings } from "../domain/hospital";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { HospitalHistory, HospitalStatus, HospitalStatusPut, HospitalStatusView } from "../schema/hospital";
@@ -51,7 +51,7 @@ export const hospitalRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const incident = await requireIncident(db, c.req.valid("param").id);
-    if (!mayWriteForUnit(user, HOSPITAL_UNIT)) throw new ApiError(403, "forbidden", "Only the hospital's editors or an admin report its status.");
+    if (!mayWriteForUnit(user, HOSPITAL_UNIT)) throw forbidden("Only the hospital's editors or an admin report its status.");
     const current = await findHospitalStatus(db, incident.id);
     const body = c.req.valid("json");
     if (body.version !== (current?.version ?? null)) throw staleVersion(current);

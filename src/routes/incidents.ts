@@ -4,14 +4,14 @@ import { listChanges } from "../db/changes";
 import { findIncident, insertIncident, listIncidents, searchArchive, updateIncident } from "../db/incidents";
 import { mayCreateIncident, mayWriteForUnit } from "../domain/access";
 import { newIncident, patchIncident } from "../domain/incidents";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { reviewOnClose } from "./relocation-review";
 import { ChangePage, ChangesQuery } from "../schema/changes";
-import { committed, ErrorEnvelope } from "../schema/common";
+import { committed } from "../schema/common";
 import { ArchivePage, ArchiveQuery, Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
-import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 
 const list = createRoute({
   method: "get",
@@ -36,7 +36,7 @@ const create = createRoute({
   tags: ["incidents"],
   summary: "Open an incident (real or drill)",
   request: { headers: idempotencyHeaders, body: jsonBody(IncidentCreate) },
-  responses: { 201: json(committed(Incident), "Opened"), ...commonErrors, 422: json(ErrorEnvelope, "Idempotency-Key reused") },
+  responses: { 201: json(committed(Incident), "Opened"), ...refusals({ 422: KEY_REUSED }) },
 });
 
 const read = createRoute({
@@ -45,7 +45,7 @@ const read = createRoute({
   tags: ["incidents"],
   summary: "One incident",
   request: { params: IdParam },
-  responses: { 200: json(Incident, "The incident"), 401: commonErrors[401], 404: json(ErrorEnvelope, "No such incident") },
+  responses: { 200: json(Incident, "The incident"), 401: commonErrors[401], 404: refusalDoc("No such incident") },
 });
 
 const patch = createRoute({
@@ -56,10 +56,11 @@ const patch = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(IncidentPatch) },
   responses: {
     200: json(committed(Incident), "Changed"),
-    ...commonErrors,
-    404: json(ErrorEnvelope, "No such incident"),
-    409: json(ErrorEnvelope, "Stale version (`current` holds the incident as it is now), or the incident is closed"),
-    422: json(ErrorEnvelope, "Idempotency-Key reused"),
+    ...refusals({
+      404: "No such incident",
+      409: "Stale version (`current` holds the incident as it is now), or the incident is closed",
+      422: KEY_REUSED,
+    }),
   },
 });
 
@@ -69,7 +70,7 @@ const changes = createRoute({
   tags: ["incidents"],
   summary: "The incident's change log after a sequence number, in order, paged",
   request: { params: IdParam, query: ChangesQuery },
-  responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401], 404: json(ErrorEnvelope, "No such incident") },
+  responses: { 200: json(ChangePage, "A page of changes"), 401: commonErrors[401], 404: refusalDoc("No such incident") },
 });
 
 const standingChanges = createRoute({
@@ -85,7 +86,7 @@ export const requireIncident = async (db: D1Database, id: string): Promise<Incid
 
 /** The incident a route read, or the 404 when there is none. */
 export function knownIncident(incident: Incident | null): Incident {
-  if (!incident) throw new ApiError(404, "not_found", "No such incident.");
+  if (!incident) throw notFound("incident");
   return incident;
 }
 
@@ -94,7 +95,7 @@ export const incidentRoutes = newApp()
   .openapi(archive, async (c) => c.json(await searchArchive(c.env.DB, c.req.valid("query")), 200))
   .openapi(create, async (c) => {
     const user = c.get("user");
-    if (!mayCreateIncident(user)) throw new ApiError(403, "forbidden", "Viewers cannot open incidents.");
+    if (!mayCreateIncident(user)) throw forbidden("Viewers cannot open incidents.");
     const incident = newIncident(c.req.valid("json"), {
       id: crypto.randomUUID(),
       now: nowIso(),
@@ -117,7 +118,7 @@ export const incidentRoutes = newApp()
     const db = c.env.DB;
     const current = await requireIncident(db, c.req.valid("param").id);
     if (!mayWriteForUnit(user, current.leadUnitId)) {
-      throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may change this incident.");
+      throw forbidden("Only the leading unit's editors or an admin may change this incident.");
     }
     const body = c.req.valid("json");
     if (body.version !== current.version) {

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { latestSeq } from "../db/changes";
 import { maySeeIncident } from "../domain/access";
-import { ApiError, type AppEnv, newApp } from "../lib/app";
+import { ApiError, type AppEnv, forbidden, newApp } from "../lib/app";
 import { roomFor } from "../live/announce";
 import { DIRECTORY, STANDING } from "../schema/streams";
 import type { Listener } from "../live/room";
@@ -28,9 +28,11 @@ async function join(c: Context<AppEnv>, stream: string, seq: number): Promise<Re
 export const liveRoutes = newApp();
 liveRoutes
   .get("/api/incidents/:id/live", async (c) => {
-    const incident = await requireIncident(c.env.DB, c.req.param("id"));
-    if (!maySeeIncident(c.get("user"))) throw new ApiError(403, "forbidden", "This incident is not shared with your unit.");
-    return join(c, incident.id, await latestSeq(c.env.DB, incident.id));
+    const id = c.req.param("id");
+    // One round trip: an unknown incident's stream is empty, and then the 404 wins.
+    const [incident, seq] = await Promise.all([requireIncident(c.env.DB, id), latestSeq(c.env.DB, id)]);
+    if (!maySeeIncident(c.get("user"))) throw forbidden("This incident is not shared with your unit.");
+    return join(c, incident.id, seq);
   })
   .get("/api/standing/live", async (c) => join(c, STANDING, await latestSeq(c.env.DB, STANDING)))
   .get("/api/live", (c) => join(c, DIRECTORY, 0));

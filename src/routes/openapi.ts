@@ -14,6 +14,23 @@ export const commonErrors = {
   403: json(ErrorEnvelope, "Not allowed for this role or unit"),
 };
 
+/** An answer in the one error envelope, described in its route's words. */
+export const refusalDoc = (description: string) => json(ErrorEnvelope, description);
+
+/** The usual wording of a 422 for a write whose only rule is the key's. */
+export const KEY_REUSED = "Idempotency-Key reused";
+
+/**
+ * The one table of refusals a route documents: the common ones (400, 401, 403) and the statuses
+ * it adds, each in its area's words (404 no such thing, 409 stale or in the wrong state, 422 a
+ * rule refused it or the key was reused).
+ */
+export function refusals<S extends 404 | 409 | 422>(wording: Record<S, string>) {
+  const added = Object.fromEntries(Object.entries<string>(wording).map(([status, description]) => [status, refusalDoc(description)]));
+  // fromEntries keeps the statuses given, which the compiler cannot follow through entries().
+  return { ...commonErrors, ...added } as typeof commonErrors & Record<S, ReturnType<typeof refusalDoc>>;
+}
+
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
   required: true,

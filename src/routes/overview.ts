@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { readOverview } from "../db/overview";
 import { buildOverview } from "../domain/overview";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { newApp, notFound, nowIso } from "../lib/app";
 import { Overview } from "../schema/overview";
 import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
@@ -23,7 +23,7 @@ const read = createRoute({
 export const overviewRoutes = newApp().openapi(read, async (c) => {
   const now = nowIso();
   const got = await readOverview(c.env.DB, c.req.valid("param").id, now);
-  if (!got) throw new ApiError(404, "not_found", "No such incident.");
+  if (!got) throw notFound("incident");
   const body = buildOverview(got, {
     now,
     hospitalUnitId: HOSPITAL_UNIT,

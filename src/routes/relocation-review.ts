@@ -5,20 +5,20 @@ import { findReviewAction, hasRelocations, insertReview, insertReviewAction, lis
 import { mayWriteForUnit } from "../domain/access";
 import { newAction, patchAction, withOverdue } from "../domain/drills-report";
 import { needsReview, reviewFigures } from "../domain/relocation-review";
-import { ApiError, newApp, nowIso, staleVersion } from "../lib/app";
+import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite, type LoggedChange, type WriteStep } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
-import { committed, ErrorEnvelope } from "../schema/common";
+import { committed } from "../schema/common";
 import { ActionCreate, ActionPatch, CorrectiveAction } from "../schema/drills-report";
 import type { Incident } from "../schema/incidents";
 import { type RelocationReview, ReviewBundle, ReviewList } from "../schema/relocation-review";
-import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 import { WATER_UNIT } from "./overview";
 import { z } from "zod";
 
 const tags = ["relocation review"];
-const notFound = json(ErrorEnvelope, "No such review or action");
-const writeErrors = { ...commonErrors, 404: notFound, 409: json(ErrorEnvelope, "Stale version; `current` holds the action"), 422: json(ErrorEnvelope, "Idempotency-Key reused") };
+const NO_SUCH = "No such review or action";
+const writeErrors = refusals({ 404: NO_SUCH, 409: "Stale version; `current` holds the action", 422: KEY_REUSED });
 
 /**
  * The review a drill incident gets as it closes, as steps and a change for the closing write's
@@ -58,7 +58,7 @@ const read = createRoute({
   tags,
   summary: "A relocation drill's after-action review: figures, the trend over the department's drills, corrective actions",
   request: { params: IdParam },
-  responses: { 200: json(ReviewBundle, "The review"), 401: commonErrors[401], 404: notFound },
+  responses: { 200: json(ReviewBundle, "The review"), 401: commonErrors[401], 404: refusalDoc(NO_SUCH) },
 });
 
 const addAction = createRoute({
@@ -82,11 +82,11 @@ const changeAction = createRoute({
 
 async function requireReview(db: D1Database, id: string) {
   const found = await readReview(db, id);
-  if (!found) throw new ApiError(404, "not_found", "No review for this incident (a drill incident gets one when it closes after water & sewer functions moved).");
+  if (!found) throw notFound("review for this incident (a drill incident gets one when it closes after water & sewer functions moved)");
   return found;
 }
 
-const forbidden = () => new ApiError(403, "forbidden", "Only the department's editors or an admin may change its improvement plan.");
+const notTheirPlan = () => forbidden("Only the department's editors or an admin may change its improvement plan.");
 
 export const relocationReviewRoutes = newApp()
   .openapi(list, async (c) => {
@@ -101,7 +101,7 @@ export const relocationReviewRoutes = newApp()
   .openapi(addAction, async (c) => {
     const db = c.env.DB;
     const { review } = await requireReview(db, c.req.valid("param").id);
-    if (!mayWriteForUnit(c.get("user"), review.unitId)) throw forbidden();
+    if (!mayWriteForUnit(c.get("user"), review.unitId)) throw notTheirPlan();
     const now = nowIso();
     const action = newAction({ id: review.incidentId, title: review.title }, c.req.valid("json"), { id: crypto.randomUUID(), now });
     const data = withOverdue([action], now)[0]!;
@@ -119,8 +119,8 @@ export const relocationReviewRoutes = newApp()
     const db = c.env.DB;
     const { id, actionId } = c.req.valid("param");
     const [review, current] = await Promise.all([findIncident(db, id), findReviewAction(db, id, actionId)]);
-    if (!review || !current) throw new ApiError(404, "not_found", "No such corrective action in this review.");
-    if (!mayWriteForUnit(c.get("user"), WATER_UNIT)) throw forbidden();
+    if (!review || !current) throw notFound("corrective action in this review");
+    if (!mayWriteForUnit(c.get("user"), WATER_UNIT)) throw notTheirPlan();
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
     const now = nowIso();

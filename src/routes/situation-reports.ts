@@ -9,16 +9,18 @@ import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
 import { pictureAsOf } from "../domain/situation-as-of";
 import { situationContent, situationRows } from "../domain/situation-reports";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { refusal } from "../domain/refusal";
+import { ApiError, forbidden, newApp, notFound, nowIso, refuse } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
-import { committed, ErrorEnvelope } from "../schema/common";
+import { committed } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
 import { HOSPITAL_UNIT } from "./hospital";
 import { WATER_UNIT } from "./overview";
-import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 
 const tags = ["situation reports"];
-const notFound = json(ErrorEnvelope, "No such incident or report");
+const NO_SUCH = "No such incident or report";
+const noSuch = refusalDoc(NO_SUCH);
 
 const list = createRoute({
   method: "get",
@@ -26,7 +28,7 @@ const list = createRoute({
   tags,
   summary: "The incident's situation reports (状況報告), newest first, without their content",
   request: { params: IdParam },
-  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: notFound },
+  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: noSuch },
 });
 
 const produce = createRoute({
@@ -38,10 +40,11 @@ const produce = createRoute({
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(SituationReportCreate) },
   responses: {
     201: json(committed(SituationReport), "Produced"),
-    ...commonErrors,
-    404: notFound,
-    409: json(ErrorEnvelope, "The incident moved on past `asOfSeq`, another report took this number first, or the incident is closed"),
-    422: json(ErrorEnvelope, "Idempotency-Key reused"),
+    ...refusals({
+      404: NO_SUCH,
+      409: "The incident moved on past `asOfSeq`, another report took this number first, or the incident is closed",
+      422: KEY_REUSED,
+    }),
   },
 });
 
@@ -51,7 +54,7 @@ const read = createRoute({
   tags,
   summary: "One situation report, exactly as it was produced",
   request: { params: ReportParam },
-  responses: { 200: json(SituationReport, "The report"), 400: commonErrors[400], 401: commonErrors[401], 404: notFound },
+  responses: { 200: json(SituationReport, "The report"), 400: commonErrors[400], 401: commonErrors[401], 404: noSuch },
 });
 
 const csv = createRoute({
@@ -60,12 +63,12 @@ const csv = createRoute({
   tags,
   summary: "One situation report as CSV (UTF-8 with BOM), section by section",
   request: { params: ReportParam },
-  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: notFound },
+  responses: { 200: csvResponse("CSV"), 401: commonErrors[401], 404: noSuch },
 });
 
 async function requireReport(db: D1Database, id: string, number: number) {
   const report = await findSituationReport(db, id, number);
-  if (!report) throw new ApiError(404, "not_found", `No situation report ${number} for this incident.`);
+  if (!report) throw notFound(`situation report ${number} for this incident`);
   return report;
 }
 
@@ -74,7 +77,7 @@ export const situationReportRoutes = newApp()
     const { id } = c.req.valid("param");
     const db = c.env.DB;
     const [exists, items] = await Promise.all([db.prepare("SELECT 1 FROM incidents WHERE id = ?").bind(id).first(), listSituationReports(db, id)]);
-    if (!exists) throw new ApiError(404, "not_found", "No such incident.");
+    if (!exists) throw notFound("incident");
     return c.json({ items }, 200);
   })
   .openapi(produce, async (c) => {
@@ -89,19 +92,21 @@ export const situationReportRoutes = newApp()
       lastReportNumber(db, id),
       earlier ? resolvePastPoint(db, id, earlier) : null,
     ]);
-    if (!present) throw new ApiError(404, "not_found", "No such incident.");
+    if (!present) throw notFound("incident");
     if (!mayWriteForUnit(user, present.incident.leadUnitId)) {
-      throw new ApiError(403, "forbidden", "Only the leading unit's editors or an admin may issue situation reports.");
+      throw forbidden("Only the leading unit's editors or an admin may issue situation reports.");
     }
     if (earlier && (!point || point.at > now)) {
       const path = "seq" in earlier ? "atSeq" : "atTime";
-      throw new ApiError(400, "invalid_request", "There is no such earlier point in this incident's log.", {
-        fields: [{ path, message: `choose a ${"seq" in earlier ? "seq" : "time"} between the incident's first change and now (latest seq ${present.seq})` }],
-      });
+      refuse(
+        refusal(400, "invalid_request", "There is no such earlier point in this incident's log.", [
+          { path, message: `choose a ${"seq" in earlier ? "seq" : "time"} between the incident's first change and now (latest seq ${present.seq})` },
+        ]),
+      );
     }
     // An earlier point: the present read with every change since undone, as it stood then.
     const got = point ? pictureAsOf(present, await readPastRows(db, id, point), point) : present;
-    if (!got) throw new ApiError(400, "invalid_request", "The incident did not exist yet at that point.", { fields: [{ path: "atSeq", message: "before the incident was opened" }] });
+    if (!got) refuse(refusal(400, "invalid_request", "The incident did not exist yet at that point.", [{ path: "atSeq", message: "before the incident was opened" }]));
     const asOf = point ? point.at : now;
     if (body.asOfSeq !== undefined && body.asOfSeq !== got.seq) {
       throw new ApiError(409, "moved_on", `The incident has moved on to seq ${got.seq} since seq ${body.asOfSeq}; review it and produce again.`, {

@@ -5,7 +5,7 @@ import { namesOf, searchTimeline } from "../db/timeline";
 import { formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { referencedIds, timelineRows, toTimelineEntry } from "../domain/timeline";
-import { ApiError, newApp, nowIso } from "../lib/app";
+import { newApp, notFound, nowIso } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
 import { TimelinePage, TimelineQuery } from "../schema/timeline";
 import { commonErrors, csvHeaders, IdParam, json } from "./openapi";
@@ -33,7 +33,7 @@ const csv = createRoute({
 
 async function run(db: D1Database, id: string, query: TimelineQuery) {
   const [incident, found] = await Promise.all([findIncident(db, id), searchTimeline(db, id, query)]);
-  if (!incident) throw new ApiError(404, "not_found", "No such incident.");
+  if (!incident) throw notFound("incident");
   const names = await namesOf(db, referencedIds(found.items));
   return { ...found, names, items: found.items.map((c) => toTimelineEntry(c, names)) };
 }

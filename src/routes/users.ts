@@ -2,23 +2,19 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { endSessions, findAccount, findSecret, insertAccount, listAccounts, loginTaken, setPassword, updateAccount } from "../db/users";
 import { mayManageAccounts } from "../domain/access";
-import { ApiError, type Ctx, newApp, nowIso, staleVersion } from "../lib/app";
+import { ApiError, type Ctx, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { forgetSession } from "../lib/guards";
 import { hashPassword, newSalt, PBKDF2_ITERATIONS, sameSecret } from "../lib/passwords";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
-import { committed, ErrorEnvelope } from "../schema/common";
+import { committed } from "../schema/common";
 import { Account, AccountCreate, AccountPatch, PasswordChange, PasswordReset } from "../schema/users";
 import { requireKnownUnit } from "./checklists-shared";
 import { startSession } from "./session";
-import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, refusals } from "./openapi";
 
 const tags = ["users"];
-const writeErrors = {
-  ...commonErrors,
-  404: json(ErrorEnvelope, "No such account"),
-  409: json(ErrorEnvelope, "Stale version, or the login or e-mail is taken"),
-};
+const writeErrors = refusals({ 404: "No such account", 409: "Stale version, or the login or e-mail is taken" });
 
 const list = createRoute({
   method: "get",
@@ -65,12 +61,12 @@ const change = createRoute({
 });
 
 function requireAdmin(c: Ctx) {
-  if (!mayManageAccounts(c.get("user"))) throw new ApiError(403, "forbidden", "Only administrators manage accounts.");
+  if (!mayManageAccounts(c.get("user"))) throw forbidden("Only administrators manage accounts.");
 }
 
 async function currentAccount(c: Ctx, id: string) {
   const account = await findAccount(c.env.DB, id);
-  if (!account) throw new ApiError(404, "not_found", "No such account.", { fields: [{ path: "id", message: `no account ${id}` }] });
+  if (!account) throw notFound("account", [{ path: "id", message: `no account ${id}` }]);
   return account;
 }
 

@@ -4,18 +4,9 @@ import { describe, expect, it } from "vitest";
 import { appendChange, type ChangeEntry, expectOneRowChanged, isStaleWrite, listChanges } from "../../src/db/changes";
 import { findIncident, insertIncident, updateIncident } from "../../src/db/incidents";
 import { newIncident } from "../../src/domain/incidents";
+import { additionEntry } from "../live/helpers";
 
-const entry = (stream: string, n: number): ChangeEntry => ({
-  stream,
-  at: new Date().toISOString(),
-  actor: { id: "user-hq", name: "hq", unitId: "hq" },
-  entityType: "checklist_addition",
-  entityId: `addition-${n}`,
-  op: "create",
-  before: null,
-  after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
-  mutationId: `m-${stream}-${n}`,
-});
+const entry = (stream: string, n: number): ChangeEntry => additionEntry(stream, n);
 
 describe("change log", () => {
   it("numbers each stream's changes 1, 2, 3 … with no gap, whatever the interleaving", async () => {

@@ -5,6 +5,12 @@ import { afterAll, beforeAll, inject } from "vitest";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = "test-results/screenshots";
 
+/**
+ * The port of a server a test starts for itself, beside the suite's (E2E_PORT): derived from it,
+ * so suites run side by side on one machine never reach for the same port.
+ */
+export const sidePort = (offset: number) => Number(process.env.E2E_PORT || 8797) + offset;
+
 /** Debian's Chromium, quiet on the network; playwright gives it a fresh profile each launch. */
 export async function launch(env?: Record<string, string>): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });

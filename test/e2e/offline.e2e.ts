@@ -6,6 +6,9 @@ const browser = useBrowser();
 
 type Change = { seq: number; entityType: string; after: unknown };
 
+/** The phases as the console names them. */
+const PHASE: Record<string, string> = { warning: "警戒", initial: "発災", emergency: "応急", recovery: "復旧" };
+
 /** The stream's change log as the server has it (read with the page's own session). */
 async function changesAfter(page: Page, id: string, after: number): Promise<Change[]> {
   return page.evaluate(
@@ -90,6 +93,32 @@ describe("the console offline", () => {
     }
   });
 
+  it("the incident list opened offline says it is this device's last copy, and from when", async () => {
+    const { context, page } = await signedIn(browser(), "hq");
+    try {
+      context.setDefaultTimeout(20_000);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      });
+      const since = new Date().toISOString();
+      await page.goto(inject("baseUrl"));
+      const list = page.getByTestId("incident-list");
+      await list.getByRole("listitem").first().waitFor();
+      // The list came from the server over a live link (and through the service worker, which keeps it).
+      await page.waitForFunction((since) => (localStorage.getItem("keizoku.synced.incidents") ?? "") > since, since);
+      const titles = await list.locator(".incident-title").allTextContents();
+      expect(await page.getByTestId("list-offline").count()).toBe(0);
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByTestId("list-offline").getByText(/オフライン — \d{4}年\d{1,2}月\d{1,2}日.* \d\d:\d\d JST 時点の一覧/).waitFor();
+      expect(await list.locator(".incident-title").allTextContents()).toEqual(titles);
+      await page.screenshot({ path: `${SCREENSHOTS}/offline-incident-list.png` });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a change someone else made first comes back as a conflict the person settles in the outbox", async () => {
     const id = inject("drillId");
     const drill = `${inject("baseUrl")}/incidents/${id}`;
@@ -116,8 +145,12 @@ describe("the console offline", () => {
       await mine.page.evaluate(() => dispatchEvent(new Event("online")));
       await mine.page.getByRole("button", { name: /競合 1件/ }).click({ timeout: 30_000 });
       const conflict = mine.page.getByTestId("outbox-conflict");
-      await conflict.getByRole("row", { name: /phase/ }).getByText(myPhase).waitFor();
-      await conflict.getByRole("row", { name: /phase/ }).getByText(theirPhase).waitFor();
+      // In people's words: the incident by its name, the field and both values as the screens say them.
+      await conflict.getByText(/災害・訓練「.+」/).waitFor();
+      const row = conflict.getByRole("row", { name: /フェーズ/ });
+      await row.getByRole("cell", { name: PHASE[myPhase], exact: true }).waitFor();
+      await row.getByRole("cell", { name: PHASE[theirPhase], exact: true }).waitFor();
+      expect(await conflict.textContent()).not.toMatch(/phase|\/api\//);
       await mine.page.screenshot({ path: `${SCREENSHOTS}/outbox-conflict.png` });
       // Nothing was overwritten silently: their change stands until the person decides.
       expect(await theirs.page.getByLabel("フェーズ").inputValue()).toBe(theirPhase);

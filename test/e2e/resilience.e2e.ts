@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { prepareDatabase, startServer } from "../../scripts/local.mjs";
-import { SCREENSHOTS, signedIn, useBrowser } from "./browser";
+import { SCREENSHOTS, sidePort, signedIn, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -36,7 +36,7 @@ describe("failing networks", () => {
 
 describe("a server killed and restarted", () => {
   const STATE = ".wrangler/e2e-restart-state";
-  const PORT = 8796;
+  const PORT = sidePort(30);
 
   it("loses nothing acknowledged, and an open console reconnects and catches up with no gap", { timeout: 180_000 }, async () => {
     rmSync(STATE, { recursive: true, force: true });

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { QUIET_ENV } from "../../scripts/local.mjs";
 // @ts-expect-error plain ESM helper
 import { portIsFree } from "../../scripts/port-holder.mjs";
+import { sidePort } from "./browser";
 
 // `npm start` as a person runs it: its own process group, as a terminal's foreground job has.
-const PORT = Number(process.env.E2E_START_PORT || 8795);
+const PORT = Number(process.env.E2E_START_PORT || sidePort(40));
 const STATE = ".wrangler/e2e-start-state";
 const base = `http://127.0.0.1:${PORT}`;
 

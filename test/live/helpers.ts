@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import type { Change } from "../../src/schema/changes";
+import type { Change, ChangeOf } from "../../src/schema/changes";
 import type { ClientMessage, ServerMessage } from "../../src/schema/live";
 import { ORIGIN, type Client } from "../helpers";
 
@@ -58,3 +58,19 @@ export async function listen(client: Client, path: string): Promise<Listener> {
 export const changesOf = (m: ServerMessage): Change[] => (m.type === "changes" ? m.changes : []);
 
 export const isChange = (seq: number) => (m: ServerMessage) => changesOf(m).some((c) => c.seq === seq);
+
+/** A change as a write logs it, minus its seq: an addition of one checklist item, numbered n. */
+export const additionEntry = (stream: string, n: number, mutationId = `m-${stream}-${n}`): Omit<ChangeOf<"checklist_addition">, "seq"> => ({
+  stream,
+  at: new Date().toISOString(),
+  actor: { id: "user-hq", name: "hq", unitId: "hq" },
+  entityType: "checklist_addition",
+  entityId: `addition-${n}`,
+  op: "create",
+  before: null,
+  after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
+  mutationId,
+});
+
+/** The same as announced to a room, at seq n. */
+export const additionAt = (stream: string, n: number, mutationId?: string): Change => ({ ...additionEntry(stream, n, mutationId), seq: n });

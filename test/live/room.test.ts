@@ -1,14 +1,24 @@
 import { evictDurableObject, SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { appendChange, type ChangeEntry } from "../../src/db/changes";
-import type { Change, ChangePage } from "../../src/schema/changes";
+import { appendChange } from "../../src/db/changes";
+import type { ChangePage } from "../../src/schema/changes";
+import type { ServerMessage } from "../../src/schema/live";
 import { ORIGIN, openIncident, signIn, type Client } from "../helpers";
-import { changesOf, isChange, listen } from "./helpers";
+import { additionAt, additionEntry, changesOf, isChange, listen } from "./helpers";
 
 async function setPhase(client: Client, id: string, version: number, phase: string) {
   const res = await client.send("PATCH", `/api/incidents/${id}`, { version, phase });
   return ((await res.json()) as { data: { version: number }; seq: number });
+}
+
+/** A new incident, the HQ listening to its room, and the room itself to announce to directly. */
+async function listeningToNewIncident() {
+  const hq = await signIn("hq");
+  const incident = await openIncident(hq);
+  const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
+  await listener.next((m) => m.type === "hello");
+  return { incident, listener, room: env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id)) };
 }
 
 describe("incident live room", () => {
@@ -67,23 +77,8 @@ describe("incident live room", () => {
   });
 
   it("sends changes in order even when they reach the room out of order", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
-    await listener.next((m) => m.type === "hello");
-    const room = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id));
-    const change = (seq: number): Change => ({
-      stream: incident.id,
-      seq,
-      at: new Date().toISOString(),
-      actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "checklist_addition",
-      entityId: `addition-${seq}`,
-      op: "create",
-      before: null,
-      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
-      mutationId: `m-${seq}`,
-    });
+    const { incident, listener, room } = await listeningToNewIncident();
+    const change = (seq: number) => additionAt(incident.id, seq, `m-${seq}`);
     // seq 1 (the incident's creation) went out already; 3 overtakes 2 on the way to the room.
     await room.announce([change(3)]);
     await room.announce([change(2)]);
@@ -94,23 +89,8 @@ describe("incident live room", () => {
   });
 
   it("sends changes that come due together as one frame, in seq order", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
-    await listener.next((m) => m.type === "hello");
-    const room = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id));
-    const change = (seq: number): Change => ({
-      stream: incident.id,
-      seq,
-      at: new Date().toISOString(),
-      actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "checklist_addition",
-      entityId: `addition-${seq}`,
-      op: "create",
-      before: null,
-      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${seq}`] },
-      mutationId: `m-${seq}`,
-    });
+    const { incident, listener, room } = await listeningToNewIncident();
+    const change = (seq: number) => additionAt(incident.id, seq, `m-${seq}`);
     // 3 waits for 2; when 2 comes with 4, all three are due at once.
     await room.announce([change(3)]);
     await room.announce([change(2), change(4)]);
@@ -121,22 +101,8 @@ describe("incident live room", () => {
   });
 
   it("fills a change whose announcement never came (its worker died after commit) from the log", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const listener = await listen(hq, `/api/incidents/${incident.id}/live`);
-    await listener.next((m) => m.type === "hello");
-    const room = env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id));
-    const entry = (n: number): ChangeEntry => ({
-      stream: incident.id,
-      at: new Date().toISOString(),
-      actor: { id: "user-hq", name: "hq", unitId: "hq" },
-      entityType: "checklist_addition",
-      entityId: `addition-${n}`,
-      op: "create",
-      before: null,
-      after: { incidentId: "i-1", unitId: "hq", itemCount: 1, itemIds: [`item-${n}`] },
-      mutationId: `lost-${n}`,
-    });
+    const { incident, listener, room } = await listeningToNewIncident();
+    const entry = (n: number) => additionEntry(incident.id, n, `lost-${n}`);
     // seq 1 (the incident's creation) went out already; 2 and 3 are committed, but only 3 is announced.
     await env.DB.batch([appendChange(env.DB, entry(2)), appendChange(env.DB, entry(3))]);
     await room.announce([{ ...entry(3), seq: 3 }]);
@@ -144,6 +110,33 @@ describe("incident live room", () => {
     expect(listener.changeSeqs()).toEqual([2, 3]);
     expect(await listener.nextChange((c) => c.seq === 2)).toMatchObject({ entityId: "addition-2", mutationId: "lost-2" });
     listener.close();
+  });
+
+  it("tells every console how many screens each unit has open as consoles join and leave, also after waking", async () => {
+    const hq = await signIn("hq");
+    const water = await signIn("water");
+    const incident = await openIncident(hq);
+    const path = `/api/incidents/${incident.id}/live`;
+    const first = await listen(hq, path);
+    expect(await first.next((m) => m.type === "hello")).toMatchObject({ present: 1, screens: { hq: 1 } });
+    const [leaving, leavingAfterWake] = await Promise.all([listen(water, path), listen(water, path)]);
+    const stays = await listen(hq, path);
+    expect(await stays.next((m) => m.type === "hello")).toMatchObject({ present: 4, screens: { hq: 2, water: 2 } });
+    // Each figure is waited for as a whole: frames in between may show a join not yet counted.
+    const shows = (present: number, screens: Record<string, number>) => (m: ServerMessage) =>
+      m.type === "presence" &&
+      m.present === present &&
+      Object.keys(m.screens).length === Object.keys(screens).length &&
+      Object.entries(screens).every(([unit, n]) => m.screens[unit] === n);
+    await first.next(shows(4, { hq: 2, water: 2 }));
+
+    leaving.close();
+    await first.next(shows(3, { hq: 2, water: 1 }));
+    await evictDurableObject(env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(incident.id)));
+    leavingAfterWake.close();
+    await first.next(shows(2, { hq: 2 }));
+    first.close();
+    stays.close();
   });
 
   it("refuses a live connection without a session, or from another origin", async () => {

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { formatJst, t } from "../i18n";
 import { conflicts, dismissRefused, flush, type OutboxEntry, queued, refused, resolveConflict } from "../lib/outbox";
+import { fieldLabel, fieldValue, subjectType, writeSubject } from "./field-words";
 
 /** What this device still owes the server, what someone else's change overtook, and what the server refused. */
 export function OutboxStatus() {
@@ -67,15 +68,17 @@ function fieldsOf(body: unknown): [string, unknown][] {
   return body && typeof body === "object" ? Object.entries(body).filter(([k]) => k !== "version") : [];
 }
 
-const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+/** What an edit box starts with: the value as typed (a number or a list as JSON). */
+const editable = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
 function Described({ entry }: { entry: OutboxEntry }) {
+  const type = subjectType(entry.path) ?? undefined;
   return (
     <span>
-      {formatJst(entry.queuedAt, { short: true })} <code>{entry.path}</code>{" "}
+      {formatJst(entry.queuedAt, { short: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>{" "}
       {fieldsOf(entry.body)
-        .map(([k, v]) => `${k}: ${shown(v)}`)
-        .join(", ")}
+        .map(([k, v]) => `${fieldLabel(k)}: ${fieldValue(k, v, type)}`)
+        .join("、")}
     </span>
   );
 }
@@ -84,10 +87,11 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
   const [editing, setEditing] = useState<Record<string, string> | null>(null);
   const mine = fieldsOf(entry.body);
   const theirs = (entry.current ?? {}) as Record<string, unknown>;
+  const type = subjectType(entry.path) ?? undefined;
   return (
     <li class="outbox-conflict" data-testid="outbox-conflict">
       <p>
-        {formatJst(entry.queuedAt, { short: true })} <code>{entry.path}</code>
+        {formatJst(entry.queuedAt, { short: true })} <strong>{writeSubject(entry.path, entry.current)}</strong>
       </p>
       <table>
         <thead>
@@ -100,19 +104,19 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
         <tbody>
           {mine.map(([k, v]) => (
             <tr key={k}>
-              <th scope="row">{k}</th>
+              <th scope="row">{fieldLabel(k)}</th>
               <td>
                 {editing ? (
                   <input
-                    aria-label={`${t("outbox.mine")}: ${k}`}
+                    aria-label={`${t("outbox.mine")}: ${fieldLabel(k)}`}
                     value={editing[k]}
                     onInput={(e) => setEditing({ ...editing, [k]: e.currentTarget.value })}
                   />
                 ) : (
-                  shown(v)
+                  fieldValue(k, v, type)
                 )}
               </td>
-              <td>{theirs[k] === undefined ? "—" : shown(theirs[k])}</td>
+              <td>{fieldValue(k, theirs[k], type)}</td>
             </tr>
           ))}
         </tbody>
@@ -141,7 +145,7 @@ function Conflict({ entry }: { entry: OutboxEntry }) {
           <button class="btn" onClick={() => void resolveConflict(entry.key, { keep: "mine" })}>
             {t("outbox.keepMine")}
           </button>
-          <button class="btn" onClick={() => setEditing(Object.fromEntries(mine.map(([k, v]) => [k, shown(v)])))}>
+          <button class="btn" onClick={() => setEditing(Object.fromEntries(mine.map(([k, v]) => [k, editable(v)])))}>
             {t("outbox.edit")}
           </button>
         </div>

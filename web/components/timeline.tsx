@@ -2,22 +2,10 @@ import { chronologyOf, diffOf, showsDiffs, subjectOf } from "../../src/domain/ti
 import type { Change } from "../../src/schema/changes";
 import { formatDate, formatJst, has, lang, t } from "../i18n";
 import { unitName } from "../models/session";
+import { fieldLabel, fieldValue } from "./field-words";
 
-/** Where an enum value's words live: "phase.initial", "relocation.state.relocating", a check's "relocation.readiness.failed". */
-const valueKeys = (entityType: string, field: string, v: string) =>
-  entityType === "readiness" && field === "status" ? [`relocation.readiness.${v}`] : ["", "relocation.", "drills."].map((p) => `${p}${field}.${v}`);
-
-/** A value as people read it: instants in JST with their day, enum values by their label. */
-const show = (entityType: string, field: string, v: unknown): string => {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "string") {
-    if (/^\d{4}-\d\d-\d\dT/.test(v)) return formatJst(v, { short: true });
-    const key = valueKeys(entityType, field, v).find(has);
-    return key ? t(key) : v;
-  }
-  if (typeof v === "boolean") return t(v ? "timeline.yes" : "timeline.no");
-  return typeof v === "number" ? String(v) : JSON.stringify(v);
-};
+/** A value as people read it (components/field-words.ts): instants in JST with their day, enum values by their label. */
+const show = (entityType: string, field: string, v: unknown): string => fieldValue(field, v, entityType);
 
 const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
 const opLabel = (op: string) => (has(`op.${op}`) ? t(`op.${op}`) : op);
@@ -75,7 +63,7 @@ function TimelineEntry({ change, dayStarts }: { change: Change; dayStarts: boole
         <ul class="tl-diff">
           {diffs.map((d) => (
             <li key={d.field}>
-              <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>: <del>{show(change.entityType, d.field, d.before)}</del> →{" "}
+              <span class="tl-field">{fieldLabel(d.field)}</span>: <del>{show(change.entityType, d.field, d.before)}</del> →{" "}
               <ins>{show(change.entityType, d.field, d.after)}</ins>
             </li>
           ))}

@@ -2,7 +2,9 @@ import { signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
+import fields from "./fields";
 import overview from "./overview";
+import accounts from "./accounts";
 import records from "./records";
 import relocation from "./relocation";
 import { jstDate, jstInstant } from "./dates";
@@ -10,7 +12,7 @@ import { jstDate, jstInstant } from "./dates";
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
 
-const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records];
+const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records, fields, accounts];
 const merged = {
   ja: Object.assign({}, ...catalogues.map((c) => c.ja)) as Record<string, string>,
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as Record<string, string>,

@@ -29,6 +29,15 @@ export async function mutate<M extends WriteMethod, P extends PathOf<M>>(method:
   }
 }
 
+/**
+ * A write that carries a password: sent now or refused as offline, never kept in the outbox
+ * (which lives in the device's storage).
+ */
+export async function mutateOnline<M extends WriteMethod, P extends PathOf<M>>(method: M, path: P, args: WriteArgs<M, P>): Promise<Answer<M, P>> {
+  const { body, key = crypto.randomUUID(), ...params } = args as { body?: unknown; key?: string; param?: Record<string, string> };
+  return transmit<Answer<M, P>>(method, urlOf(path, params), body, key);
+}
+
 /** Plain session calls: not entity writes, so no Idempotency-Key. */
 export async function sessionCall<M extends "POST" | "DELETE">(method: M, body?: BodyOf<M, "/api/session">): Promise<Answer<M, "/api/session">> {
   const res = await send("/api/session", {

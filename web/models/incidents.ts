@@ -1,7 +1,7 @@
 import { computed, signal } from "@preact/signals";
 import type { Incident, IncidentCreate, IncidentPatch } from "../../src/schema/incidents";
 import { getJson, mutate } from "../lib/api";
-import { LiveSocket } from "../lib/socket";
+import { LiveSocket, type LiveStatus } from "../lib/socket";
 
 /** Every incident this console knows, by id; kept current by the live incident list. */
 export const incidentsById = signal(new Map<string, Incident>());
@@ -36,6 +36,19 @@ export async function loadIncident(id: string): Promise<Incident> {
 }
 
 let directory: LiveSocket | null = null;
+let unlink: (() => void) | null = null;
+
+const SYNCED_KEY = "keizoku.synced.incidents";
+/** The live incident list's link (live / reconnecting / offline). */
+export const incidentsLink = signal<LiveStatus>("connecting");
+/** When this device last read the list from the server over a live link (kept across reloads, for offline). */
+export const incidentsSyncedAt = signal<string | null>(localStorage.getItem(SYNCED_KEY));
+
+function listSynced() {
+  const at = new Date().toISOString();
+  localStorage.setItem(SYNCED_KEY, at);
+  incidentsSyncedAt.value = at;
+}
 
 /** The live incident list: a reconnect reloads the list, so nothing missed while away stays missing. */
 export function watchIncidents() {
@@ -45,14 +58,18 @@ export function watchIncidents() {
     (m) => {
       if (m.type === "incident") upsertIncident(m.incident);
     },
-    () => void loadIncidents().catch(() => {}),
+    // Read right after the link opened: this is the server's list, not a copy kept for offline.
+    () => void loadIncidents().then(listSynced, () => {}),
   );
+  unlink = directory.status.subscribe((s) => (incidentsLink.value = s));
   directory.open();
 }
 
 export function stopWatchingIncidents() {
   directory?.close();
   directory = null;
+  unlink?.();
+  unlink = null;
   incidentsById.value = new Map();
   incidentsLoaded.value = false;
 }

@@ -66,4 +66,9 @@ export const areas: Area[] = [
     overviewPanel: () => import("./records/summary"),
     page: () => import("./records/page"),
   },
+  {
+    id: "accounts",
+    pageLabel: "nav.accounts",
+    page: () => import("./accounts/page"),
+  },
 ];

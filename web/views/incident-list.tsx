@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Incident } from "../../src/schema/incidents";
 import { explain } from "../lib/errors";
 import { formatJst, fromJstLocalInput, t, toJstLocalInput } from "../i18n";
-import { createIncident, incidentList, incidentsLoaded } from "../models/incidents";
+import { createIncident, incidentList, incidentsLink, incidentsLoaded, incidentsSyncedAt } from "../models/incidents";
 import { me } from "../models/session";
 import { Link, navigate } from "../router";
 
@@ -22,6 +22,7 @@ export function IncidentList() {
           </button>
         )}
       </div>
+      <ListOffline />
       {creating && <NewIncident onDone={() => setCreating(false)} />}
       {!incidentsLoaded.value ? (
         <p class="muted">{t("loading")}</p>
@@ -35,6 +36,17 @@ export function IncidentList() {
         </ul>
       )}
     </main>
+  );
+}
+
+/** Offline, the list shown is this device's last copy: say so, and how old it is. */
+function ListOffline() {
+  if (incidentsLink.value !== "offline") return null;
+  const at = incidentsSyncedAt.value;
+  return (
+    <p class="conn conn-offline list-offline" role="status" data-testid="list-offline">
+      <span aria-hidden="true">✕</span> <strong>{at ? t("incidents.offlineAsOf", { time: formatJst(at) }) : t("conn.offline")}</strong>
+    </p>
   );
 }
 

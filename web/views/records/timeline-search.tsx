@@ -6,6 +6,7 @@ import { explain } from "../../lib/errors";
 import { formatJst, fromJstLocalInput, has, t } from "../../i18n";
 import { units, unitName } from "../../models/session";
 import type { IncidentTabProps } from "../areas";
+import { fieldLabel } from "../../components/field-words";
 
 const PAGE = 50;
 type Filters = { unitId: string; entityType: string; actorId: string; from: string; to: string; q: string };
@@ -139,7 +140,7 @@ export function TimelineSearch({ incident }: IncidentTabProps) {
                   <ul class="tl-diff">
                     {c.diffs.map((d) => (
                       <li key={d.field}>
-                        <span class="tl-field">{has(`field.${d.field}`) ? t(`field.${d.field}`) : d.field}</span>:{" "}
+                        <span class="tl-field">{fieldLabel(d.field)}</span>:{" "}
                         <del>{has(`${d.field}.${d.before}`) ? t(`${d.field}.${d.before}`) : d.before}</del> →{" "}
                         <ins>{has(`${d.field}.${d.after}`) ? t(`${d.field}.${d.after}`) : d.after}</ins>
                       </li>
