@@ -1,6 +1,9 @@
 // `npm run bench:wall`: the HQ wall display left running in Chromium under a steady write load.
 // Prints the JS heap (after a forced GC) and the DOM node count at the start, every few minutes,
 // and at the end. WALL_MINUTES sets the duration (default 30); WALL_WRITES_PER_MIN the load (60).
+// `wrangler dev` rebuilds the worker whenever a source file changes: editing or merging in this tree
+// during a run restarts the server under the load (a merge conflict leaves it failing until fixed).
+// Run it from a tree nobody edits, or expect those failures in the counts.
 // It starts its own local server (fresh state, BENCH_PORT) unless BENCH_URL names one.
 import { mkdirSync, openSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -47,7 +50,10 @@ async function signIn(login) {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
-      return { status: r.status, body: await r.json().catch(() => null) };
+      const body = await r.json().catch(() => null);
+      // An answer that is not the JSON the API sends (a server rebuilding mid-run answers an error page)
+      // counts as a failure, never as a crash of the load.
+      return body === null ? { status: 0, body: null } : { status: r.status, body };
     } catch {
       return { status: 0, body: null };
     }
