@@ -3,6 +3,7 @@ import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { japaneseFont } from "./scripts/vite/japanese-font.ts";
+import { kushiroCoastAsset } from "./scripts/vite/kushiro-coast.ts";
 import { assetHeadersFile } from "./src/lib/security-headers.ts";
 
 /** Static assets are served without the worker: their headers come from `_headers`, written from the same list. */
@@ -19,6 +20,7 @@ export default defineConfig({
   plugins: [
     preact(),
     japaneseFont(),
+    kushiroCoastAsset(),
     assetHeaders(),
     // Installable and offline: web/sw.ts gets the list of every built file to precache.
     VitePWA({

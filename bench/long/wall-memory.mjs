@@ -1,9 +1,12 @@
 // `npm run bench:wall`: the HQ wall display left running in Chromium under a steady write load.
 // Prints the JS heap (after a forced GC) and the DOM node count at the start, every few minutes,
 // and at the end. WALL_MINUTES sets the duration (default 30); WALL_WRITES_PER_MIN the load (60).
+// `wrangler dev` rebuilds the worker whenever a source file changes: editing or merging in this tree
+// during a run restarts the server under the load (a merge conflict leaves it failing until fixed).
+// Run it from a tree nobody edits, or expect those failures in the counts.
 // It starts its own local server (fresh state, BENCH_PORT) unless BENCH_URL names one.
-import { rmSync } from "node:fs";
-import { cpus } from "node:os";
+import { mkdirSync, openSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { prepareDatabase, startServer } from "../../scripts/local.mjs";
 
@@ -16,13 +19,18 @@ const QUERY = process.env.WALL_QUERY ?? "";
 const PASSWORD = process.env.DEMO_PASSWORD || "keizoku";
 
 let server = null;
+// The server's own output goes to a file beside its state, so a server that fails says why.
+const SERVER_LOG = `${STATE}-server.log`;
 if (!process.env.BENCH_URL) {
   rmSync(STATE, { recursive: true, force: true });
+  mkdirSync(STATE, { recursive: true });
   prepareDatabase({ persistTo: STATE, password: PASSWORD });
-  server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: STATE, stdio: "ignore", logLevel: "error" });
+  server = await startServer({ port: Number(process.env.BENCH_PORT || 8788), persistTo: STATE, stdio: openSync(SERVER_LOG, "w"), logLevel: "warn" });
 }
 const BASE = process.env.BENCH_URL ?? server.url;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${new Date().toISOString()}`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`load average at start: ${load()}${server ? `; server log: ${SERVER_LOG}` : ""}`);
 console.log(`wall display${QUERY ? ` (${QUERY})` : ""} for ${MINUTES} min under ${WRITES_PER_MIN} writes/min (open loop), sampled every ${SAMPLE_EVERY_MIN} min`);
 
 async function signIn(login) {
@@ -42,7 +50,10 @@ async function signIn(login) {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
-      return { status: r.status, body: await r.json().catch(() => null) };
+      const body = await r.json().catch(() => null);
+      // An answer that is not the JSON the API sends (a server rebuilding mid-run answers an error page)
+      // counts as a failure, never as a crash of the load.
+      return body === null ? { status: 0, body: null } : { status: r.status, body };
     } catch {
       return { status: 0, body: null };
     }
@@ -65,7 +76,10 @@ const browser = await chromium.launch({
 });
 let failures = 0;
 let writes = 0;
-let load = null;
+let loadTimer = null;
+/** Answers by status since the last sample (0: no answer within 30 s), so a load that stops is seen when it stops. */
+let statuses = new Map();
+let serverAlive = true;
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
   const page = await context.newPage();
@@ -80,6 +94,7 @@ try {
   await cdp.send("Performance.enable");
 
   async function sample() {
+    serverAlive = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const dom = await cdp.send("Memory.getDOMCounters");
@@ -89,10 +104,11 @@ try {
 
   // Open loop: a write is started on schedule whether or not the previous one has answered.
   let tick = 0;
-  load = setInterval(() => {
+  loadTimer = setInterval(() => {
     tick++;
     writes++;
     const done = (r) => {
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
       if (r.status === 0 || r.status >= 300) failures++;
     };
     if (tick % 10 === 0) {
@@ -109,14 +125,21 @@ try {
     void hq.send("PATCH", `/api/checklists/items/${item.id}`, { version: item.version, note: `確認 ${tick}` }).then((r) => {
       done(r);
       if (r.status === 200) item.version = r.body.data.version;
+      // A write that timed out here may still have committed: the refusal carries the item as it is, so
+      // the next write to it starts from there instead of being refused for ever after.
+      else if (r.status === 409 && r.body?.error?.current?.version) item.version = r.body.error.current.version;
     });
   }, 60_000 / WRITES_PER_MIN);
 
   // Let the first load and the map settle before the starting figure.
   await new Promise((r) => setTimeout(r, 30_000));
   const start = await sample();
-  const line = (label, s) =>
-    console.log(`${label.padEnd(8)} heap ${s.heapMiB.toFixed(2)} MiB  DOM nodes ${s.nodes}  listeners ${s.listeners}  seq ${s.seq}`);
+  const line = (label, s) => {
+    const answers = [...statuses].sort(([a], [b]) => a - b).map(([k, n]) => `${k || "none"}×${n}`).join(" ") || "none";
+    statuses = new Map();
+    const alive = serverAlive;
+    console.log(`${label.padEnd(8)} server ${alive ? "up" : "NOT ANSWERING"}  heap ${s.heapMiB.toFixed(2)} MiB  DOM nodes ${s.nodes}  listeners ${s.listeners}  seq ${s.seq}  writes answered ${answers}  load ${load()}`);
+  };
   line("start", start);
   const began = Date.now();
   const endAt = began + MINUTES * 60_000;
@@ -124,15 +147,15 @@ try {
     await new Promise((r) => setTimeout(r, Math.min(SAMPLE_EVERY_MIN * 60_000, endAt - Date.now())));
     line(`${Math.round((Date.now() - began) / 60_000)} min`, await sample());
   }
-  clearInterval(load);
-  load = null;
+  clearInterval(loadTimer);
+  loadTimer = null;
   const end = await sample();
   line("end", end);
   const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)} %`;
   console.log(`growth over ${MINUTES} min: JS heap ${growth(start.heapMiB, end.heapMiB)}, DOM nodes ${growth(start.nodes, end.nodes)} (goal: under 10 %)`);
   console.log(`writes started ${writes}, refused or failed ${failures}; wall followed seq ${start.seq} → ${end.seq}`);
 } finally {
-  if (load) clearInterval(load);
+  if (loadTimer) clearInterval(loadTimer);
   await browser.close();
   server?.stop();
 }

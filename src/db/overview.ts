@@ -1,4 +1,5 @@
 import { deadlineAt } from "../domain/checklists";
+import { tallies } from "../domain/situation-as-of";
 import type { ChecklistItem, ItemState } from "../schema/checklists";
 import type { Category } from "../schema/drills";
 import type { Unit } from "../schema/session";
@@ -116,7 +117,7 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
     units: rows<{ id: string; name_ja: string; name_en: string; kind: Unit["kind"] }>(2).map(
       (u): Unit => ({ id: u.id, nameJa: u.name_ja, nameEn: u.name_en, kind: u.kind }),
     ),
-    tallies: tallyUnits(rows<{ unit_id: string; state: ItemState; n: number }>(3)),
+    tallies: tallies(rows<{ unit_id: string; state: ItemState; n: number }>(3).map((c) => ({ unitId: c.unit_id, state: c.state, n: c.n }))),
     overdueItems: tuples.map(
       (t): OverdueItem => ({
         id: t[0],
@@ -157,20 +158,6 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
       .map((x) => ({ unitId: x.unit_id, lastAt: x.last_at! })),
     participating: rows<{ unit_id: string }>(16).map((x) => x.unit_id),
   };
-}
-
-function tallyUnits(counts: readonly { unit_id: string; state: ItemState; n: number }[]): UnitTally[] {
-  const byUnit = new Map<string, UnitTally>();
-  for (const c of counts) {
-    const t = byUnit.get(c.unit_id) ?? { unitId: c.unit_id, total: 0, done: 0, notApplicable: 0, blocked: 0, inProgress: 0 };
-    t.total += c.n;
-    if (c.state === "done") t.done += c.n;
-    else if (c.state === "not_applicable") t.notApplicable += c.n;
-    else if (c.state === "blocked") t.blocked += c.n;
-    else if (c.state === "in_progress") t.inProgress += c.n;
-    byUnit.set(c.unit_id, t);
-  }
-  return [...byUnit.values()];
 }
 
 export type OverviewRead = NonNullable<Awaited<ReturnType<typeof readOverview>>>;

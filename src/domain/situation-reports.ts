@@ -68,6 +68,8 @@ export function situationRows(r: SituationReport): (string | number | null)[][] 
     ["災害名", c.incident.title],
     ["時点（JST）", formatJst(r.asOf), "更新番号", r.seq],
     ["報告者", r.producedBy.name, unitName(r.producedBy.unitId)],
+    // A report of an earlier point (rebuilt from the log) says when it was produced as well.
+    ...(r.producedAt !== r.asOf ? [["作成日時（JST）", formatJst(r.producedAt)]] : []),
     [],
     ["1 発生日時・概要"],
     ["発生日時（JST）", formatJst(c.incident.onsetAt), "災害種別", HAZARD_JA[c.incident.hazard] ?? c.incident.hazard],

@@ -1,13 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { readOverview } from "../db/overview";
+import { readPastRows, resolvePastPoint } from "../db/situation-as-of";
 import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
 import { mayWriteForUnit } from "../domain/access";
 import { formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { buildOverview } from "../domain/overview";
+import { pictureAsOf } from "../domain/situation-as-of";
 import { situationContent, situationRows } from "../domain/situation-reports";
-import { ApiError, forbidden, newApp, notFound, nowIso } from "../lib/app";
+import { refusal } from "../domain/refusal";
+import { ApiError, forbidden, newApp, notFound, nowIso, refuse } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
@@ -33,7 +36,7 @@ const produce = createRoute({
   path: "/api/incidents/{id}/situation-reports",
   tags,
   summary:
-    "Produce the next numbered situation report (第N報) as of now, stored exactly as produced. With `asOfSeq`, refused (409 moved_on) unless that is still the incident's latest seq. Server-Timing counts D1 round trips",
+    "Produce the next numbered situation report (第N報), stored exactly as produced: as of now, or as the situation stood at an earlier seq (`atSeq`) or time (`atTime`), rebuilt from the change log. With `asOfSeq`, refused (409 moved_on) unless that is still the incident's latest seq. Server-Timing counts D1 round trips",
   request: { params: IdParam, headers: idempotencyHeaders, body: jsonBody(SituationReportCreate) },
   responses: {
     201: json(committed(SituationReport), "Produced"),
@@ -83,26 +86,43 @@ export const situationReportRoutes = newApp()
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const now = nowIso();
-    const [got, last] = await Promise.all([readOverview(db, id, now), lastReportNumber(db, id)]);
-    if (!got) throw notFound("incident");
-    if (!mayWriteForUnit(user, got.incident.leadUnitId)) {
+    const earlier = body.atSeq !== undefined ? { seq: body.atSeq } : body.atTime !== undefined ? { time: body.atTime } : null;
+    const [present, last, point] = await Promise.all([
+      readOverview(db, id, now),
+      lastReportNumber(db, id),
+      earlier ? resolvePastPoint(db, id, earlier) : null,
+    ]);
+    if (!present) throw notFound("incident");
+    if (!mayWriteForUnit(user, present.incident.leadUnitId)) {
       throw forbidden("Only the leading unit's editors or an admin may issue situation reports.");
     }
+    if (earlier && (!point || point.at > now)) {
+      const path = "seq" in earlier ? "atSeq" : "atTime";
+      refuse(
+        refusal(400, "invalid_request", "There is no such earlier point in this incident's log.", [
+          { path, message: `choose a ${"seq" in earlier ? "seq" : "time"} between the incident's first change and now (latest seq ${present.seq})` },
+        ]),
+      );
+    }
+    // An earlier point: the present read with every change since undone, as it stood then.
+    const got = point ? pictureAsOf(present, await readPastRows(db, id, point), point) : present;
+    if (!got) refuse(refusal(400, "invalid_request", "The incident did not exist yet at that point.", [{ path: "atSeq", message: "before the incident was opened" }]));
+    const asOf = point ? point.at : now;
     if (body.asOfSeq !== undefined && body.asOfSeq !== got.seq) {
       throw new ApiError(409, "moved_on", `The incident has moved on to seq ${got.seq} since seq ${body.asOfSeq}; review it and produce again.`, {
         fields: [{ path: "asOfSeq", message: `the latest seq is ${got.seq}` }],
         current: { seq: got.seq },
       });
     }
-    const overview = buildOverview(got, { now, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
+    const overview = buildOverview(got, { now: asOf, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
     const report: SituationReport = {
       incidentId: id,
       number: last + 1,
-      asOf: now,
+      asOf,
       seq: got.seq,
       producedBy: { id: user.id, name: user.displayName, unitId: user.unitId },
       producedAt: now,
-      content: situationContent(got, overview, { now, summary: body.summary }),
+      content: situationContent(got, overview, { now: asOf, summary: body.summary }),
     };
     const { content: _content, ...heading } = report;
     const done = await commitWrite(c, {

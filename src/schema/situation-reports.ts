@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HospitalStatus, StatusWarning } from "./hospital";
+import { Instant } from "./common";
 import { Hazard, IncidentKind, Phase, PhaseEntry, Posture, PostureEntry } from "./incidents";
 import { AttentionEntry, FunctionGlance } from "./overview";
 
@@ -68,11 +69,20 @@ export type SituationReportHeading = z.infer<typeof SituationReportHeading>;
 
 export const SituationReportList = z.object({ items: z.array(SituationReportHeading) });
 
-export const SituationReportCreate = z.strictObject({
-  /** The seq the producer reviewed: the report is refused (409) if the incident has moved on since. */
-  asOfSeq: z.number().int().min(0).optional(),
-  summary: z.string().trim().max(4000).default(""),
-});
+export const SituationReportCreate = z
+  .strictObject({
+    /** The seq the producer reviewed: the report is refused (409) if the incident has moved on since. */
+    asOfSeq: z.number().int().min(0).optional(),
+    /** Produce the report as the situation stood at this earlier seq of the incident's log. */
+    atSeq: z.number().int().min(1).optional(),
+    /** Produce the report as the situation stood at this earlier time (the last change at or before it). */
+    atTime: Instant.optional(),
+    summary: z.string().trim().max(4000).default(""),
+  })
+  .refine((b) => [b.asOfSeq, b.atSeq, b.atTime].filter((x) => x !== undefined).length <= 1, {
+    message: "give at most one of asOfSeq, atSeq and atTime",
+    path: ["atSeq"],
+  });
 export type SituationReportCreate = z.infer<typeof SituationReportCreate>;
 
 export const ReportParam = z.object({ id: z.string().min(1).max(64), number: z.coerce.number().int().min(1) });

@@ -151,3 +151,24 @@ describe("write rate limit", () => {
     for (let i = 0; i < 5; i++) expect((await withVars({ WRITE_RATE_LIMIT: "0", WRITE_RATE_WINDOW_SECONDS: "60" }, person, "POST", log, message(i))).status).toBe(201);
   });
 });
+
+describe("page-size caps", () => {
+  type Parameter = { name: string; in: string; schema?: { maximum?: number } };
+  it("every paged list refuses a page larger than its documented maximum with 400 naming `limit`", async () => {
+    const hq = await signIn("hq");
+    const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters?: Parameter[] } }> };
+    const paged = Object.entries(doc.paths).flatMap(([path, ops]) => {
+      const limit = ops.get?.parameters?.find((p) => p.in === "query" && p.name === "limit");
+      return limit ? [{ path: path.replace(/\{[^}]+\}/g, "x1"), max: limit.schema?.maximum }] : [];
+    });
+    expect(paged.length).toBeGreaterThanOrEqual(3);
+    for (const { path, max } of paged) {
+      expect(max, `${path} documents its maximum page size`).toBeGreaterThan(0);
+      const over = await hq.get(`${path}?limit=${max! + 1}`);
+      expect(over.status, path).toBe(400);
+      const e = (await over.json()) as { error: { fields: { path: string }[] } };
+      expect(e.error.fields.map((f) => f.path), path).toContain("limit");
+      expect((await hq.get(`${path}?limit=${max}`)).status, path).not.toBe(400);
+    }
+  });
+});

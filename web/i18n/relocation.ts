@@ -100,6 +100,7 @@ const ja: Record<string, string> = {
   "relocation.map.inundatedSite": "浸水想定区域内の拠点（青の破線枠）",
   "relocation.map.shelters": "指定緊急避難場所・指定避難所を表示",
   "relocation.map.tilesFailed": "背景地図を読み込めません。拠点・浸水想定・移転状況はそのまま表示しています。",
+  "relocation.map.coastAttribution": "海岸線：Natural Earth（1:1000万、概形）",
 
   "relocation.liaison.title": "連絡・報告（上下水道部 ⇄ 災害対策本部）",
   "relocation.liaison.flagged": "未確認の連絡が {n} 件あります（{minutes}分以上未確認）",
@@ -348,6 +349,7 @@ const en: Record<string, string> = {
   "relocation.map.inundatedSite": "Site in an inundation area (blue dashed ring)",
   "relocation.map.shelters": "Show evacuation sites and shelters",
   "relocation.map.tilesFailed": "Background tiles cannot load. Sites, inundation and moves are still drawn.",
+  "relocation.map.coastAttribution": "Coast: Natural Earth (1:10 million, approximate)",
 
   "relocation.liaison.title": "Liaison log (water & sewer ⇄ disaster HQ)",
   "relocation.liaison.flagged": "{n} message(s) unacknowledged for over {minutes} min",

@@ -45,6 +45,8 @@ export function ReportPrint({ incidentId, number }: { incidentId: string; number
         <h1>{t("report.title", { title: c.incident.title, n: r.number })}</h1>
         <p class="rec-stamp">
           <strong>{t("report.stamp", { time: formatJst(r.asOf), seq: r.seq, name: r.producedBy.name, unit: unit(r.producedBy.unitId) })}</strong>
+          {/* A report of an earlier point says when it was produced, too. */}
+          {r.producedAt !== r.asOf && <> {t("reports.producedLater", { time: formatJst(r.producedAt) })}</>}
         </p>
       </header>
 

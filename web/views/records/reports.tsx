@@ -14,6 +14,10 @@ const base = (incidentId: string) => `/api/incidents/${incidentId}/situation-rep
 export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
   const reports = useSignal<SituationReportHeading[] | null>(null);
   const summary = useSignal("");
+  /** Now, or an earlier point: a seq of the log or a JST date and time. */
+  const point = useSignal<"now" | "seq" | "time">("now");
+  const pointSeq = useSignal("");
+  const pointTime = useSignal("");
   const message = useSignal<{ kind: "ok" | "error"; text: string } | null>(null);
   const busy = useSignal(false);
   const load = () =>
@@ -38,7 +42,14 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
     busy.value = true;
     message.value = null;
     try {
-      const { data } = await mutate("POST", "/api/incidents/:id/situation-reports", { param: { id: incident.id }, body: { asOfSeq: seq, summary: summary.value } });
+      const at =
+        point.value === "seq"
+          ? { atSeq: Number(pointSeq.value) }
+          : point.value === "time"
+            ? // The field is read as Japan time whatever the device's own zone.
+              { atTime: new Date(`${pointTime.value}:00+09:00`).toISOString() }
+            : { asOfSeq: seq };
+      const { data } = await mutate("POST", "/api/incidents/:id/situation-reports", { param: { id: incident.id }, body: { ...at, summary: summary.value } });
       summary.value = "";
       message.value = { kind: "ok", text: t("reports.produced", { n: data.number }) };
       await load();
@@ -60,7 +71,28 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
             {t("reports.summary")}
             <textarea name="summary" rows={3} maxLength={4000} value={summary.value} onInput={(e) => (summary.value = e.currentTarget.value)} />
           </label>
-          <p class="muted">{t("reports.asOfSeq", { seq })}</p>
+          <fieldset class="rec-point">
+            <legend>{t("reports.point")}</legend>
+            {(["now", "seq", "time"] as const).map((p) => (
+              <label key={p} class="rec-point-choice">
+                <input type="radio" name="point" value={p} checked={point.value === p} onChange={() => (point.value = p)} />
+                {t(`reports.point.${p}`)}
+              </label>
+            ))}
+            {point.value === "seq" && (
+              <label>
+                {t("reports.point.seqLabel", { seq })}
+                <input name="atSeq" type="number" required min={1} max={seq} value={pointSeq.value} onInput={(e) => (pointSeq.value = e.currentTarget.value)} />
+              </label>
+            )}
+            {point.value === "time" && (
+              <label>
+                {t("reports.point.timeLabel")}
+                <input name="atTime" type="datetime-local" required value={pointTime.value} onInput={(e) => (pointTime.value = e.currentTarget.value)} />
+              </label>
+            )}
+          </fieldset>
+          <p class="muted">{point.value === "now" ? t("reports.asOfSeq", { seq }) : t("reports.point.note")}</p>
           <button class="btn btn-primary" disabled={busy.value}>
             {t("reports.produce", { n: next })}
           </button>
@@ -83,6 +115,7 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
             <li key={r.number}>
               <span>
                 {t("reports.heading", { number: t("reports.number", { n: r.number }), time: formatJst(r.asOf), seq: r.seq, name: r.producedBy.name })}
+                {r.producedAt !== r.asOf && t("reports.producedLater", { time: formatJst(r.producedAt) })}
               </span>
               <span class="actions">
                 <Link class="btn" href={`/records/report/${incident.id}/${r.number}`}>

@@ -40,6 +40,8 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     const disposers: (() => void)[] = [];
     // Polygons under the lines, sites on top, whatever order the data arrives in.
     map.createPane("hazard").style.zIndex = "350";
+    // The coast below even the tiles: hidden where a tile loads, the land and sea wherever none can.
+    map.createPane("coast").style.zIndex = "150";
     map.createPane("sites").style.zIndex = "450";
     const hazard = L.layerGroup().addTo(map);
     const facilities = L.layerGroup().addTo(map);
@@ -47,6 +49,17 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
     const lines = L.layerGroup().addTo(map);
     shelterLayer.current = shelters;
     map.attributionControl.setPrefix(false);
+
+    // Kushiro's coast, cut from Natural Earth at build time (scripts/vite/kushiro-coast.ts); the
+    // service worker keeps it with the console, so it draws offline too.
+    void fetch(`${import.meta.env.BASE_URL}kushiro-coast.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<GeoJSON.FeatureCollection>) : null))
+      .then((coast) => {
+        if (!coast || mapRef.current !== map) return;
+        L.geoJSON(coast, { pane: "coast", interactive: false, style: { color: "#6f8194", weight: 1.5, fillColor: "#f2efe6", fillOpacity: 1 } }).addTo(map);
+        map.attributionControl.addAttribution(escapeHtml(t("relocation.map.coastAttribution")));
+      })
+      .catch(() => {});
 
     // Tiles are a backdrop only; when they fail, the vector layers still tell the whole story.
     let tiles: L.TileLayer | null = null;
@@ -130,12 +143,17 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
                 weight: site.inInundation ? 4 : shelter ? 1.5 : 2,
                 dashArray: site.inInundation ? "4 3" : undefined,
               });
-              const lines = [
-                `<strong>${escapeHtml(siteName(site))}</strong>`,
-                shelter ? escapeHtml(t(`relocation.siteKind.${site.kind}`)) : `${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
-                escapeHtml(inundationLabel(site).text),
-              ].filter(Boolean);
-              marker.bindTooltip(lines.join("<br>"));
+              if (shelter) {
+                const lines = [`<strong>${escapeHtml(siteName(site))}</strong>`, escapeHtml(t(`relocation.siteKind.${site.kind}`)), escapeHtml(inundationLabel(site).text)];
+                marker.bindTooltip(lines.filter(Boolean).join("<br>"));
+                return;
+              }
+              // The city's own sites are named on the map at all times: a touch screen cannot hover.
+              const label = [
+                `<strong>${escapeHtml(siteName(site))}</strong> ${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
+                site.inInundation ? escapeHtml(inundationLabel(site).text) : "",
+              ];
+              marker.bindTooltip(label.filter(Boolean).join("<br>"), { permanent: true, direction: "right", offset: [10, 0], className: "site-label" });
             });
             markers.set(id, () => {
               dispose();
