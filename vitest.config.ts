@@ -15,6 +15,8 @@ export default defineConfig(async () => {
       setupFiles: ["./test/setup.ts"],
       include: ["test/**/*.test.ts"],
       exclude: ["test/e2e/**", "test/console/**", "node_modules/**"],
+      // Several tests each run many writes through workerd and D1; on a busy machine five seconds is not generous.
+      testTimeout: 30_000,
     },
   };
 });

@@ -3,6 +3,8 @@
 // first action is already overdue. It gives the trend chart and the overdue flag something to show.
 
 const DAY = 86_400_000;
+/** How long ago the past drill was held. */
+export const PAST_DRILL_DAYS = 60;
 
 export function client(base, cookie) {
   const call = async (method, path, body) => {
@@ -39,7 +41,7 @@ export async function seedPastDrill(base, password) {
   const { data: drill } = await call("POST", "/api/drills", {
     kind: "triage",
     title: "令和8年度 第1回 多数傷病者受入れ訓練（津波想定）",
-    scheduledAt: new Date(Date.now() - 60 * DAY).toISOString(),
+    scheduledAt: new Date(Date.now() - PAST_DRILL_DAYS * DAY).toISOString(),
     place: "正面玄関前 トリアージポスト",
     objectives: ["START法で全傷病者を15分以内に一次トリアージする", "判定結果を5分以内に本部へ伝達する"],
     participants: [
@@ -82,4 +84,25 @@ export async function seedPastDrill(base, password) {
     dueDate: due(45),
   });
   return drill;
+}
+
+/**
+ * The API stamps a drill's start, tags and end with the time they are recorded, i.e. today. The
+ * demo's past drill was held PAST_DRILL_DAYS ago: this moves its own times (start, every tag, end,
+ * and the same instants inside its stored score) back by that span, so the drill page and the
+ * trend chart date it on its day. Every span between them, and so every figure, stays as scored.
+ * The change log is left alone: it records, truthfully, that the drill was entered today.
+ */
+export function pastDrillDatesSql(drillId) {
+  const id = `'${drillId.replace(/'/g, "''")}'`;
+  const back = (col) => `${col} = CASE WHEN ${col} IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${col}, '-${PAST_DRILL_DAYS} days') END`;
+  const backJson = (path) => `'${path}', strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(score_json, '${path}'), '-${PAST_DRILL_DAYS} days')`;
+  return [
+    `UPDATE drills SET ${back("started_at")}, ${back("ended_at")}, ${back("updated_at")}, ${back("created_at")},
+       score_json = json_set(score_json, ${backJson("$.startedAt")}, ${backJson("$.endedAt")}, ${backJson("$.trend[#-1].endedAt")})
+     WHERE id = ${id};`,
+    `UPDATE drill_tags SET ${back("tagged_at")} WHERE drill_id = ${id};`,
+    `UPDATE drill_casualties SET ${back("first_tagged_at")}, ${back("last_tagged_at")} WHERE drill_id = ${id};`,
+    `UPDATE drill_reports SET ${back("updated_at")} WHERE drill_id = ${id};`,
+  ].join("\n");
 }

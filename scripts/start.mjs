@@ -1,8 +1,8 @@
 // `npm start`: migrate and seed the local database, build the console, serve both on :8787.
 import { DEMO_ACCOUNTS } from "./seed.mjs";
-import { seedPastDrill } from "./demo-drill.mjs";
+import { pastDrillDatesSql, seedPastDrill } from "./demo-drill.mjs";
 import { seedIllustrativeLayer } from "./demo-hazard.mjs";
-import { assertPortFree, buildConsole, prepareDatabase, startServer } from "./local.mjs";
+import { assertPortFree, buildConsole, prepareDatabase, startServer, wrangler } from "./local.mjs";
 
 const password = process.env.DEMO_PASSWORD || "keizoku";
 const port = Number(process.env.PORT || 8787);
@@ -21,6 +21,8 @@ const server = await startServer({ port, persistTo }).catch(cannotStart);
 // The past drill goes through the API, so it has its change log like everything else.
 const layer = seeded ? await seedIllustrativeLayer(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo inundation layer not imported: ${e.message}`)) : null;
 const pastDrill = seeded ? await seedPastDrill(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo drill not seeded: ${e.message}`)) : null;
+// …then dated on the day it was held (the API stamps what it records with today).
+if (pastDrill) wrangler(["d1", "execute", "keizoku", "--local", ...(persistTo ? ["--persist-to", persistTo] : []), "--command", pastDrillDatesSql(pastDrill.id)]);
 
 const url = `http://localhost:${port}`;
 console.log(`

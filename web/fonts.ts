@@ -1,6 +1,6 @@
 /*
- * The bundled Japanese font, for devices without one of their own (a Linux wall screen). Loaded
- * after the first paint, off the entry: it is only a declaration of unicode-range slices (the
+ * The bundled Japanese font, for devices without one of their own (a Linux wall screen; the entry
+ * checks, web/japanese-font.ts). Loaded after the first paint, off the entry: it is only a declaration of unicode-range slices (the
  * glyphs themselves are fetched slice by slice, only when no font of the device has them, and kept
  * by the service worker as they are used). The build rewrites these files: scripts/vite/japanese-font.ts.
  */

@@ -139,9 +139,10 @@ export const incidentRoutes = newApp()
   })
   .openapi(changes, async (c) => {
     const { id } = c.req.valid("param");
-    await requireIncident(c.env.DB, id);
     const { after, limit } = c.req.valid("query");
-    return c.json(await listChanges(c.env.DB, id, after, limit), 200);
+    // One round trip: an unknown incident's stream is empty, and then the 404 wins.
+    const [, page] = await Promise.all([requireIncident(c.env.DB, id), listChanges(c.env.DB, id, after, limit)]);
+    return c.json(page, 200);
   })
   .openapi(standingChanges, async (c) => {
     const { after, limit } = c.req.valid("query");

@@ -32,5 +32,5 @@ describe("accessibility of every area's screens", () => {
     }
     expect(found).toEqual([]);
     await hq.context.close();
-  }, 120_000);
+  }, 300_000);
 });

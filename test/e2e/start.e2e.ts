@@ -34,7 +34,7 @@ function npmStart() {
   return { child, exited, output: () => output };
 }
 
-async function until(check: () => Promise<boolean>, what: string, ms = 90_000) {
+async function until(check: () => Promise<boolean>, what: string, ms = 240_000) {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -72,7 +72,7 @@ describe("npm start leaves no server behind", () => {
       await run.exited;
     }
     expect(first!.length).toBeGreaterThan(0);
-  }, 300_000);
+  }, 900_000);
 
   it("a start that finds the port held names what holds it", async () => {
     const { createServer } = await import("node:net");

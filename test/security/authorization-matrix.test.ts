@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import app from "../../src/index";
 import { ORIGIN, signIn } from "../helpers";
 import { ENTRIES, type Entry } from "./matrix-entries";
@@ -27,7 +27,10 @@ async function footprint(): Promise<Record<string, number>> {
   return Object.fromEntries(counts.map((r) => [(r.results[0] as any).name, (r.results[0] as any).n]));
 }
 
-async function ask(entry: Entry, method: string, who: Subject, request: { path: string; body?: unknown }): Promise<number> {
+/** D1 round trips (session included, from Server-Timing) of every accepted request, per route. */
+const roundTrips = new Map<string, number[]>();
+
+async function ask(entry: Entry, method: string, who: Subject, request: { path: string; body?: unknown }, route?: string): Promise<number> {
   const login = loginFor(who, entry.unit ?? "water");
   const client = login === null ? null : entry.ownSession ? await signIn(login) : clients[login as Login];
   const headers: Record<string, string> = { Origin: ORIGIN };
@@ -40,6 +43,8 @@ async function ask(entry: Entry, method: string, who: Subject, request: { path: 
     headers,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
   });
+  const trips = /d1;[^,]*desc="(\d+) round trip/.exec(res.headers.get("Server-Timing") ?? "");
+  if (route && trips && res.status < 300) roundTrips.set(route, [...(roundTrips.get(route) ?? []), Number(trips[1])]);
   if (res.webSocket) {
     res.webSocket.accept();
     res.webSocket.close(1000, "matrix");
@@ -71,7 +76,7 @@ describe("authorization matrix", () => {
           used = true;
         }
         const before = await footprint();
-        const status = await ask(entry, method, who, request);
+        const status = await ask(entry, method, who, request, route);
         const expected = ok ? (entry.websocket ? 101 : "2xx") : who === "signedOut" ? 401 : 403;
         const matches = ok ? (entry.websocket ? status === 101 : status >= 200 && status < 300) : status === expected;
         if (!matches) outcomes.push(`${who}: expected ${expected}, got ${status}`);
@@ -88,4 +93,17 @@ describe("authorization matrix", () => {
       expect(outcomes).toEqual([]);
     });
   }
+});
+
+// What each accepted request cost in D1 round trips, printed for `npm run bench:round-trips`.
+// Targets: a write at most 2 (preconditions, then the write batch; the session re-checked in it),
+// a read at most 1 besides the session.
+afterAll(() => {
+  const rows = [...roundTrips].sort(([a], [b]) => a.localeCompare(b));
+  const cell = (ns: number[]) => [...new Set(ns)].sort().map((n) => `${n} (×${ns.filter((m) => m === n).length})`).join(", ");
+  const over = rows.filter(([, ns]) => Math.max(...ns) > 2).length;
+  console.log(
+    `D1 sequential round trips per accepted request, session included (target ≤ 2 for every read and write): ${rows.length} routes, ${over} above\n` +
+      rows.map(([route, ns]) => `  ${Math.max(...ns) > 2 ? "ABOVE" : "ok   "} ${route}: ${cell(ns)}`).join("\n"),
+  );
 });

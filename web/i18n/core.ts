@@ -76,7 +76,8 @@ const ja: Record<string, string> = {
   "conn.label": "ライブ接続の状態",
   "timeline.title": "クロノロジー（時系列記録）",
   "timeline.empty": "まだ記録はありません。",
-  "timeline.by": "{name}（{unit}）",
+  // The unit names carry their own brackets (災害対策本部（防災危機管理課）): the person follows the unit.
+  "timeline.by": "{unit}　{name}",
   "timeline.tagNumber": "タッグ {tag}",
   "timeline.tagBy": "（{officer}）",
   "timeline.yes": "はい",
@@ -206,7 +207,7 @@ const en: Record<string, string> = {
   "conn.label": "Live connection",
   "timeline.title": "Chronology",
   "timeline.empty": "Nothing recorded yet.",
-  "timeline.by": "{name} ({unit})",
+  "timeline.by": "{name} · {unit}",
   "timeline.tagNumber": "tag {tag}",
   "timeline.tagBy": " ({officer})",
   "timeline.yes": "yes",

@@ -119,7 +119,7 @@ export function CasualtyScores({ s }: { s: DrillScore }) {
               <span class={`outcome outcome-${c.outcome}`}>{c.outcome === "under" ? "⚠ " : ""}{t(`drills.outcome.${c.outcome}`)}</span>
             </td>
             <td>{seconds(c.timeToFirstTagMs)}</td>
-            <td>{c.officerName ?? "—"}</td>
+            <td class="person">{c.officerName ?? "—"}</td>
           </tr>
         ))}
       </tbody>
@@ -149,7 +149,7 @@ export function OfficerScores({ s }: { s: DrillScore }) {
       <tbody>
         {s.officers.map((o) => (
           <tr key={o.officerKey}>
-            <th scope="row">{o.name}</th>
+            <th scope="row" class="person">{o.name}</th>
             <td>{o.tags}</td>
             <td>{o.assessed}</td>
             <td>{percent(o.accuracy)}</td>
@@ -259,13 +259,20 @@ export function ScoreView({ s, kind }: { s: DrillScore; kind: "triage" | "fire" 
       <MilestoneScores s={s} />
       {kind === "triage" && (
         <>
-          <ConfusionMatrix s={s} />
-          <OfficerScores s={s} />
+          {/* A table wider than a tablet scrolls sideways rather than squeezing its words letter by letter. */}
+          <div class="table-wrap">
+            <ConfusionMatrix s={s} />
+          </div>
+          <div class="table-wrap">
+            <OfficerScores s={s} />
+          </div>
           <section class="card no-break">
             <h3>{t("drills.trend")}</h3>
             <TrendChart points={s.trend} />
           </section>
-          <CasualtyScores s={s} />
+          <div class="table-wrap">
+            <CasualtyScores s={s} />
+          </div>
         </>
       )}
     </div>

@@ -4,9 +4,10 @@ import "leaflet/dist/leaflet.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { RelocationState } from "../../../src/schema/relocation-board";
 import { getJson } from "../../lib/api";
-import { t } from "../../i18n";
+import { functionStatus } from "../../../src/domain/relocation";
+import { formatDuration, now, t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
-import { depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
+import { boardEntries, depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
 import "./map.css";
 
@@ -19,6 +20,8 @@ export type MapProps = {
 
 const KUSHIRO: L.LatLngTuple = [42.985, 144.385];
 const INUNDATION_EDGE = "#1f5fbf";
+/** A function past its target and not working: red, thick, and labelled on the map itself. */
+const LATE = "#b00020";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -172,7 +175,8 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
         untracked(() => {
           let k = 0;
           for (const [id, f] of functions) {
-            const bend = (k++ - functions.size / 2) * 0.0012;
+            const order = k++;
+            const bend = (order - functions.size / 2) * 0.0012;
             if (fnLines.has(id)) continue;
             const line = L.polyline([], { weight: 5, opacity: 0.9 }).addTo(lines);
             line.on("click", () => onSelectFunction?.(id));
@@ -187,8 +191,24 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
               const mid: L.LatLngTuple = [(from.lat + to.lat) / 2 + bend, (from.lon + to.lon) / 2 - bend];
               line.setLatLngs([[from.lat, from.lon], mid, [to.lat, to.lon]]);
               const planned = state === "at_primary";
-              line.setStyle({ color: STATE_COLOUR[state], dashArray: planned ? "8 8" : undefined, weight: planned ? 3 : 6 });
-              line.bindTooltip(`${STATE_SHAPE[state]} ${escapeHtml(fnName(fn))}：${escapeHtml(t(`relocation.state.${state}`))} → ${escapeHtml(siteName(to))}`, { sticky: true });
+              // Late from the moment the target passes, whether or not a move has started.
+              const overdue = row && onsetAt ? functionStatus(fn, row, onsetAt, from, now.value).overdueMinutes : 0;
+              const text = `${STATE_SHAPE[state]} ${escapeHtml(fnName(fn))}：${escapeHtml(t(`relocation.state.${state}`))} → ${escapeHtml(siteName(to))}`;
+              line.unbindTooltip();
+              if (overdue > 0) {
+                line.setStyle({ color: LATE, dashArray: planned ? "8 6" : undefined, weight: 7 });
+                const late = escapeHtml(t("relocation.overdue", { span: formatDuration(overdue * 60_000) }));
+                line.bindTooltip(`⚠ ${escapeHtml(fnName(fn))}：${late}`, {
+                  permanent: true,
+                  direction: "center",
+                  className: "fn-late-label",
+                  // Functions that share a route would print their labels on top of each other.
+                  offset: L.point(0, (order % 4) * 28 - 42),
+                });
+              } else {
+                line.setStyle({ color: STATE_COLOUR[state], dashArray: planned ? "8 8" : undefined, weight: planned ? 3 : 6 });
+                line.bindTooltip(text, { sticky: true });
+              }
             });
             fnLines.set(id, () => {
               dispose();
@@ -228,6 +248,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
         <label class="choice">
           <input type="checkbox" checked={showShelters} onChange={(e) => setShowShelters(e.currentTarget.checked)} /> {t("relocation.map.shelters")}
         </label>
+        {model && onsetAt && <LateFunctions model={model} onsetAt={onsetAt} />}
         <ul aria-label={t("relocation.map.legend")}>
           {(["operational", "degraded", "unusable"] as const).map((s) => (
             <li key={s}>
@@ -237,6 +258,11 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
           <li>
             <span class="swatch round dashed" /> {t("relocation.map.inundatedSite")}
           </li>
+          {model && (
+            <li>
+              <span class="swatch line" style={{ background: LATE }} /> ⚠ {t("relocation.map.lateLine")}
+            </li>
+          )}
           {(Object.keys(STATE_COLOUR) as RelocationState[]).map((s) => (
             <li key={s}>
               <span class="swatch line" style={{ background: STATE_COLOUR[s] }} /> {STATE_SHAPE[s]} {t(`relocation.state.${s}`)}
@@ -252,6 +278,26 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
         </ul>
         <p class="muted small">{standing.attribution.value}</p>
       </div>
+    </div>
+  );
+}
+
+/** The late functions in words beside the map, so lateness never rests on a colour or a hover. */
+function LateFunctions({ model, onsetAt }: { model: IncidentRelocation; onsetAt: string }) {
+  const late = boardEntries(model, onsetAt, now.value).filter((e) => e.status.overdueMinutes > 0);
+  if (late.length === 0) return null;
+  return (
+    <div class="map-late" data-testid="map-late">
+      <p>
+        <strong>⚠ {t("relocation.map.lateTitle", { n: late.length })}</strong>
+      </p>
+      <ul>
+        {late.map((e) => (
+          <li key={e.fn.id}>
+            {fnName(e.fn)}：{t("relocation.overdue", { span: formatDuration(e.status.overdueMinutes * 60_000) })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
