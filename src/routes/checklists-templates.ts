@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findTemplate, insertTemplate, listTemplates, replaceTemplate } from "../db/checklists";
+import { findTemplate, insertTemplate, listTemplates, replaceTemplate } from "../db/checklists-templates";
 import { mayEditTemplates } from "../domain/checklists";
 import { withItemKeys } from "../domain/checklists-activation";
 import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";

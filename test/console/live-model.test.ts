@@ -58,6 +58,16 @@ describe("live model", () => {
     expect(m.rows.get("a")?.version).toBe(3);
   });
 
+  it("skips a change the snapshot already reflects, even one that arrives after it", async () => {
+    const { feed, push } = feedOf();
+    const m = model(async () => ({ rows: [row("a", 1)], seq: 5 }));
+    m.live.attach(feed);
+    await m.live.reload();
+    push(change(5, "liaison_message", "b", row("b", 1)));
+    push(change(6, "liaison_message", "c", row("c", 1)));
+    expect(m.rows.all.value.map((r) => r.id)).toEqual(["a", "c"]);
+  });
+
   it("keeps changes that arrive while the snapshot loads and applies only those it does not reflect", async () => {
     const { feed, push } = feedOf();
     let answer!: (s: { rows: Row[]; seq: number }) => void;

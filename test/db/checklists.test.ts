@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { findTemplate, insertActivation, insertTemplate, readChecklist, replaceTemplate } from "../../src/db/checklists";
+import { insertActivation, readChecklist } from "../../src/db/checklists";
+import { findTemplate, insertTemplate, replaceTemplate } from "../../src/db/checklists-templates";
 import { insertIncident } from "../../src/db/incidents";
 import type { NewItem } from "../../src/domain/checklists-activation";
 import { newIncident as buildIncident } from "../../src/domain/incidents";

@@ -117,8 +117,9 @@ export function createLiveModel(spec: LiveModelSpec): LiveModel {
     // The spec pairs every rule with its own entity type, so the rule found by a change's type
     // takes that change; the index loses the pairing for the compiler, not at run time.
     const rule = spec.changes[c.entityType] as ChangeRule<EntityType> | undefined;
-    if (!rule) return;
-    if (c.seq > seq.peek()) seq.value = c.seq;
+    // A change the snapshot (or an earlier change) already reflects has nothing to add.
+    if (!rule || c.seq <= seq.peek()) return;
+    seq.value = c.seq;
     if (follow(rule, c)) void reload();
   };
 

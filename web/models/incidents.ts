@@ -1,27 +1,23 @@
 import { computed, signal } from "@preact/signals";
 import type { Incident, IncidentCreate, IncidentPatch } from "../../src/schema/incidents";
 import { getJson, mutate } from "../lib/api";
+import { LiveCollection } from "../lib/live-model";
 import { LiveSocket, type LiveStatus } from "../lib/socket";
 
+// Only a newer version replaces the held copy: a late broadcast never rolls an incident back,
+// and the same version again (the overview re-reads it often) redraws nothing.
+const incidents = new LiveCollection<Incident>((i) => i.id, (next, held) => next.version > held.version);
+
 /** Every incident this console knows, by id; kept current by the live incident list. */
-export const incidentsById = signal(new Map<string, Incident>());
+export const incidentsById = computed(() => new Map([...incidents.byId.value].map(([id, row]) => [id, row.value])));
 export const incidentsLoaded = signal(false);
 
 /** Open first, then by onset, newest first: what the HQ must look at leads. */
 export const incidentList = computed(() =>
-  [...incidentsById.value.values()].sort(
-    (a, b) => Number(a.status === "closed") - Number(b.status === "closed") || b.onsetAt.localeCompare(a.onsetAt),
-  ),
+  [...incidents.all.value].sort((a, b) => Number(a.status === "closed") - Number(b.status === "closed") || b.onsetAt.localeCompare(a.onsetAt)),
 );
 
-/** Keeps the newer of two copies, so a late broadcast never rolls an incident back. */
-export function upsertIncident(incident: Incident) {
-  const known = incidentsById.value.get(incident.id);
-  if (known && known.version >= incident.version) return;
-  const next = new Map(incidentsById.value);
-  next.set(incident.id, incident);
-  incidentsById.value = next;
-}
+export const upsertIncident = (incident: Incident) => incidents.upsert(incident);
 
 export async function loadIncidents() {
   const { items } = await getJson("/api/incidents");
@@ -70,7 +66,7 @@ export function stopWatchingIncidents() {
   directory = null;
   unlink?.();
   unlink = null;
-  incidentsById.value = new Map();
+  incidents.replaceAll([]);
   incidentsLoaded.value = false;
 }
 
