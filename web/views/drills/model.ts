@@ -1,4 +1,4 @@
-import { batch, computed, effect, signal, untracked, type ReadonlySignal, type Signal } from "@preact/signals";
+import { batch, computed, effect, signal, untracked, type Signal } from "@preact/signals";
 import type { Drill, DrillCasualty, DrillDetail, Milestone, Tag } from "../../../src/schema/drills";
 import { countBoard, HQ_UNIT } from "../../../src/domain/drills";
 import { getJson } from "../../lib/api";
@@ -64,7 +64,7 @@ export class DrillModel {
     return this.rows.byId.value;
   }
 
-  readonly milestones: ReadonlySignal<Milestone[]> = computed(() => this.milestoneRows.all.value);
+  readonly milestones = this.milestoneRows.all;
 
   readonly board = computed(() =>
     countBoard(this.drill.value, this.casualties.map((c) => ({ category: c.value.currentCategory, zoneId: c.value.currentZoneId }))),
