@@ -66,9 +66,15 @@ const hq = await signIn("hq");
 const water = await signIn("water");
 const incident = (await hq.get("/api/incidents")).items.find((i) => i.status === "open");
 const units = (await hq.get("/api/units")).items.map((u) => u.id);
-await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: units });
+const activated = await hq.send("POST", `/api/incidents/${incident.id}/checklists/activations`, { unitIds: units });
 const items = (await hq.get(`/api/incidents/${incident.id}/checklists`)).items.map((i) => ({ id: i.id, version: i.version }));
 console.log(`incident "${incident.title}": ${units.length} units, ${items.length} checklist items`);
+// Without items there is no load to run: say why instead of failing on the first write.
+if (items.length === 0) {
+  console.log(`no checklist items to write to (activation answered ${activated.status}: ${JSON.stringify(activated.body)})`);
+  await server?.stop();
+  process.exit(1);
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,6 +1,9 @@
+import "fake-indexeddb/auto";
 import { h, options, render, type VNode } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Overview, UnitGlance } from "../../src/schema/overview";
+import type { AttentionEntry } from "../../src/domain/attention";
+import { AttentionQueue, EntryLine } from "../../web/views/overview/attention";
 import { OverviewModel } from "../../web/views/overview/model";
 import { UnitCard, UnitGrid } from "../../web/views/overview/panels";
 
@@ -40,6 +43,10 @@ options.diffed = (vnode: VNode) => {
     const id = (vnode.props as unknown as { unitId: string }).unitId;
     renders.set(id, (renders.get(id) ?? 0) + 1);
   }
+  if (vnode.type === EntryLine) {
+    const key = `entry:${(vnode.props as unknown as { entryKey: string }).entryKey}`;
+    renders.set(key, (renders.get(key) ?? 0) + 1);
+  }
   previous?.(vnode);
 };
 
@@ -63,5 +70,39 @@ describe("the unit grid", () => {
     expect(renders.get("u7")).toBe(2);
     for (const id of ids.filter((x) => x !== "u7")) expect(renders.get(id), id).toBe(1);
     expect(document.querySelector('[data-unit="u7"]')!.textContent).toContain("BCP 3/10");
+  });
+});
+
+const overdueItem = (n: number, minutes: number): AttentionEntry => ({
+  key: `overdue_item:i${n}`,
+  kind: "overdue_item",
+  rank: 1,
+  unitId: "u1",
+  since: `2026-11-24T00:${String(n).padStart(2, "0")}:00.000Z`,
+  subject: `優先業務 ${n}`,
+  subjectEn: `Task ${n}`,
+  detail: { state: "todo", overdueMinutes: minutes, owned: true },
+  link: { area: "checklists", entityType: "checklist_item", entityId: `i${n}` },
+  action: null,
+  version: 1,
+});
+
+describe("the attention queue", () => {
+  it("re-renders only the entry of the item that changed", async () => {
+    const me = { id: "user-hq", login: "hq", displayName: "本部", unitId: "hq", role: "editor" as const, expiresAt: "2027-01-01T00:00:00.000Z" };
+    const withEntries = (seq: number, entries: AttentionEntry[]) => {
+      const p = picture(seq, []);
+      return { ...p, attention: { total: entries.length, urgent: 0, byKind: { overdue_item: entries.length }, entries } };
+    };
+    const model = new OverviewModel("i1", async () => picture(0, []));
+    model.apply(withEntries(1, Array.from({ length: 10 }, (_, n) => overdueItem(n, 30))));
+    render(h(AttentionQueue, { model, me }), document.body);
+    expect(document.querySelectorAll(".attention-entry")).toHaveLength(10);
+
+    // Item 4 was taken in hand: only its entry's figures differ in the next picture.
+    model.apply(withEntries(2, Array.from({ length: 10 }, (_, n) => (n === 4 ? { ...overdueItem(n, 30), detail: { state: "in_progress", overdueMinutes: 30, owned: true } } : overdueItem(n, 30)))));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(renders.get("entry:overdue_item:i4")).toBe(2);
+    for (let n = 0; n < 10; n++) if (n !== 4) expect(renders.get(`entry:overdue_item:i${n}`), `entry ${n}`).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { memo } from "preact/compat";
 import type { AttentionEntry } from "../../../src/domain/attention";
 import { mayWriteForUnit } from "../../../src/domain/access";
 import { mayAcknowledge } from "../../../src/domain/liaison";
@@ -113,7 +114,15 @@ export function AttentionQueue({ model, me, limit = 60 }: { model: OverviewModel
   );
 }
 
-function EntryRow({ model, entryKey, me }: { model: OverviewModel; entryKey: string; me: Me }) {
+type RowProps = { model: OverviewModel; entryKey: string; me: Me };
+
+/**
+ * One entry of the queue. The queue itself re-renders with every picture (its seq and counts);
+ * an entry re-renders only when its own signal changes, so a change to one item redraws one row.
+ */
+export const EntryRow = memo((props: RowProps) => <EntryLine {...props} />);
+
+export function EntryLine({ model, entryKey, me }: RowProps) {
   const s = model.entry(entryKey);
   if (!s) return null;
   const e = s.value;
