@@ -105,4 +105,25 @@ describe("live model", () => {
     expect(b.value.version).toBe(1);
     expect(m.rows.get("a")?.version).toBe(2);
   });
+
+  it("a collection that holds one owner's rows lets its neighbours' changes pass by, and attach settles once the snapshot is read", async () => {
+    const { feed, push } = feedOf();
+    // The owner stands in for the incident (or drill) a row belongs to.
+    type Owned = Row & { incidentId: string };
+    const mine = new LiveCollection<Owned>((r) => r.id, undefined, (r) => r.incidentId === "d1");
+    let reads = 0;
+    const live = createLiveModel({
+      load: async () => {
+        reads++;
+        mine.replaceAll([{ ...row("a", 1), incidentId: "d1" }, { ...row("x", 1), incidentId: "d2" }]);
+      },
+      changes: { liaison_message: { into: mine } },
+    });
+    await live.attach(feed);
+    expect(reads).toBe(1);
+    expect(live.loaded.value).toBe(true);
+    push(change(1, "liaison_message", "b", { ...row("b", 1), incidentId: "d2" }));
+    push(change(2, "liaison_message", "a", { ...row("a", 2), incidentId: "d1" }));
+    expect(mine.all.value.map((r) => r.label)).toEqual(["a@2"]);
+  });
 });

@@ -21,6 +21,8 @@ export class LiveCollection<T> {
     readonly keyOf: (row: T) => string,
     /** Whether an arriving copy replaces the held one: by default the newer (or same) version wins, so a late broadcast never rolls a row back. */
     private readonly replaces: (next: T, held: T) => boolean = byVersion as (next: T, held: T) => boolean,
+    /** Which rows belong here: a stream carries rows of its neighbours too (every drill of an incident), which pass by. */
+    private readonly holds: (row: T) => boolean = () => true,
   ) {}
 
   get(id: string | null | undefined): T | undefined {
@@ -28,6 +30,7 @@ export class LiveCollection<T> {
   }
 
   upsert(row: T) {
+    if (!this.holds(row)) return;
     const id = this.keyOf(row);
     const held = this.byId.peek().get(id);
     if (held) {
@@ -93,8 +96,8 @@ export type LiveModel = {
   readonly error: ReadonlySignal<unknown>;
   /** The last stream seq reflected (snapshot or change). */
   readonly seq: ReadonlySignal<number>;
-  /** Follows a stream: listens first, then reads the snapshot. */
-  attach: (feed: StreamFeed) => void;
+  /** Follows a stream: listens first, then reads the snapshot (settled when it is read, or failed). */
+  attach: (feed: StreamFeed) => Promise<void>;
   detach: () => void;
   reload: () => Promise<void>;
 };
@@ -167,7 +170,7 @@ export function createLiveModel(spec: LiveModelSpec): LiveModel {
     attach(feed) {
       unsubscribe?.();
       unsubscribe = feed.subscribe(receive);
-      void reload();
+      return reload();
     },
     detach() {
       unsubscribe?.();

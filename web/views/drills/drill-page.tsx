@@ -34,15 +34,13 @@ export function DrillPage({ id, view, me }: { id: string; view: string; me: Me }
       .then((m) => {
         if (!alive) return;
         const f = openStream(streamOf(m.drill.value));
-        const off = f.subscribe(m.apply);
+        void m.attach(f);
         const offHq = followHq(f, () => [m]);
-        // Changes the feed already holds may be newer than the snapshot.
-        for (const c of f.changes.value) m.apply(c);
         setModel(m);
         setFeed(f);
         cleanup = () => {
-          off();
           offHq();
+          m.dispose();
           f.release();
         };
       })
@@ -161,7 +159,7 @@ function MilestonePanel({ model, me }: { model: DrillModel; me: Me }) {
     setError(null);
     try {
       const { data } = await mutate("POST", "/api/drills/:id/milestones", { param: { id: d.id }, body: { key: m.key } });
-      model.milestones.value = model.milestones.value.map((x) => (x.key === data.key ? data : x));
+      model.putMilestone(data);
     } catch (e) {
       setError(explain(e));
     }
