@@ -1,18 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findDrill } from "../db/drills";
-import { findAction, findReport, insertAction, listActions, updateAction, updateReport } from "../db/drills-report";
+import { findAction, findReport, insertAction, listActions, updateReport } from "../db/drills-report";
 import { listMilestones } from "../db/drills-tags";
 import { mayManageDrill, wrongState } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
-import { actionsWritable, newAction, patchAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
+import { actionsWritable, newAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
 import { forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { commitActionChange, commitNewAction } from "./corrective-actions";
 import { serverTiming } from "../lib/server-timing";
 import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
-import { STANDING, streamOf } from "../schema/streams";
+import { streamOf } from "../schema/streams";
 import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
@@ -147,18 +148,8 @@ export const drillReportRoutes = newApp()
     const drill = await requireDrill(db, c.req.valid("param").id);
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("add corrective actions"));
     if (!actionsWritable(drill.status)) refuse(wrongState(drill, "Corrective actions come from a drill that has ended."));
-    const now = nowIso();
-    const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now });
-    const data = withOverdue([action], now)[0]!;
-    const done = await commitWrite(c, {
-      // The improvement plan outlives the drill's incident (chased for months after it closes): peacetime data.
-      stream: STANDING,
-      steps: [insertAction(db, action)],
-      changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
-      data,
-      status: 201,
-    });
-    return c.json(done, 201);
+    const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now: nowIso() });
+    return c.json(await commitNewAction(c, action, insertAction(db, action)), 201);
   })
   .openapi(actionPatch, async (c) => {
     const db = c.env.DB;
@@ -166,20 +157,5 @@ export const drillReportRoutes = newApp()
     if (!current) throw notFound("corrective action");
     const drill = (await findDrill(db, current.drillId))!;
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("update corrective actions"));
-    const body = c.req.valid("json");
-    if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
-    const now = nowIso();
-    const next = patchAction(current, body, now);
-    const data = withOverdue([next], now)[0]!;
-    const done = await commitWrite(c, {
-      stream: STANDING,
-      steps: [{ exactlyOne: updateAction(db, next) }],
-      changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
-      data,
-      reload: async () => {
-        const a = await findAction(db, current.id);
-        return a && withOverdue([a], nowIso())[0];
-      },
-    });
-    return c.json(done, 200);
+    return c.json(await commitActionChange(c, current, c.req.valid("json"), () => findAction(db, current.id)), 200);
   });

@@ -1,19 +1,18 @@
 import { createRoute } from "@hono/zod-openapi";
 import { findIncident } from "../db/incidents";
-import { updateAction } from "../db/drills-report";
 import { findReviewAction, hasRelocations, insertReview, insertReviewAction, listReviews, loadReviewInput, readReview } from "../db/relocation-review";
 import { mayWriteForUnit } from "../domain/access";
-import { newAction, patchAction, withOverdue } from "../domain/drills-report";
+import { newAction, withOverdue } from "../domain/drills-report";
 import { needsReview, reviewFigures } from "../domain/relocation-review";
-import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
-import { commitWrite, type LoggedChange, type WriteStep } from "../lib/write-path";
-import { STANDING } from "../schema/streams";
+import { forbidden, newApp, notFound, nowIso } from "../lib/app";
+import type { LoggedChange, WriteStep } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { ActionCreate, ActionPatch, CorrectiveAction } from "../schema/drills-report";
 import type { Incident } from "../schema/incidents";
 import { type RelocationReview, ReviewBundle, ReviewList } from "../schema/relocation-review";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 import { WATER_UNIT } from "./overview";
+import { commitActionChange, commitNewAction } from "./corrective-actions";
 import { z } from "zod";
 
 const tags = ["relocation review"];
@@ -102,18 +101,8 @@ export const relocationReviewRoutes = newApp()
     const db = c.env.DB;
     const { review } = await requireReview(db, c.req.valid("param").id);
     if (!mayWriteForUnit(c.get("user"), review.unitId)) throw notTheirPlan();
-    const now = nowIso();
-    const action = newAction({ id: review.incidentId, title: review.title }, c.req.valid("json"), { id: crypto.randomUUID(), now });
-    const data = withOverdue([action], now)[0]!;
-    const done = await commitWrite(c, {
-      // Chased long after the drill incident closed: peacetime data, like the hospital's plan.
-      stream: STANDING,
-      steps: [insertReviewAction(db, action)],
-      changes: [{ entityType: "corrective_action", entityId: action.id, op: "create", before: null, after: data }],
-      data,
-      status: 201,
-    });
-    return c.json(done, 201);
+    const action = newAction({ id: review.incidentId, title: review.title }, c.req.valid("json"), { id: crypto.randomUUID(), now: nowIso() });
+    return c.json(await commitNewAction(c, action, insertReviewAction(db, action)), 201);
   })
   .openapi(changeAction, async (c) => {
     const db = c.env.DB;
@@ -121,20 +110,5 @@ export const relocationReviewRoutes = newApp()
     const [review, current] = await Promise.all([findIncident(db, id), findReviewAction(db, id, actionId)]);
     if (!review || !current) throw notFound("corrective action in this review");
     if (!mayWriteForUnit(c.get("user"), WATER_UNIT)) throw notTheirPlan();
-    const body = c.req.valid("json");
-    if (body.version !== current.version) throw staleVersion(withOverdue([current], nowIso())[0]);
-    const now = nowIso();
-    const next = patchAction(current, body, now);
-    const data = withOverdue([next], now)[0]!;
-    const done = await commitWrite(c, {
-      stream: STANDING,
-      steps: [{ exactlyOne: updateAction(db, next) }],
-      changes: [{ entityType: "corrective_action", entityId: current.id, op: "update", before: current, after: data }],
-      data,
-      reload: async () => {
-        const a = await findReviewAction(db, id, actionId);
-        return a && withOverdue([a], nowIso())[0];
-      },
-    });
-    return c.json(done, 200);
+    return c.json(await commitActionChange(c, current, c.req.valid("json"), () => findReviewAction(db, id, actionId)), 200);
   });
