@@ -50,10 +50,10 @@ async function signIn(login) {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
-      const body = await r.json().catch(() => null);
+      const parsed = await r.json().catch(() => null);
       // An answer that is not the JSON the API sends (a server rebuilding mid-run answers an error page)
       // counts as a failure, never as a crash of the load.
-      return body === null ? { status: 0, body: null } : { status: r.status, body };
+      return parsed === null ? { status: 0, body: null } : { status: r.status, body: parsed };
     } catch {
       return { status: 0, body: null };
     }
