@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../src/schema/changes";
 import { createLiveModel, LiveCollection } from "../../web/lib/live-model";
-import type { StreamFeed } from "../../web/lib/live";
-import { change, settle } from "./wire";
+import { change, feedOf, settle } from "./wire";
 
 // The rows stand in for liaison messages: the model needs only an id, a version and the line it shows.
 type Row = { id: string; version: number; label: string };
-
-/** A feed that hands the model whatever the test pushes, in the order pushed (StreamFeed's promise). */
-function feedOf() {
-  const listeners = new Set<(c: Change) => void>();
-  return {
-    feed: { subscribe: (fn: (c: Change) => void) => (listeners.add(fn), () => listeners.delete(fn)) } as unknown as StreamFeed,
-    push: (c: Change) => listeners.forEach((fn) => fn(c)),
-    listening: () => listeners.size,
-  };
-}
 
 const row = (id: string, version: number, label = `${id}@${version}`): Row => ({ id, version, label });
 

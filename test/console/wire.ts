@@ -1,4 +1,5 @@
 import type { Change } from "../../src/schema/changes";
+import type { StreamFeed } from "../../web/lib/live";
 
 /*
  * Stand-ins for the two network ends the console talks to: the change log over fetch and the
@@ -103,4 +104,14 @@ export async function until<T>(read: () => T, ok: (v: T) => boolean, ms = 5000):
     if (Date.now() > end) throw new Error(`still ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** A feed that hands a store whatever the test pushes, in the order pushed (StreamFeed's promise). */
+export function feedOf() {
+  const listeners = new Set<(c: Change) => void>();
+  return {
+    feed: { subscribe: (fn: (c: Change) => void) => (listeners.add(fn), () => listeners.delete(fn)) } as unknown as StreamFeed,
+    push: (c: Change) => listeners.forEach((fn) => fn(c)),
+    listening: () => listeners.size,
+  };
 }
