@@ -6,6 +6,7 @@ import type { AttentionEntry } from "../../src/domain/attention";
 import { AttentionQueue, EntryLine } from "../../web/views/overview/attention";
 import { OverviewModel } from "../../web/views/overview/model";
 import { UnitCard, UnitGrid } from "../../web/views/overview/panels";
+import { change, feedOf } from "./wire";
 
 const unit = (id: string, over: Partial<UnitGlance> = {}): UnitGlance => ({
   unitId: id,
@@ -104,5 +105,32 @@ describe("the attention queue", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(renders.get("entry:overdue_item:i4")).toBe(2);
     for (let n = 0; n < 10; n++) if (n !== 4) expect(renders.get(`entry:overdue_item:i${n}`), `entry ${n}`).toBe(1);
+  });
+});
+
+describe("the overview store on the live model", () => {
+  it("reads the picture once for a burst of changes past it, and not for changes it already reflects", async () => {
+    const { feed, push, listening } = feedOf();
+    let at = 5;
+    let reads = 0;
+    const model = new OverviewModel("i1", async () => (reads++, picture(at, [])));
+    await model.attach(feed);
+    expect(reads).toBe(1);
+    expect(model.seq.value).toBe(5);
+
+    // The catch-up of changes the first picture already included costs nothing.
+    push(change(4));
+    push(change(5));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reads).toBe(1);
+
+    at = 8;
+    for (const seq of [6, 7, 8]) push(change(seq));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reads).toBe(2);
+    expect(model.seq.value).toBe(8);
+
+    model.dispose();
+    expect(listening()).toBe(0);
   });
 });

@@ -1,12 +1,15 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from "@preact/signals";
 import type { Change, ChangeOf, EntityType } from "../../src/schema/changes";
-import type { StreamFeed } from "./live";
 
 /*
  * The one live model every area's store is built from: load a snapshot, then apply the
  * stream's changes of the entity types the area declares, in sequence order, as upserts and
  * removals by id. An area says what it holds and which change goes where; it writes no merge.
  */
+
+/** What the model follows: a stream's changes in seq order (a StreamFeed). Only this much, so the
+ * model's type reaches no further into the console (the worker's tests type-check it too). */
+export type ChangeSource = { subscribe: (fn: (c: Change) => void) => () => void };
 
 type Versioned = { version?: number };
 const byVersion = (next: Versioned, held: Versioned) => (next.version ?? 0) >= (held.version ?? 0);
@@ -97,7 +100,7 @@ export type LiveModel = {
   /** The last stream seq reflected (snapshot or change). */
   readonly seq: ReadonlySignal<number>;
   /** Follows a stream: listens first, then reads the snapshot (settled when it is read, or failed). */
-  attach: (feed: StreamFeed) => Promise<void>;
+  attach: (feed: ChangeSource) => Promise<void>;
   detach: () => void;
   reload: () => Promise<void>;
 };

@@ -1,7 +1,9 @@
-import { batch, signal, type ReadonlySignal, type Signal } from "@preact/signals";
+import { batch, computed, signal, type ReadonlySignal, type Signal } from "@preact/signals";
 import type { AttentionEntry } from "../../../src/domain/attention";
 import type { Incident } from "../../../src/schema/incidents";
 import type { Overview, UnitGlance } from "../../../src/schema/overview";
+import { ENTITY_TYPES } from "../../../src/schema/streams";
+import { type ChangeRules, type ChangeSource, createLiveModel } from "../../lib/live-model";
 
 type Fetch = (path: string) => Promise<Overview>;
 
@@ -12,16 +14,30 @@ function put<T>(s: Signal<T>, next: T): boolean {
   return true;
 }
 
+/** The picture reads every area: a change of any kind may move it. */
+const everyKind = (rule: (c: { seq: number }) => void): ChangeRules => Object.fromEntries(ENTITY_TYPES.map((k) => [k, rule]));
+
+const notFound = (e: unknown) => (e as { status?: number } | null)?.status === 404;
+
 /**
- * The HQ overview of one incident, kept live. The server computes the picture (one read across
+ * The HQ overview of one incident, kept live on the one live model. The server computes the picture (one read across
  * every area); this store holds it as many small signals — one per unit, one per attention entry —
  * so a change to one item re-renders only the card and the entries that show it.
  */
 export class OverviewModel {
+  /** A picture is shown (set by the first one taken in). */
   readonly loaded = signal(false);
-  readonly failed = signal(false);
+  private readonly live = createLiveModel({
+    load: async () => {
+      this.apply(await this.fetchOverview(`/api/incidents/${this.incidentId}/overview${this.query}`));
+      return { seq: this.seq.peek() };
+    },
+    // Not row by row: the server computes the picture, so a change past it means reading it again, shortly.
+    changes: everyKind((c) => this.changed(c.seq)),
+  });
   /** The incident does not exist (404). */
-  readonly missing = signal(false);
+  readonly missing = computed(() => notFound(this.live.error.value));
+  readonly failed = computed(() => this.live.failed.value && !this.missing.value);
   readonly seq = signal(0);
   readonly asOf = signal("");
   readonly incident = signal<Incident | null>(null);
@@ -36,8 +52,6 @@ export class OverviewModel {
   private readonly units = new Map<string, Signal<UnitGlance>>();
   private readonly entries = new Map<string, Signal<AttentionEntry>>();
   private readonly arrivals = new Set<(fresh: AttentionEntry[]) => void>();
-  private inFlight: Promise<void> | null = null;
-  private again = false;
   /** The highest seq the live feed has announced; a picture at or past it needs no re-read. */
   private announced = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,28 +76,14 @@ export class OverviewModel {
     return () => this.arrivals.delete(fn);
   }
 
+  /** Follows the incident's stream: listens first, then reads the picture. */
+  attach(feed: ChangeSource) {
+    return this.live.attach(feed);
+  }
+
   /** Reads the picture now; a read asked for while one runs follows it, so none is lost. */
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    this.inFlight = (async () => {
-      try {
-        do {
-          this.again = false;
-          const o = await this.fetchOverview(`/api/incidents/${this.incidentId}/overview${this.query}`);
-          this.apply(o);
-        } while (this.again && this.announced > this.seq.peek());
-        this.failed.value = false;
-      } catch (e) {
-        if ((e as { status?: number }).status === 404) this.missing.value = true;
-        else this.failed.value = true;
-      } finally {
-        this.inFlight = null;
-      }
-    })();
-    return this.inFlight;
+    return this.live.reload();
   }
 
   /**
@@ -94,10 +94,6 @@ export class OverviewModel {
   changed(seq: number, delayMs = 150) {
     this.announced = Math.max(this.announced, seq);
     if (this.loaded.peek() && seq <= this.seq.peek()) return;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
     this.schedule(delayMs);
   }
 
@@ -115,6 +111,7 @@ export class OverviewModel {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.arrivals.clear();
+    this.live.detach();
   }
 
   /** Takes in a picture; an older one than what is shown is ignored. Returns the parts that changed. */

@@ -17,20 +17,18 @@ export function holdOverview(incidentId: string, feed: StreamFeed): { model: Ove
   let h = held.get(id);
   if (!h) {
     const model = new OverviewModel(incidentId, () => getJson("/api/incidents/:id/overview", { param: { id: incidentId } }));
-    const off = feed.subscribe((c) => model.changed(c.seq));
     const clock = setInterval(() => void model.refresh(), CLOCK_REFRESH_MS);
     // The overview carries the incident itself: the page needs no separate read of it.
     const stopIncident = effect(() => {
       const i = model.incident.value;
       if (i) upsertIncident(i);
     });
-    void model.refresh();
+    void model.attach(feed);
     const entry: Held = {
       model,
       refs: 0,
       release: () => {
         if (--entry.refs > 0) return;
-        off();
         stopIncident();
         clearInterval(clock);
         model.dispose();
