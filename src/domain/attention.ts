@@ -110,9 +110,21 @@ const KIND_ORDER: Record<AttentionKind, number> = {
   overdue_action: 8,
 };
 
-/** Most urgent first; within a rank, the longest waiting first. */
+/**
+ * A 至急 report nobody has acknowledged is a unit asking the top for a decision now: it leads the
+ * most urgent rank the moment it arrives, ahead of older conditions of the same rank.
+ */
+const asksNow = (e: AttentionEntry) => (e.rank === 0 && e.kind === "message" ? 0 : 1);
+
+/** Most urgent first; within a rank, an urgent unanswered report first, then the longest waiting. */
 export function byUrgency(a: AttentionEntry, b: AttentionEntry): number {
-  return a.rank - b.rank || a.since.localeCompare(b.since) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.key.localeCompare(b.key);
+  return (
+    a.rank - b.rank ||
+    asksNow(a) - asksNow(b) ||
+    a.since.localeCompare(b.since) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    a.key.localeCompare(b.key)
+  );
 }
 
 export function attentionQueue(input: AttentionInput, now: string, settings: AttentionSettings): AttentionEntry[] {

@@ -114,6 +114,12 @@ describe("attention queue", () => {
     expect(attentionQueue({ ...empty(), items: [{ ...item, state: "done" }] }, at(75), SETTINGS)).toEqual([]);
   });
 
+  it("puts a new 至急 report ahead of an older urgent condition, so the top sees it at once", () => {
+    const input = { ...empty(), functions: [fn({})], sites, messages: [message({ id: "m-new", priority: "urgent", sentAt: at(120) })] };
+    const queue = attentionQueue(input, at(121), SETTINGS);
+    expect(queue.map((e) => [e.kind, e.rank])).toEqual([["message", 0], ["late_function", 0]]);
+  });
+
   it("flags a function past its target and not working, and stops once it is operational at the alternate", () => {
     const input = { ...empty(), functions: [fn({})], sites };
     expect(attentionQueue(input, at(59), SETTINGS)).toEqual([]);

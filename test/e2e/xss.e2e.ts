@@ -55,7 +55,13 @@ async function plant(hq: Api) {
   await hq.send("POST", `/api/incidents/${incident.id}/relocation/fn-supply/transitions`, { to: "relocating", version: 0, note: PAYLOAD });
   await hq.send("POST", "/api/sites", { nameJa: PAYLOAD, kind: "alternate_site", lat: 42.99, lon: 144.39, unitId: "water" });
   const layer = JSON.parse(readFileSync("test/fixtures/relocation/kushiro-tsunami-a40.geojson", "utf8")) as { features: { properties: Record<string, unknown> }[] };
-  for (const f of layer.features) f.properties = { ...f.properties, name: PAYLOAD, A40_001: SHORT };
+  // The layer is moved a degree north, away from every site: the browser tests share one server, and the
+  // relocation test reads the water department's building as 未判定 until its own import covers it.
+  const north = (c: unknown[]): unknown[] => (typeof c[0] === "number" ? [c[0], (c[1] as number) + 1] : c.map((inner) => north(inner as unknown[])));
+  for (const f of layer.features as { properties: Record<string, unknown>; geometry: { coordinates: unknown[] } }[]) {
+    f.properties = { ...f.properties, name: PAYLOAD, A40_001: SHORT };
+    f.geometry.coordinates = north(f.geometry.coordinates);
+  }
   await hq.send("POST", "/api/hazard-layers", { name: PAYLOAD, hazard: "tsunami", source: PAYLOAD, geojson: layer });
   const csv = ["tag_number,description,age,can_walk,breathing,override_reason", `X-1,"${PAYLOAD.replaceAll('"', '""')}",40,yes,yes,`, `X-2,"=HYPERLINK(""http://evil"",""x"")",30,yes,yes,`].join("\r\n");
   const scenario = (await hq.send("POST", "/api/scenarios/import", { title: PAYLOAD, description: PAYLOAD, unitId: "hospital", csv })).data;
