@@ -1,12 +1,15 @@
+import { readOne, rowRead } from "./together";
+
 export type StoredAnswer = { requestHash: string; status: number; body: string };
 
-export async function findAnswer(db: D1Database, userId: string, key: string): Promise<StoredAnswer | null> {
-  const row = await db
-    .prepare("SELECT request_hash, status, body FROM idempotency WHERE user_id = ? AND key = ?")
-    .bind(userId, key)
-    .first<{ request_hash: string; status: number; body: string }>();
-  return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null;
-}
+/** The first answer given under this person's key, if any. */
+export const answerByKey = (db: D1Database, userId: string, key: string) =>
+  rowRead<{ request_hash: string; status: number; body: string }, StoredAnswer | null>(
+    db.prepare("SELECT request_hash, status, body FROM idempotency WHERE user_id = ? AND key = ?").bind(userId, key),
+    (row) => (row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null),
+  );
+
+export const findAnswer = (db: D1Database, userId: string, key: string): Promise<StoredAnswer | null> => readOne(answerByKey(db, userId, key));
 
 /**
  * Stores the answer in the writing batch. `$.seq` is filled from the change log inside the
