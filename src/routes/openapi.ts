@@ -64,9 +64,10 @@ type Operation = { requestBody?: unknown; responses?: Record<string, { content?:
  * that takes a body (with that route's own limit), 429 with Retry-After on each entity write.
  * Added to the generated document from the same rules (bodyLimitFor, isEntityWrite).
  */
-export function documentAbuseLimits<D extends { paths?: Record<string, Record<string, unknown>> }>(doc: D): D {
-  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+export function documentAbuseLimits<D extends { paths?: object }>(doc: D): D {
+  for (const [path, operations] of Object.entries(doc.paths ?? {}) as [string, object][]) {
     for (const [method, value] of Object.entries(operations)) {
+      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
       const op = value as Operation;
       const responses = (op.responses ??= {});
       // The error envelope exactly as this route's other refusals declare it.
