@@ -51,5 +51,5 @@ export async function computeScore(
 export const scoreTiming = (scored: { score: DrillScore; ms: number }): TimingEntry => ({
   name: "score",
   ms: scored.ms,
-  desc: `HQ receipts and score of ${scored.score.total} casualties`,
+  desc: `load and score ${scored.score.total} casualties`,
 });
