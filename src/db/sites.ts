@@ -1,5 +1,7 @@
 import type { ReadinessCheck, ReadinessKey, Site, SiteHazard } from "../schema/relocation";
 import { readOne, rowRead } from "./together";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 /** Sites and their readiness checklists. */
 
@@ -53,10 +55,19 @@ export const siteFromRow = (r: SiteRow): Site => ({
 
 const SHELTERS = "kind IN ('evacuation_site', 'shelter')";
 
-export async function listSites(db: D1Database, scope: "facilities" | "shelters" | "all" = "all"): Promise<Site[]> {
-  const where = scope === "facilities" ? `NOT (${SHELTERS})` : scope === "shelters" ? SHELTERS : "1 = 1";
-  const { results } = await db.prepare(`SELECT * FROM sites WHERE ${where} ORDER BY source, kind, id`).all<SiteRow>();
+const scopeWhere = (scope: SiteScope) => (scope === "facilities" ? `NOT (${SHELTERS})` : scope === "shelters" ? SHELTERS : "1 = 1");
+type SiteScope = "facilities" | "shelters" | "all";
+
+/** Every site, for assessing them all against the hazard layers. */
+export async function listSites(db: D1Database, scope: SiteScope = "all"): Promise<Site[]> {
+  const { results } = await db.prepare(`SELECT * FROM sites WHERE ${scopeWhere(scope)} ORDER BY source, kind, id`).all<SiteRow>();
   return results.map(siteFromRow);
+}
+
+/** A page of sites in the same order. */
+export async function pageSites(db: D1Database, scope: SiteScope, page: PageQuery): Promise<{ items: Site[]; next: string | null }> {
+  const { rows, next } = await readPage<SiteRow>(db, { select: "*", from: "sites", where: scopeWhere(scope), keys: ["source", "kind", "id"] }, page);
+  return { items: rows.map(siteFromRow), next };
 }
 
 export const siteById = (db: D1Database, id: string) =>

@@ -12,6 +12,7 @@ import { Account, AccountCreate, AccountPatch, PasswordChange, PasswordReset } f
 import { requireKnownUnit } from "./checklists-shared";
 import { startSession } from "./session";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, refusals } from "./openapi";
+import { pageOf, pageQuery } from "../schema/paging";
 
 const tags = ["users"];
 const writeErrors = refusals({ 404: "No such account", 409: "Stale version, or the login or e-mail is taken" });
@@ -20,8 +21,9 @@ const list = createRoute({
   method: "get",
   path: "/api/users",
   tags,
-  summary: "Every account (admins only)",
-  responses: { 200: json(z.object({ items: z.array(Account) }), "Accounts"), ...commonErrors },
+  summary: "Accounts by unit, then login, a page at a time (`next` asks for the rest; admins only)",
+  request: { query: pageQuery({ default: 200, max: 1000, keys: 3 }) },
+  responses: { 200: json(pageOf(Account), "Accounts"), ...commonErrors },
 });
 
 const create = createRoute({
@@ -78,7 +80,7 @@ async function newSecret(password: string) {
 export const userRoutes = newApp()
   .openapi(list, async (c) => {
     requireAdmin(c);
-    return c.json({ items: await listAccounts(c.env.DB) }, 200);
+    return c.json(await listAccounts(c.env.DB, c.req.valid("query")), 200);
   })
   .openapi(create, async (c) => {
     requireAdmin(c);
