@@ -11,14 +11,15 @@ const suites = [
   { name: "browser", args: ["vitest", "run", "--config", "vitest.e2e.config.ts"] },
 ];
 
-const only = process.argv[2];
+// `npm run test:browser -- test/e2e/x.e2e.ts`: the files (and any vitest options) after the suite's name pass through.
+const [only, ...rest] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const suite of suites.filter((s) => !only || s.name === only)) {
   const report = `test-results/${suite.name}.json`;
   rmSync(report, { force: true });
-  const run = spawnSync("npx", [...suite.args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+  const run = spawnSync("npx", [...suite.args, ...rest, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
     stdio: "inherit",
     env: QUIET_ENV,
   });

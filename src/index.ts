@@ -20,6 +20,8 @@ import { situationReportRoutes } from "./routes/situation-reports";
 import { timelineRoutes } from "./routes/timeline";
 import { readinessUnitsRoutes } from "./routes/readiness-units";
 import { relocationReviewRoutes } from "./routes/relocation-review";
+import { isEntityWrite } from "./domain/abuse-limits";
+import { documentAbuseLimits } from "./routes/openapi";
 
 export { LiveRoom } from "./live/room";
 
@@ -53,8 +55,7 @@ app.use("/api/*", sameOriginJson);
 app.use("/api/*", async (c, next) => {
   const route = `${c.req.method} ${c.req.path}`;
   if (OPEN.has(route)) return next();
-  // Signing out is not an entity write; every other unsafe request is.
-  const write = UNSAFE.has(c.req.method) && c.req.path !== "/api/session";
+  const write = isEntityWrite(c.req.method, c.req.path);
   return requireUser(c, () => (write ? limitWrites(c, () => idempotent(c, next)) : next()), write);
 });
 
@@ -73,7 +74,7 @@ const routes = app
   .route("/", relocationReviewRoutes)
   .route("/", overviewRoutes);
 
-app.doc31("/api/openapi.json", {
+const DOCUMENT = {
   openapi: "3.1.0",
   info: {
     title: "Keizoku API",
@@ -81,7 +82,9 @@ app.doc31("/api/openapi.json", {
     description:
       "Disaster business-continuity console. Sign in with POST /api/session (cookie). Every unsafe request needs a same-origin Origin and a JSON body; entity writes need an Idempotency-Key and answer {data, seq}. Abuse limits: a body over its route's limit (64 KB; imports more, each named in its 413) answers 413 too_large unread; more entity writes by one person than WRITE_RATE_LIMIT in WRITE_RATE_WINDOW_SECONDS (600 in 60 s by default) answer 429 too_many_writes with Retry-After.",
   },
-});
+};
+// Each route's 413 and 429 are added from the rules the middleware applies, so the two cannot drift apart.
+app.get("/api/openapi.json", (c) => c.json(documentAbuseLimits(app.getOpenAPI31Document(DOCUMENT))));
 
 app.notFound((c) => c.json(errorBody(notFound("address")), 404));
 

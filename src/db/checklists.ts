@@ -4,6 +4,8 @@ import type { Activation, ChecklistItem } from "../schema/checklists";
 import type { Change } from "../schema/changes";
 import { changeFromRow, latestSeqOf, latestSeqQuery } from "./changes";
 import { assembleTemplates, ROWS_PER_STATEMENT, templateQueries } from "./checklists-templates";
+import type { PageQuery } from "../schema/paging";
+import { readPage } from "./paging";
 
 /* Activated checklists: an activation's rows, the items as units work them, and who can own one. Templates: checklists-templates.ts. */
 
@@ -213,13 +215,15 @@ export function updateItem(db: D1Database, next: ChecklistItem): D1PreparedState
     .bind(next.state, next.reason, next.ownerId, next.note, next.stateChangedAt, next.updatedAt, next.updatedBy, next.version, next.id, next.version - 1);
 }
 
-/** Every change of one item, oldest first: the time of each change and who made it. */
-export async function itemHistory(db: D1Database, itemId: string): Promise<Change[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM change_log WHERE entity_type = 'checklist_item' AND entity_id = ? ORDER BY at, seq")
-    .bind(itemId)
-    .all<Parameters<typeof changeFromRow>[0]>();
-  return results.map(changeFromRow);
+/** A page of one item's changes, oldest first: the time of each change and who made it. */
+export async function itemHistory(db: D1Database, itemId: string, page: PageQuery): Promise<{ items: Change[]; next: string | null }> {
+  // An item lives in one incident's stream, so (at, seq) orders its changes without ties.
+  const { rows, next } = await readPage<Parameters<typeof changeFromRow>[0]>(
+    db,
+    { select: "*", from: "change_log", where: "entity_type = 'checklist_item' AND entity_id = ?", binds: [itemId], keys: ["at", "seq"], order: "asc" },
+    page,
+  );
+  return { items: rows.map(changeFromRow), next };
 }
 
 // ---------------------------------------------------------------------------------------------

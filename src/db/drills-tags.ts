@@ -1,4 +1,6 @@
 import type { Category, Milestone, MilestoneKey, MilestoneTarget, Tag } from "../schema/drills";
+import type { PageQuery } from "../schema/paging";
+import { readPage } from "./paging";
 
 type TagRow = {
   id: string;
@@ -31,12 +33,14 @@ const tagFromRow = (r: TagRow): Tag => ({
   hqReceivedAt: null,
 });
 
-export async function listTags(db: D1Database, drillId: string): Promise<Tag[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM drill_tags WHERE drill_id = ? ORDER BY tagged_at, id")
-    .bind(drillId)
-    .all<TagRow>();
-  return results.map(tagFromRow);
+/** A page of the drill's tags and re-tags, newest first. */
+export async function listTags(db: D1Database, drillId: string, page: PageQuery): Promise<{ items: Tag[]; next: string | null }> {
+  const { rows, next } = await readPage<TagRow>(
+    db,
+    { select: "*", from: "drill_tags", where: "drill_id = ?", binds: [drillId], keys: ["tagged_at", "id"], order: "desc" },
+    page,
+  );
+  return { items: rows.map(tagFromRow), next };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { HospitalStatus } from "../schema/hospital";
+import type { PageQuery } from "../schema/paging";
+import { readPage } from "./paging";
 
 export type StatusRow = {
   incident_id: string;
@@ -74,15 +76,19 @@ export function saveHospitalStatus(db: D1Database, s: HospitalStatus): D1Prepare
     .bind(...args, s.incidentId, s.version - 1);
 }
 
-/** Every report in this incident, newest first, read from the change log that recorded it. */
-export async function hospitalStatusHistory(db: D1Database, incidentId: string, limit = 200) {
-  const { results } = await db
-    .prepare(
-      `SELECT seq, at, actor_name, after_json FROM change_log
-       WHERE stream = ? AND entity_type = 'hospital_status' AND entity_id = ?
-       ORDER BY seq DESC LIMIT ?`,
-    )
-    .bind(incidentId, incidentId, limit)
-    .all<{ seq: number; at: string; actor_name: string; after_json: string }>();
-  return results.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, status: JSON.parse(r.after_json) as HospitalStatus }));
+/** A page of the reports in this incident, newest first, read from the change log that recorded them. */
+export async function hospitalStatusHistory(db: D1Database, incidentId: string, page: PageQuery) {
+  const { rows, next } = await readPage<{ seq: number; at: string; actor_name: string; after_json: string }>(
+    db,
+    {
+      select: "seq, at, actor_name, after_json",
+      from: "change_log",
+      where: "stream = ? AND entity_type = 'hospital_status' AND entity_id = ?",
+      binds: [incidentId, incidentId],
+      keys: ["seq"],
+      order: "desc",
+    },
+    page,
+  );
+  return { items: rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actor_name, status: JSON.parse(r.after_json) as HospitalStatus })), next };
 }

@@ -1,5 +1,7 @@
 import type { LiaisonMessage } from "../schema/relocation-liaison";
 import { readOne, rowRead } from "./together";
+import type { PageQuery } from "../schema/paging";
+import { readPage } from "./paging";
 
 /** The liaison log (連絡・報告). */
 
@@ -45,13 +47,14 @@ export const messageFromRow = (r: MessageRow): LiaisonMessage => ({
   version: r.version,
 });
 
-/** An incident's messages in the order they were sent. */
-export async function listMessages(db: D1Database, incidentId: string): Promise<LiaisonMessage[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM liaison_messages WHERE incident_id = ? ORDER BY sent_at, rowid LIMIT 5000")
-    .bind(incidentId)
-    .all<MessageRow>();
-  return results.map(messageFromRow);
+/** A page of an incident's messages in the order they were sent. */
+export async function listMessages(db: D1Database, incidentId: string, page: PageQuery): Promise<{ items: LiaisonMessage[]; next: string | null }> {
+  const { rows, next } = await readPage<MessageRow>(
+    db,
+    { select: "*", from: "liaison_messages", where: "incident_id = ?", binds: [incidentId], keys: ["sent_at", "rowid"], order: "asc" },
+    page,
+  );
+  return { items: rows.map(messageFromRow), next };
 }
 
 export const messageById = (db: D1Database, incidentId: string, id: string) =>

@@ -56,18 +56,20 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
     db.prepare("SELECT * FROM incidents WHERE id = ?").bind(incidentId),
     db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE stream = ?").bind(incidentId),
     db.prepare("SELECT id, name_ja, name_en, kind FROM units ORDER BY sort_order, id"),
-    // Counted by (unit, state) on the index that holds both: at most five rows a unit.
-    db.prepare("SELECT unit_id, state, COUNT(*) AS n FROM checklist_items WHERE incident_id = ? GROUP BY unit_id, state").bind(incidentId),
+    // Kept counted by (unit, state) at write time (migration 0013's triggers): at most five rows a unit.
+    db.prepare("SELECT unit_id, state, n FROM checklist_progress WHERE incident_id = ? AND n > 0").bind(incidentId),
     db
       .prepare(
         // Only items whose deadline (onset + target) has passed at `now`; the domain's isOverdue decides again.
         `SELECT json_group_array(json_array(id, unit_id, state, target_minutes, text_ja, text_en, owner_id, section_key, version)) AS tuples
-         FROM checklist_items INDEXED BY checklist_items_progress WHERE incident_id = ?1 AND state NOT IN ('done', 'not_applicable') AND target_minutes IS NOT NULL
+         FROM checklist_items INDEXED BY checklist_items_open_by_target
+         WHERE incident_id = ?1 AND state NOT IN ('done', 'not_applicable') AND target_minutes IS NOT NULL
            AND target_minutes < (julianday(?2) - julianday((SELECT onset_at FROM incidents WHERE id = ?1))) * 1440`,
       )
       .bind(incidentId, now),
     asJsonRows<FunctionRow>(db, FUNCTION_COLUMNS, "SELECT * FROM relocation_functions ORDER BY sort_order, id"),
     asJsonRows<RelocationRow>(db, RELOCATION_COLUMNS, "SELECT * FROM relocations WHERE incident_id = ?").bind(incidentId),
+    // The facilities only (sites_facilities): the open-data shelters are hundreds and never in the picture.
     db.prepare("SELECT * FROM sites WHERE kind NOT IN ('evacuation_site', 'shelter')"),
     asJsonRows<ReadinessRow>(db, READINESS_COLUMNS, "SELECT * FROM site_readiness"),
     db.prepare("SELECT * FROM relocation_settings WHERE id = 1"),
@@ -83,8 +85,8 @@ export async function readOverview(db: D1Database, incidentId: string, now: stri
     db
       .prepare(
         // Counted by (key, current tag): at most 20 rows per drill however many casualties it has.
-        `SELECT dc.drill_id, dc.expected, dc.current_category, COUNT(*) AS n FROM drill_casualties dc JOIN drills d ON d.id = dc.drill_id
-         WHERE d.incident_id = ? AND d.status = 'running' GROUP BY dc.drill_id, dc.expected, dc.current_category`,
+        `SELECT drill_id, expected, current_category, COUNT(*) AS n FROM drill_casualties
+         WHERE drill_id IN (SELECT id FROM drills WHERE incident_id = ? AND status = 'running') GROUP BY drill_id, expected, current_category`,
       )
       .bind(incidentId),
     // Open corrective actions of hospital drills and of relocation reviews alike.

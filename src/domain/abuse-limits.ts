@@ -32,6 +32,11 @@ export function readableBytes(bytes: number): string {
   return bytes >= MiB ? `${bytes / MiB} MB` : `${bytes / KiB} KB`;
 }
 
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Every unsafe request but signing in and out changes an entity, and counts against the write rate limit. */
+export const isEntityWrite = (method: string, path: string) => UNSAFE.has(method.toUpperCase()) && path !== "/api/session";
+
 /** Writes allowed per person per window; `limit` 0 means writes are not rate-limited. */
 export type WriteRateLimit = { limit: number; windowMs: number };
 

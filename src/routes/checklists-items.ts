@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { z } from "zod";
 import {
   activationContext,
   findItem,
@@ -21,9 +20,10 @@ import { checklistRows, formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
+import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemHistoryQuery, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { ChangeOnWire } from "../schema/changes";
-import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { committed } from "../schema/common";
+import { pageOf } from "../schema/paging";
 import { errors } from "./checklists-shared";
 import { requireIncident } from "./incidents";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -87,9 +87,9 @@ const history = createRoute({
   method: "get",
   path: "/api/checklists/items/{id}/history",
   tags: ["checklists"],
-  summary: "Every change of one item, oldest first",
-  request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(ChangeOnWire) }), "Changes"), 401: errors[401], 404: errors[404] },
+  summary: "The changes of one item, oldest first, a page at a time (`next` asks for the rest)",
+  request: { params: IdParam, query: ItemHistoryQuery },
+  responses: { 200: json(pageOf(ChangeOnWire), "Changes"), 400: errors[400], 401: errors[401], 404: errors[404] },
 });
 
 const people = createRoute({
@@ -215,8 +215,8 @@ export const itemRoutes = newApp()
   })
   .openapi(history, async (c) => {
     const { id } = c.req.valid("param");
-    const [found, items] = await Promise.all([findItem(c.env.DB, id), itemHistory(c.env.DB, id)]);
+    const [found, page] = await Promise.all([findItem(c.env.DB, id), itemHistory(c.env.DB, id, c.req.valid("query"))]);
     if (!found) throw notFound("checklist item");
-    return c.json({ items }, 200);
+    return c.json(page, 200);
   })
   .openapi(people, async (c) => c.json({ items: await listPeople(c.env.DB, c.req.valid("query").unitId ?? null) }, 200));

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { z } from "zod";
 import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
 import { applyTag, insertTag, listMilestones, listTags, recordMilestone } from "../db/drills-tags";
 import { breaksRule, countBoard, mayManageDrill, tagRefusal, wrongState } from "../domain/drills";
@@ -7,7 +6,7 @@ import { forbidden, newApp, nowIso, refuse, refuseIf } from "../lib/app";
 import { hqDelivery } from "../live/hq-receipts";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate } from "../schema/drills";
+import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate, TagList, TagListQuery } from "../schema/drills";
 import { streamOf } from "../schema/streams";
 import { errors, onlyDrillUnit, requireDrill, writeErrors } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -27,9 +26,9 @@ const tagList = createRoute({
   method: "get",
   path: "/api/drills/{id}/tags",
   tags,
-  summary: "Every tag and re-tag of the drill, in time order",
-  request: { params: IdParam },
-  responses: { 200: json(z.object({ items: z.array(Tag) }), "Tags"), 401: errors[401], 404: errors[404] },
+  summary: "The tags and re-tags of the drill, newest first, a page at a time (`next` asks for older ones)",
+  request: { params: IdParam, query: TagListQuery },
+  responses: { 200: json(TagList, "Tags"), 400: errors[400], 401: errors[401], 404: errors[404] },
 });
 
 const tag = createRoute({
@@ -60,8 +59,8 @@ export const drillLiveRoutes = newApp()
   })
   .openapi(tagList, async (c) => {
     const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const [items, hq] = await Promise.all([listTags(c.env.DB, drill.id), hqDelivery(c.env, drill)]);
-    return c.json({ items: items.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null })) }, 200);
+    const [page, hq] = await Promise.all([listTags(c.env.DB, drill.id, c.req.valid("query")), hqDelivery(c.env, drill)]);
+    return c.json({ items: page.items.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null })), next: page.next }, 200);
   })
   .openapi(tag, async (c) => {
     const db = c.env.DB;

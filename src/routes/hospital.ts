@@ -5,7 +5,7 @@ import { nextStatus, statusWarnings } from "../domain/hospital";
 import { forbidden, newApp, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { HospitalHistory, HospitalStatus, HospitalStatusPut, HospitalStatusView } from "../schema/hospital";
+import { HospitalHistory, HospitalHistoryQuery, HospitalStatus, HospitalStatusPut, HospitalStatusView } from "../schema/hospital";
 import { errors, writeErrors } from "./drills-common";
 import { requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
@@ -36,9 +36,9 @@ const history = createRoute({
   method: "get",
   path: "/api/incidents/{id}/hospital-status/history",
   tags,
-  summary: "Every report of the hospital's status in this incident, newest first",
-  request: { params: IdParam },
-  responses: { 200: json(HospitalHistory, "History"), 401: errors[401], 404: errors[404] },
+  summary: "The reports of the hospital's status in this incident, newest first, a page at a time (`next` asks for older ones)",
+  request: { params: IdParam, query: HospitalHistoryQuery },
+  responses: { 200: json(HospitalHistory, "History"), 400: errors[400], 401: errors[401], 404: errors[404] },
 });
 
 export const hospitalRoutes = newApp()
@@ -67,5 +67,5 @@ export const hospitalRoutes = newApp()
   })
   .openapi(history, async (c) => {
     const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
-    return c.json({ items: await hospitalStatusHistory(c.env.DB, incident.id) }, 200);
+    return c.json(await hospitalStatusHistory(c.env.DB, incident.id, c.req.valid("query")), 200);
   });

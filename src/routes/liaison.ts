@@ -9,7 +9,7 @@ import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison"
 import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam } from "../schema/relocation-liaison";
+import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam, LiaisonQuery } from "../schema/relocation-liaison";
 import { knownIncident, requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { readErrors, unprocessable, writeErrors } from "./relocation-common";
@@ -20,8 +20,8 @@ const list = createRoute({
   method: "get",
   path: "/api/incidents/{id}/liaison",
   tags: ["relocation"],
-  summary: "Every report, order and request of this incident, oldest first, with the acknowledgement limit in minutes",
-  request: { params: IdParam },
+  summary: "The reports, orders and requests of this incident, oldest first, a page at a time (`next` asks for the rest), with the acknowledgement limit in minutes",
+  request: { params: IdParam, query: LiaisonQuery },
   responses: { 200: json(LiaisonList, "Messages"), ...readErrors },
 });
 
@@ -47,8 +47,8 @@ export const liaisonRoutes = newApp()
   .openapi(list, async (c) => {
     const id = c.req.valid("param").id;
     // One round trip: the log is empty when the incident is unknown, and then the 404 wins.
-    const [, items, settings] = await Promise.all([requireIncident(c.env.DB, id), listMessages(c.env.DB, id), getSettings(c.env.DB)]);
-    return c.json({ items, ackMinutes: settings.liaisonAckMinutes, now: nowIso() }, 200);
+    const [, page, settings] = await Promise.all([requireIncident(c.env.DB, id), listMessages(c.env.DB, id, c.req.valid("query")), getSettings(c.env.DB)]);
+    return c.json({ ...page, ackMinutes: settings.liaisonAckMinutes, now: nowIso() }, 200);
   })
   .openapi(send, async (c) => {
     const db = c.env.DB;

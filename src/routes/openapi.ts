@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bodyLimitFor, isEntityWrite, readableBytes } from "../domain/abuse-limits";
 import { ErrorEnvelope, IDEMPOTENCY_KEY } from "../schema/common";
 
 /** A JSON response or body entry for createRoute. */
@@ -55,3 +56,35 @@ export const csvHeaders = (fileName: string) => ({
   "Content-Disposition": `attachment; filename="${fileName}"`,
   "Cache-Control": "no-store",
 });
+
+type Operation = { requestBody?: unknown; responses?: Record<string, { content?: unknown; description?: string; headers?: unknown }> };
+
+/**
+ * The abuse limits' refusals on every route the middleware applies them to: 413 on each route
+ * that takes a body (with that route's own limit), 429 with Retry-After on each entity write.
+ * Added to the generated document from the same rules (bodyLimitFor, isEntityWrite).
+ */
+export function documentAbuseLimits<D extends { paths?: object }>(doc: D): D {
+  for (const [path, operations] of Object.entries(doc.paths ?? {}) as [string, object][]) {
+    for (const [method, value] of Object.entries(operations)) {
+      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
+      const op = value as Operation;
+      const responses = (op.responses ??= {});
+      // The error envelope exactly as this route's other refusals declare it.
+      const content = (responses["400"] ?? responses["401"])?.content;
+      const concrete = path.replace(/\{\w+\}/g, "x1");
+      if (op.requestBody) {
+        const bytes = bodyLimitFor(method.toUpperCase(), concrete);
+        responses["413"] ??= { description: `Body over this route's limit (${readableBytes(bytes)}, ${bytes} bytes): too_large, refused unread, nothing written`, content };
+      }
+      if (isEntityWrite(method, path)) {
+        responses["429"] ??= {
+          description: "More entity writes by this person than WRITE_RATE_LIMIT in WRITE_RATE_WINDOW_SECONDS: too_many_writes, nothing written",
+          content,
+          headers: { "Retry-After": { description: "Seconds until this person's writes are accepted again", schema: { type: "integer", minimum: 1 } } },
+        };
+      }
+    }
+  }
+  return doc;
+}

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { readOverview } from "../db/overview";
 import { buildOverview } from "../domain/overview";
 import { newApp, notFound, nowIso } from "../lib/app";
+import { serverTiming } from "../lib/server-timing";
 import { Overview } from "../schema/overview";
 import { errors } from "./checklists-shared";
 import { HOSPITAL_UNIT } from "./hospital";
@@ -22,12 +23,19 @@ const read = createRoute({
 
 export const overviewRoutes = newApp().openapi(read, async (c) => {
   const now = nowIso();
+  const started = performance.now();
   const got = await readOverview(c.env.DB, c.req.valid("param").id, now);
+  const read = performance.now();
   if (!got) throw notFound("incident");
-  const body = buildOverview(got, {
-    now,
-    hospitalUnitId: HOSPITAL_UNIT,
-    waterUnitId: WATER_UNIT,
-  });
+  const body = buildOverview(got, { now, hospitalUnitId: HOSPITAL_UNIT, waterUnitId: WATER_UNIT });
+  // Where the request's time went: the one read (D1 and its rows) and building the picture from it.
+  c.header(
+    "Server-Timing",
+    serverTiming([
+      { name: "read", ms: read - started },
+      { name: "build", ms: performance.now() - read },
+    ]),
+    { append: true },
+  );
   return c.json(body, 200);
 });

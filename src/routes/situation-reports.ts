@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { readOverview } from "../db/overview";
 import { readPastRows, resolvePastPoint } from "../db/situation-as-of";
+import { answeredByStoredReport } from "../db/idempotency";
 import { findSituationReport, insertSituationReport, lastReportNumber, listSituationReports } from "../db/situation-reports";
 import { mayWriteForUnit } from "../domain/access";
 import { formatJst } from "../domain/checklists-output";
@@ -130,7 +131,8 @@ export const situationReportRoutes = newApp()
       steps: [{ exactlyOne: insertSituationReport(db, report) }],
       // The log carries the heading; the content is the stored report itself.
       changes: [{ entityType: "situation_report", entityId: `${id}:${report.number}`, op: "create", before: null, after: heading }],
-      data: report,
+      // Stored once: the answer kept for a retry of the same key refers to this report's content.
+      data: answeredByStoredReport(report),
       status: 201,
       reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Version } from "./common";
+import { pageQuery } from "./paging";
 
 /** The Cabinet Office's six essential elements of a municipal BCP, in the guide's order. */
 export const ELEMENTS = ["succession", "alternate_site", "power_water_food", "communications", "data_backup", "priority_business"] as const;
@@ -326,3 +327,6 @@ export const ReadinessView = z.object({
 export type ReadinessView = z.infer<typeof ReadinessView>;
 
 export const ReadinessQuery = z.object({ unitId: Id.optional() });
+
+/** Changes per page of one item's history, oldest first. */
+export const ItemHistoryQuery = pageQuery({ default: 100, max: 500, keys: 2 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, Instant, Version } from "./common";
 import { Casualty, CasualtyCard, Category, Override } from "./drills-casualty";
+import { pageOf, pageQuery } from "./paging";
 
 export * from "./drills-casualty";
 
@@ -211,3 +212,7 @@ export const DrillListQuery = z.object({
   incidentId: z.string().max(64).optional(),
   status: DrillStatus.optional(),
 });
+
+/** Tags per page of a drill's tag log, newest first. */
+export const TagListQuery = pageQuery({ default: 100, max: 500, keys: 2 });
+export const TagList = pageOf(Tag);

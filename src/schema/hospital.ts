@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Version } from "./common";
+import { pageOf, pageQuery } from "./paging";
 
 /** Bed types as the hospital reports them to EMIS. */
 export const BedType = z.enum(["icu", "general", "pediatric", "maternity", "isolation", "operatingRooms"]);
@@ -57,6 +58,7 @@ export type HospitalStatus = z.infer<typeof HospitalStatus>;
 
 export const HospitalStatusView = z.object({ status: HospitalStatus.nullable(), warnings: z.array(StatusWarning) });
 
-export const HospitalHistory = z.object({
-  items: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), status: HospitalStatus })),
-});
+/** Reports per page of the history, newest first. */
+export const HospitalHistoryQuery = pageQuery({ default: 50, max: 200, keys: 1 });
+
+export const HospitalHistory = pageOf(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), status: HospitalStatus }));

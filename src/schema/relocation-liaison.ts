@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Version } from "./common";
+import { pageOf, pageQuery } from "./paging";
 
 /** The liaison log (連絡・報告) between units during an incident. */
 
@@ -49,8 +50,10 @@ export const LiaisonAck = z.strictObject({ version: Version });
 
 export const LiaisonParam = z.object({ id: z.string().min(1).max(64), messageId: z.string().min(1).max(64) });
 
-export const LiaisonList = z.object({
-  items: z.array(LiaisonMessage),
+/** Messages per page: a long incident's log comes in pages, oldest first. */
+export const LiaisonQuery = pageQuery({ default: 500, max: 1000, keys: 2 });
+
+export const LiaisonList = pageOf(LiaisonMessage).extend({
   /** Minutes after which an unacknowledged message is flagged. */
   ackMinutes: z.number().int(),
   now: z.string(),

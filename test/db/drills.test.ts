@@ -74,11 +74,13 @@ describe("drill queries", () => {
       const t = tagOf(d.id, c0, cat, at);
       await env.DB.batch([insertTag(env.DB, t), applyTag(env.DB, t)]);
     }
-    const tags = await listTags(env.DB, d.id);
-    expect(tags.map((t) => [t.category, t.previousCategory, t.tagNumber])).toEqual([
-      ["yellow", null, "T-01"],
+    // Newest first.
+    const tags = await listTags(env.DB, d.id, { limit: 10 });
+    expect(tags.items.map((t) => [t.category, t.previousCategory, t.tagNumber])).toEqual([
       ["red", "yellow", "T-01"],
+      ["yellow", null, "T-01"],
     ]);
+    expect(tags.next).toBeNull();
     const planned = await drillWithCards("planned");
     const r = await applyTag(env.DB, tagOf(planned.id, `${planned.id}-c0`, "red", "2026-11-24T01:00:00.000Z")).run();
     expect(r.meta.changes).toBe(0);

@@ -86,11 +86,24 @@ describe("Japanese text on any device", () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
       });
+      const used = new Set<string>();
+      page.on("requestfinished", (r) => void (/\.woff2$|\/assets\/fonts-[\w-]+\.css$/.test(r.url()) && used.add(r.url())));
       await page.reload();
       await page.getByRole("heading", { name: "災害・訓練一覧" }).waitFor();
+      // The slices of the screen and of the two kanji drawn below, fetched through the service worker…
+      expect(await kanjiDrawn(page, await pageFont(page))).toBe(true);
+      expect([...used].some((u) => u.endsWith(".woff2"))).toBe(true);
+      // …are each in the font cache once the worker has stored them (it stores as a response arrives).
       await expect
-        .poll(() => page.evaluate(async () => (await (await caches.open("keizoku-fonts")).keys()).filter((r) => r.url.endsWith(".woff2")).length), { timeout: 20_000 })
-        .toBeGreaterThan(0);
+        .poll(
+          () =>
+            page.evaluate(async (urls) => {
+              const kept = new Set((await (await caches.open("keizoku-fonts")).keys()).map((r) => r.url));
+              return urls.filter((u) => !kept.has(u));
+            }, [...used]),
+          { timeout: 30_000 },
+        )
+        .toEqual([]);
       await context.setOffline(true);
       await page.reload();
       await page.getByRole("heading", { name: "災害・訓練一覧" }).waitFor();

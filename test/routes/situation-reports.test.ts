@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { clientWith, countRows, openIncident, sendJson, signIn } from "../helpers";
 
@@ -109,5 +110,36 @@ describe("situation reports (状況報告 第N報)", () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("incident_closed");
     expect(await countRows("situation_reports", "incident_id = ?", incident.id)).toBe(0);
+  });
+
+  it("answers a retry of the same Idempotency-Key with the identical report, its content stored once", async () => {
+    const hq = await signIn("hq");
+    const water = await signIn("water");
+    const incident = await openIncident(hq);
+    await water.send("POST", `/api/incidents/${incident.id}/liaison`, { kind: "request", priority: "urgent", toUnitId: "hq", body: "給水車の派遣を要請" });
+    const key = crypto.randomUUID();
+    const first = await hq.send("POST", reports(incident.id), { summary: "第1報" }, key);
+    expect(first.status).toBe(201);
+    const firstText = await first.text();
+    // The incident moves on before the retry: the retry still answers the report as it was produced.
+    await water.send("POST", `/api/incidents/${incident.id}/liaison`, { kind: "report", priority: "urgent", toUnitId: "hq", body: "浄水場で停電" });
+
+    const retry = await hq.send("POST", reports(incident.id), { summary: "第1報" }, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("Idempotent-Replay")).toBe("true");
+    const retryText = await retry.text();
+    expect(JSON.parse(retryText)).toEqual(JSON.parse(firstText));
+    expect(retryText).toBe(firstText);
+    expect(await countRows("situation_reports", "incident_id = ?", incident.id)).toBe(1);
+
+    // The record of the answer holds the heading, not a second copy of the content.
+    const sizes = await env.DB.prepare(
+      `SELECT (SELECT length(body) FROM idempotency WHERE key = ?1) AS answer, (SELECT length(content_json) FROM situation_reports WHERE incident_id = ?2) AS content`,
+    )
+      .bind(key, incident.id)
+      .first<{ answer: number; content: number }>();
+    expect(sizes!.answer).toBeLessThan(600);
+    expect(sizes!.content).toBeGreaterThan(sizes!.answer);
+    expect((JSON.parse(firstText) as { data: Report }).data.content.openRequests.map((r) => r.subject)).toEqual(["給水車の派遣を要請"]);
   });
 });

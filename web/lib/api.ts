@@ -1,7 +1,7 @@
 import { enqueue } from "./outbox";
 import { type Answer, ApiFailure, type BodyOf, type Params, type PathOf, send, transmit, urlOf, type WriteMethod } from "./http";
 
-export { ApiFailure, type Committed, type FieldError, getJson, onUnauthenticated } from "./http";
+export { ApiFailure, type Committed, type FieldError, getAllPages, getJson, getPage, onUnauthenticated } from "./http";
 
 type WriteArgs<M extends WriteMethod, P> = (undefined extends BodyOf<M, P> ? { body?: BodyOf<M, P> } : { body: BodyOf<M, P> }) &
   ({} extends Params<M, P> ? Partial<Params<M, P>> : Params<M, P>) & { key?: string };

@@ -94,10 +94,42 @@ export function urlOf(path: string, params: Loose = {}): string {
   return q ? `${filled}?${q}` : filled;
 }
 
-type ArgsOf<M extends WriteMethod | "GET", P> = {} extends Params<M, P> ? [params?: Params<M, P>] : [params: Params<M, P>];
+export type ArgsOf<M extends WriteMethod | "GET", P> = {} extends Params<M, P> ? [params?: Params<M, P>] : [params: Params<M, P>];
 
 /** A read, typed by the route: `getJson("/api/incidents/:id", { param: { id } })`. */
 export async function getJson<P extends PathOf<"GET">>(path: P, ...[params]: ArgsOf<"GET", P>): Promise<Answer<"GET", P>> {
   const res = await send(urlOf(path, params as Loose), { headers: { Accept: "application/json" } });
   return (await res.json()) as Answer<"GET", P>;
+}
+
+/** Lists the server answers a page at a time (`items` and the `next` cursor). */
+export type PagedPath = { [P in PathOf<"GET">]: Answer<"GET", P> extends { items: unknown[]; next: string | null } ? P : never }[PathOf<"GET">];
+
+type AnyPage = { items: unknown[]; next: string | null };
+
+/** A page of any paged list: the first (`after` null) or the one after a `next`. */
+async function pageAt(path: string, params: Loose | undefined, after: string | null): Promise<AnyPage> {
+  const query = { ...params?.query, after: after ?? undefined };
+  const res = await send(urlOf(path, { ...params, query }), { headers: { Accept: "application/json" } });
+  return (await res.json()) as AnyPage;
+}
+
+/** One page of a paged list: the first, or the one after `after` (the `next` of the page before). */
+export async function getPage<P extends PagedPath>(path: P, after: string | null, ...[params]: ArgsOf<"GET", P>): Promise<Answer<"GET", P>> {
+  return (await pageAt(path, params as Loose, after)) as Answer<"GET", P>;
+}
+
+/**
+ * Every page of a paged list, following `next` to the end: for a screen that acts on the whole
+ * list (a log the live model keeps, a picker), which must never hold a cut list.
+ */
+export async function getAllPages<P extends PagedPath>(path: P, ...[params]: ArgsOf<"GET", P>): Promise<Answer<"GET", P>> {
+  const first = await pageAt(path, params as Loose, null);
+  const items = [...first.items];
+  for (let next = first.next; next; ) {
+    const page = await pageAt(path, params as Loose, next);
+    items.push(...page.items);
+    next = page.next;
+  }
+  return { ...first, items, next: null } as Answer<"GET", P>;
 }

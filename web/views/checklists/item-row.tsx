@@ -4,7 +4,7 @@ import { isOverdue, needsReason, TARGET_PRESETS, TRANSITIONS } from "../../../sr
 import type { ChecklistItem, ItemPatch, ItemState } from "../../../src/schema/checklists";
 import type { Me } from "../../../src/schema/session";
 import type { Change } from "../../../src/schema/changes";
-import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { ApiFailure, getAllPages, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatCountdown, formatDuration, formatJst, lang, localized, now, t } from "../../i18n";
 import type { ChecklistModel } from "./model";
@@ -70,7 +70,8 @@ export const ItemRow = memo(function ItemRow({ item, model, me, editable }: Prop
   async function toggleHistory() {
     if (history.value) return void (history.value = null);
     try {
-      history.value = (await getJson("/api/checklists/items/:id/history", { param: { id: i.id } })).items;
+      // The whole trail of one item: a page break would hide who changed it last.
+      history.value = (await getAllPages("/api/checklists/items/:id/history", { param: { id: i.id } })).items;
     } catch (e) {
       message.value = explain(e);
     }

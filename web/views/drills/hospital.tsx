@@ -7,6 +7,7 @@ import { ApiFailure, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { FormError } from "../../components/form-error";
+import { CutNotice, usePages } from "../../components/more-pages";
 import { field } from "../../lib/form";
 
 type View = { status: HospitalStatus | null; warnings: Array<{ field: string; message: string }> };
@@ -36,12 +37,9 @@ export function useHospitalStatus(incidentId: string, feed: StreamFeed) {
 export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; feed: StreamFeed; me: Me }) {
   const { view, setView, changed } = useHospitalStatus(incidentId, feed);
   const [editing, setEditing] = useState(false);
-  const [history, setHistory] = useState<HistoryItem[] | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const history = usePages("/api/incidents/:id/hospital-status/history", { param: { id: incidentId } }, [incidentId, changed], historyOpen);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (history) void getJson("/api/incidents/:id/hospital-status/history", { param: { id: incidentId } }).then((r) => setHistory(r.items));
-  }, [changed]);
 
   if (!view) return <p class="muted">{t("loading")}</p>;
   const s = view.status;
@@ -184,15 +182,14 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
         )}
         <button
           class="btn"
-          aria-expanded={history !== null}
-          onClick={() =>
-            history ? setHistory(null) : void getJson("/api/incidents/:id/hospital-status/history", { param: { id: incidentId } }).then((r) => setHistory(r.items))
-          }
+          aria-expanded={historyOpen}
+          onClick={() => setHistoryOpen(!historyOpen)}
         >
           {t("drills.hospital.history")}
         </button>
       </div>
-      {history && (
+      {historyOpen && history.items && (
+        <>
         <table class="score-table">
           <caption>{t("drills.hospital.history")}</caption>
           <thead>
@@ -208,7 +205,7 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
             </tr>
           </thead>
           <tbody>
-            {history.map((h) => (
+            {history.items.map((h: HistoryItem) => (
               <tr key={h.seq}>
                 <td>{formatJst(h.at)}</td>
                 <td>{h.actorName}</td>
@@ -220,6 +217,8 @@ export function HospitalBoard({ incidentId, feed, me }: { incidentId: string; fe
             ))}
           </tbody>
         </table>
+        <CutNotice shown={history.items.length} cut={history.cut} busy={history.busy} onMore={() => void history.more()} />
+        </>
       )}
     </section>
   );

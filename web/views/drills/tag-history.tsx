@@ -1,24 +1,22 @@
 import { useSignalEffect } from "@preact/signals";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Tag } from "../../../src/schema/drills";
-import { getJson } from "../../lib/api";
+import { CutNotice, usePages } from "../../components/more-pages";
 import { formatJst, t } from "../../i18n";
 import type { DrillModel } from "./model";
 import { CategoryBadge } from "./triage";
 
-const SHOW = 50;
-
 /** Every tag and re-tag, newest first: re-triage keeps the earlier call visible. */
 export function TagHistory({ model }: { model: DrillModel }) {
   const d = model.drill.value;
-  const [tags, setTags] = useState<Tag[] | null>(null);
-  useEffect(() => {
-    void getJson("/api/drills/:id/tags", { param: { id: d.id } }).then((r) => setTags(r.items.reverse())).catch(() => setTags([]));
-  }, [d.id]);
+  // Pages come newest first; a tag made here since then is put on top.
+  const pages = usePages("/api/drills/:id/tags", { param: { id: d.id } }, [d.id]);
+  const [arrived, setArrived] = useState<Tag[]>([]);
   useSignalEffect(() => {
     const last = model.lastTag.value;
-    if (last) setTags((list) => (list && !list.some((x) => x.id === last.id) ? [last, ...list] : list));
+    if (last) setArrived((list) => (list.some((x) => x.id === last.id) ? list : [last, ...list]));
   });
+  const tags = pages.items && [...arrived.filter((a) => !pages.items!.some((x) => x.id === a.id)), ...pages.items];
   if (!tags || tags.length === 0) return null;
   const zoneName = (id: string) => d.zones.find((z) => z.id === id)?.name ?? id;
   return (
@@ -36,7 +34,7 @@ export function TagHistory({ model }: { model: DrillModel }) {
           </tr>
         </thead>
         <tbody>
-          {tags.slice(0, SHOW).map((x) => (
+          {tags.map((x) => (
             <tr key={x.id}>
               <td>{formatJst(x.taggedAt, { short: true })}</td>
               <th scope="row">{x.tagNumber}</th>
@@ -56,6 +54,7 @@ export function TagHistory({ model }: { model: DrillModel }) {
           ))}
         </tbody>
       </table>
+      <CutNotice shown={tags.length} cut={pages.cut} busy={pages.busy} onMore={() => void pages.more()} />
     </details>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect } from "preact/hooks";
 import { initialRelocation } from "../../../src/domain/relocation";
 import type { Relocation, RelocationMove } from "../../../src/schema/relocation-board";
 import type { LiaisonMessage } from "../../../src/schema/relocation-liaison";
-import { getJson } from "../../lib/api";
+import { getAllPages, getJson } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
 import { createLiveModel, LiveCollection } from "../../lib/live-model";
 import { standing } from "./standing";
@@ -50,7 +50,8 @@ export class IncidentRelocation {
   private async read() {
     const [board, liaison] = await Promise.all([
       getJson("/api/incidents/:id/relocation", { param: { id: this.incidentId } }),
-      getJson("/api/incidents/:id/liaison", { param: { id: this.incidentId } }),
+      // The whole log: an unacknowledged message must never fall off the end of a page.
+      getAllPages("/api/incidents/:id/liaison", { param: { id: this.incidentId } }),
     ]);
     batch(() => {
       board.rows.forEach((r) => this.rows.upsert(r));

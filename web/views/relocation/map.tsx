@@ -9,6 +9,7 @@ import { formatDuration, now, t } from "../../i18n";
 import type { IncidentRelocation } from "./incident-model";
 import { boardEntries, depthColour, depthLegend, fnName, inundationLabel, siteName, SITE_STATUS_COLOUR, SITE_STATUS_SHAPE, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
+import { lookSetter } from "./map-look";
 import "./map.css";
 
 export type MapProps = {
@@ -136,27 +137,27 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
             if (markers.has(id)) continue;
             const shelter = s.value.source === "gsi";
             const marker = L.circleMarker([s.value.lat, s.value.lon], { radius: shelter ? 5 : 10, pane: "sites" }).addTo(shelter ? shelters : facilities);
+            const show = lookSetter(marker);
             const dispose = effect(() => {
               const site = s.value;
               marker.setLatLng([site.lat, site.lon]);
-              marker.setStyle({
+              const style: L.PathOptions = {
                 fillColor: shelter ? "#ffffff" : SITE_STATUS_COLOUR[site.status],
-                fillOpacity: shelter ? 0.9 : 0.9,
+                fillOpacity: 0.9,
                 color: site.inInundation ? INUNDATION_EDGE : shelter ? "#2e7d32" : "#1a1f29",
                 weight: site.inInundation ? 4 : shelter ? 1.5 : 2,
                 dashArray: site.inInundation ? "4 3" : undefined,
-              });
+              };
               if (shelter) {
                 const lines = [`<strong>${escapeHtml(siteName(site))}</strong>`, escapeHtml(t(`relocation.siteKind.${site.kind}`)), escapeHtml(inundationLabel(site).text)];
-                marker.bindTooltip(lines.filter(Boolean).join("<br>"));
-                return;
+                return show({ style, label: lines.filter(Boolean).join("<br>"), labelOptions: {} });
               }
               // The city's own sites are named on the map at all times: a touch screen cannot hover.
               const label = [
                 `<strong>${escapeHtml(siteName(site))}</strong> ${SITE_STATUS_SHAPE[site.status]} ${escapeHtml(t(`relocation.siteStatus.${site.status}`))}`,
                 site.inInundation ? escapeHtml(inundationLabel(site).text) : "",
               ];
-              marker.bindTooltip(label.filter(Boolean).join("<br>"), { permanent: true, direction: "right", offset: [10, 0], className: "site-label" });
+              show({ style, label: label.filter(Boolean).join("<br>"), labelOptions: { permanent: true, direction: "right", offset: [10, 0], className: "site-label" } });
             });
             markers.set(id, () => {
               dispose();
@@ -180,6 +181,7 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
             if (fnLines.has(id)) continue;
             const line = L.polyline([], { weight: 5, opacity: 0.9 }).addTo(lines);
             line.on("click", () => onSelectFunction?.(id));
+            const show = lookSetter(line);
             const dispose = effect(() => {
               const fn = f.value;
               const row = model && onsetAt ? model.row(fn.id, onsetAt) : null;
@@ -194,20 +196,16 @@ export default function RelocationMap({ model, onsetAt, onSelectFunction }: MapP
               // Late from the moment the target passes, whether or not a move has started.
               const overdue = row && onsetAt ? functionStatus(fn, row, onsetAt, from, now.value).overdueMinutes : 0;
               const text = `${STATE_SHAPE[state]} ${escapeHtml(fnName(fn))}：${escapeHtml(t(`relocation.state.${state}`))} → ${escapeHtml(siteName(to))}`;
-              line.unbindTooltip();
               if (overdue > 0) {
-                line.setStyle({ color: LATE, dashArray: planned ? "8 6" : undefined, weight: 7 });
                 const late = escapeHtml(t("relocation.overdue", { span: formatDuration(overdue * 60_000) }));
-                line.bindTooltip(`⚠ ${escapeHtml(fnName(fn))}：${late}`, {
-                  permanent: true,
-                  direction: "center",
-                  className: "fn-late-label",
+                show({
+                  style: { color: LATE, dashArray: planned ? "8 6" : undefined, weight: 7 },
+                  label: `⚠ ${escapeHtml(fnName(fn))}：${late}`,
                   // Functions that share a route would print their labels on top of each other.
-                  offset: L.point(0, (order % 4) * 28 - 42),
+                  labelOptions: { permanent: true, direction: "center", className: "fn-late-label", offset: [0, (order % 4) * 28 - 42] },
                 });
               } else {
-                line.setStyle({ color: STATE_COLOUR[state], dashArray: planned ? "8 8" : undefined, weight: planned ? 3 : 6 });
-                line.bindTooltip(text, { sticky: true });
+                show({ style: { color: STATE_COLOUR[state], dashArray: planned ? "8 8" : undefined, weight: planned ? 3 : 6 }, label: text, labelOptions: { sticky: true } });
               }
             });
             fnLines.set(id, () => {
