@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { drillById, drillOfAction } from "../db/drills";
-import { actionById, findAction, findReport, insertAction, listActions, reportOf, updateReport } from "../db/drills-report";
+import { actionById, findAction, findReport, insertAction, listActions, pageActions, reportOf, updateReport } from "../db/drills-report";
 import { milestonesRead } from "../db/drills-tags";
 import { readTogether } from "../db/together";
 import { mayManageDrill, wrongState } from "../domain/drills";
@@ -18,6 +18,7 @@ import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScor
 import { streamOf } from "../schema/streams";
 import { computeScore, errors, knownDrill, onlyDrillUnit, scoreReads, scoreTiming, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { pageOf } from "../schema/paging";
 
 const tags = ["drills"];
 
@@ -69,9 +70,9 @@ const actionList = createRoute({
   method: "get",
   path: "/api/corrective-actions",
   tags,
-  summary: "Corrective actions of every drill (or one): overdue first, then by due date",
+  summary: "Corrective actions of every drill (or one): open first, then by due date, a page at a time (`next` asks for the rest)",
   request: { query: ActionListQuery },
-  responses: { 200: json(z.object({ items: z.array(CorrectiveAction) }), "Actions"), 400: errors[400], 401: errors[401] },
+  responses: { 200: json(pageOf(CorrectiveAction), "Actions"), 400: errors[400], 401: errors[401] },
 });
 
 const actionCreate = createRoute({
@@ -149,8 +150,8 @@ export const drillReportRoutes = newApp()
   })
   .openapi(actionList, async (c) => {
     const q = c.req.valid("query");
-    const items = await listActions(c.env.DB, { drillId: q.drillId, openOnly: q.open === "1" });
-    return c.json({ items: withOverdue(items, nowIso()) }, 200);
+    const page = await pageActions(c.env.DB, { drillId: q.drillId, openOnly: q.open === "1" }, q);
+    return c.json({ items: withOverdue(page.items, nowIso()), next: page.next }, 200);
   })
   .openapi(actionCreate, async (c) => {
     const db = c.env.DB;
