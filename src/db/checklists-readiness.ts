@@ -1,3 +1,4 @@
+import { readOne, rowRead } from "./together";
 import { verificationDueAt } from "../domain/checklists-readiness";
 import type { ReadinessItem } from "../schema/checklists";
 import { latestSeqOf, latestSeqQuery } from "./changes";
@@ -48,16 +49,14 @@ export async function listReadiness(db: D1Database, unitId: string | null, strea
   return { items: (items!.results as ReadinessRow[]).map(readinessFromRow), seq: latestSeqOf(seq!) };
 }
 
-export async function findReadiness(db: D1Database, id: string): Promise<ReadinessItem | null> {
-  const r = await db.prepare(`${SELECT} WHERE r.id = ?`).bind(id).first<ReadinessRow>();
-  return r ? readinessFromRow(r) : null;
-}
+export const readinessItemById = (db: D1Database, id: string) =>
+  rowRead(db.prepare(`${SELECT} WHERE r.id = ?`).bind(id), (r: ReadinessRow | undefined) => (r ? readinessFromRow(r) : null));
+
+export const findReadiness = (db: D1Database, id: string): Promise<ReadinessItem | null> => readOne(readinessItemById(db, id));
 
 /** The position after the unit's last check, so a new check lists last. */
-export async function nextReadinessPosition(db: D1Database, unitId: string): Promise<number> {
-  const r = await db.prepare("SELECT COALESCE(MAX(position), 0) + 1 AS p FROM readiness_items WHERE unit_id = ?").bind(unitId).first<{ p: number }>();
-  return r?.p ?? 1;
-}
+export const nextReadinessPosition = (db: D1Database, unitId: string) =>
+  rowRead(db.prepare("SELECT COALESCE(MAX(position), 0) + 1 AS p FROM readiness_items WHERE unit_id = ?").bind(unitId), (r: { p: number } | undefined) => r?.p ?? 1);
 
 export function insertReadiness(db: D1Database, r: ReadinessItem): D1PreparedStatement {
   return db

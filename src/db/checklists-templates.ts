@@ -1,3 +1,4 @@
+import { readTogether, statementsRead } from "./together";
 import type { Template, TemplateSummary } from "../schema/checklists";
 
 /* Checklist templates: their heads, sections and items, read whole and written whole. */
@@ -89,9 +90,11 @@ export async function findTemplates(db: D1Database, ids: string[] | null): Promi
   return assembleTemplates(await db.batch(templateQueries(db, ids)));
 }
 
-export async function findTemplate(db: D1Database, id: string): Promise<Template | null> {
-  return (await findTemplates(db, [id]))[0] ?? null;
-}
+/** One whole template, to read with a route's other preconditions. */
+export const templateById = (db: D1Database, id: string) =>
+  statementsRead(templateQueries(db, [id]), (results) => assembleTemplates(results.map((rows) => ({ results: rows }) as D1Result))[0] ?? null);
+
+export const findTemplate = async (db: D1Database, id: string): Promise<Template | null> => (await readTogether(db, [templateById(db, id)]))[0];
 
 function templateContentSteps(db: D1Database, t: Template): D1PreparedStatement[] {
   const sections = t.sections.map((s, position) => ({ key: s.key, position, titleJa: s.titleJa, titleEn: s.titleEn }));

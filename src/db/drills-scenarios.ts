@@ -1,3 +1,4 @@
+import { readOne, rowRead, rowsRead } from "./together";
 import type { Casualty, Category, Scenario } from "../schema/drills";
 
 /** Card columns shared by scenario_casualties and drill_casualties. */
@@ -73,23 +74,24 @@ export async function listScenarios(db: D1Database): Promise<Scenario[]> {
   return results.map(scenarioFromRow);
 }
 
-export async function findScenario(db: D1Database, id: string): Promise<Scenario | null> {
-  const r = await db.prepare("SELECT * FROM scenarios WHERE id = ?").bind(id).first<ScenarioRow>();
-  return r ? scenarioFromRow(r) : null;
-}
+export const scenarioById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM scenarios WHERE id = ?").bind(id), (r: ScenarioRow | undefined) => (r ? scenarioFromRow(r) : null));
 
-export async function listScenarioCasualties(db: D1Database, scenarioId: string): Promise<Array<Casualty & { version: number }>> {
-  const { results } = await db
-    .prepare("SELECT * FROM scenario_casualties WHERE scenario_id = ? ORDER BY sort_order")
-    .bind(scenarioId)
-    .all<CardRow>();
-  return results.map((r) => ({ ...cardFromRow(r), version: r.version }));
-}
+export const findScenario = (db: D1Database, id: string): Promise<Scenario | null> => readOne(scenarioById(db, id));
 
-export async function findScenarioCasualty(db: D1Database, scenarioId: string, id: string) {
-  const r = await db.prepare("SELECT * FROM scenario_casualties WHERE scenario_id = ? AND id = ?").bind(scenarioId, id).first<CardRow>();
-  return r ? { ...cardFromRow(r), version: r.version } : null;
-}
+export const scenarioCasualties = (db: D1Database, scenarioId: string) =>
+  rowsRead(db.prepare("SELECT * FROM scenario_casualties WHERE scenario_id = ? ORDER BY sort_order").bind(scenarioId), (rows: CardRow[]) =>
+    rows.map((r): Casualty & { version: number } => ({ ...cardFromRow(r), version: r.version })),
+  );
+
+export const listScenarioCasualties = (db: D1Database, scenarioId: string) => readOne(scenarioCasualties(db, scenarioId));
+
+export const scenarioCasualty = (db: D1Database, scenarioId: string, id: string) =>
+  rowRead(db.prepare("SELECT * FROM scenario_casualties WHERE scenario_id = ? AND id = ?").bind(scenarioId, id), (r: CardRow | undefined) =>
+    r ? { ...cardFromRow(r), version: r.version } : null,
+  );
+
+export const findScenarioCasualty = (db: D1Database, scenarioId: string, id: string) => readOne(scenarioCasualty(db, scenarioId, id));
 
 export function insertScenario(db: D1Database, s: Scenario): D1PreparedStatement {
   return db

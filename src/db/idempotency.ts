@@ -1,3 +1,5 @@
+import { readOne, rowRead } from "./together";
+
 export type StoredAnswer = { requestHash: string; status: number; body: string };
 
 /**
@@ -19,13 +21,14 @@ const ANSWER_BODY = `CASE json_extract(body, '$.contentIn') WHEN 'situation_repo
     WHERE incident_id = json_extract(body, '$.data.incidentId') AND number = json_extract(body, '$.data.number')))), '$.contentIn')
   ELSE body END`;
 
-export async function findAnswer(db: D1Database, userId: string, key: string): Promise<StoredAnswer | null> {
-  const row = await db
-    .prepare(`SELECT request_hash, status, ${ANSWER_BODY} AS body FROM idempotency WHERE user_id = ? AND key = ?`)
-    .bind(userId, key)
-    .first<{ request_hash: string; status: number; body: string }>();
-  return row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null;
-}
+/** The first answer given under this person's key, if any. */
+export const answerByKey = (db: D1Database, userId: string, key: string) =>
+  rowRead<{ request_hash: string; status: number; body: string }, StoredAnswer | null>(
+    db.prepare(`SELECT request_hash, status, ${ANSWER_BODY} AS body FROM idempotency WHERE user_id = ? AND key = ?`).bind(userId, key),
+    (row) => (row ? { requestHash: row.request_hash, status: row.status, body: row.body } : null),
+  );
+
+export const findAnswer = (db: D1Database, userId: string, key: string): Promise<StoredAnswer | null> => readOne(answerByKey(db, userId, key));
 
 /** What the record keeps: the answer, or a stored report's answer without its content. */
 function recorded(body: { data: unknown; seq: number }) {

@@ -13,26 +13,39 @@ export type UserWithSecret = {
   passwordIterations: number;
 };
 
-export async function findUserByLogin(db: D1Database, login: string): Promise<UserWithSecret | null> {
-  const r = await db
-    .prepare(
-      `SELECT id, login, display_name, unit_id, role, password_hash, password_salt, password_iterations
-       FROM users WHERE login = ? AND disabled_at IS NULL`,
-    )
-    .bind(login)
-    .first<Record<string, string | number>>();
-  if (!r) return null;
-  return {
-    id: String(r.id),
-    login: String(r.login),
-    displayName: String(r.display_name),
-    unitId: String(r.unit_id),
-    role: r.role as Role,
-    passwordHash: String(r.password_hash),
-    passwordSalt: String(r.password_salt),
-    passwordIterations: Number(r.password_iterations),
-  };
-}
+type SecretRow = {
+  id: string;
+  login: string;
+  display_name: string;
+  unit_id: string;
+  role: Role;
+  password_hash: string;
+  password_salt: string;
+  password_iterations: number;
+};
+
+const userByLogin = (db: D1Database, login: string) =>
+  rowRead(
+    db
+      .prepare(
+        `SELECT id, login, display_name, unit_id, role, password_hash, password_salt, password_iterations
+         FROM users WHERE login = ? AND disabled_at IS NULL`,
+      )
+      .bind(login),
+    (r: SecretRow | undefined): UserWithSecret | null =>
+      r
+        ? {
+            id: r.id,
+            login: r.login,
+            displayName: r.display_name,
+            unitId: r.unit_id,
+            role: r.role,
+            passwordHash: r.password_hash,
+            passwordSalt: r.password_salt,
+            passwordIterations: Number(r.password_iterations),
+          }
+        : null,
+  );
 
 export function insertUser(
   db: D1Database,
@@ -50,11 +63,11 @@ export function insertUser(
  * A session for a user who just proved their password: the login's counter from this address is
  * cleared, and this attempt no longer counts against the address (only failures should).
  */
-export async function createSession(
+export function sessionStatements(
   db: D1Database,
   s: { tokenHash: string; userId: string; now: string; expiresAt: string; attemptKeys: { loginAddress: string; address: string } | null },
-) {
-  await db.batch([
+): D1PreparedStatement[] {
+  return [
     db.prepare("DELETE FROM sessions WHERE user_id = ? AND expires_at < ?").bind(s.userId, s.now),
     // A Cloudflare Access session is keyed by its assertion: the same assertion seen twice at once is one session.
     db
@@ -66,7 +79,11 @@ export async function createSession(
           db.prepare("UPDATE sign_in_attempts SET attempts = MAX(attempts - 1, 0) WHERE key = ?").bind(s.attemptKeys.address),
         ]
       : []),
-  ]);
+  ];
+}
+
+export async function createSession(db: D1Database, s: Parameters<typeof sessionStatements>[1]) {
+  await db.batch(sessionStatements(db, s));
 }
 
 /** The account Cloudflare Access's verified e-mail names (e-mails are stored lower-case), if it is not disabled. */
@@ -86,21 +103,13 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Om
 const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled_at IS NULL`;
 
 /** The signed-in user behind a session token hash, or null when unknown or expired. */
-export async function findSessionUser(db: D1Database, tokenHash: string, now: string): Promise<Me | null> {
-  const r = await db
-    .prepare(`SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at ${LIVE_SESSION}`)
-    .bind(tokenHash, now)
-    .first<{ id: string; login: string; display_name: string; unit_id: string; role: Role; expires_at: string }>();
-  if (!r) return null;
-  return {
-    id: r.id,
-    login: r.login,
-    displayName: r.display_name,
-    unitId: r.unit_id,
-    role: r.role,
-    expiresAt: r.expires_at,
-  };
-}
+export const sessionUser = (db: D1Database, tokenHash: string, now: string) =>
+  rowRead<{ id: string; login: string; display_name: string; unit_id: string; role: Role; expires_at: string }, Me | null>(
+    db.prepare(`SELECT u.id, u.login, u.display_name, u.unit_id, u.role, s.expires_at ${LIVE_SESSION}`).bind(tokenHash, now),
+    (r) => (r ? { id: r.id, login: r.login, displayName: r.display_name, unitId: r.unit_id, role: r.role, expiresAt: r.expires_at } : null),
+  );
+
+export const findSessionUser = (db: D1Database, tokenHash: string, now: string): Promise<Me | null> => readOne(sessionUser(db, tokenHash, now));
 
 /**
  * The first step of every write's batch: aborts it (constraint `session_ended`) unless the
@@ -130,14 +139,26 @@ const CHARGE_ATTEMPT = `INSERT INTO sign_in_attempts (key, attempts, window_star
     window_start = CASE WHEN window_start <= ?3 THEN ?2 ELSE window_start END
   RETURNING attempts, window_start`;
 
-/** Charges one sign-in attempt to each key in one transaction; the counts after it, in key order. */
-export async function chargeAttempts(db: D1Database, keys: string[], now: Date, windowMs: number): Promise<AttemptCount[]> {
+/**
+ * Charges one sign-in attempt to each key in one transaction (the counts after it, in key order),
+ * and reads the login's account in the same round trip; the password is checked only after.
+ */
+export async function chargeAttempts(
+  db: D1Database,
+  keys: string[],
+  now: Date,
+  windowMs: number,
+  login: string,
+): Promise<{ counts: AttemptCount[]; user: UserWithSecret | null }> {
   const nowIso = now.toISOString();
   const expired = new Date(now.getTime() - windowMs).toISOString();
-  const results = await db.batch<{ attempts: number; window_start: string }>(
-    keys.map((k) => db.prepare(CHARGE_ATTEMPT).bind(k, nowIso, expired)),
-  );
-  return results.map((r) => ({ attempts: r.results[0]!.attempts, windowStart: r.results[0]!.window_start }));
+  const account = userByLogin(db, login);
+  const results = await db.batch([...keys.map((k) => db.prepare(CHARGE_ATTEMPT).bind(k, nowIso, expired)), ...account.statements]);
+  const counts = results.slice(0, keys.length).map((r) => {
+    const row = r.results[0] as { attempts: number; window_start: string };
+    return { attempts: row.attempts, windowStart: row.window_start };
+  });
+  return { counts, user: account.read([results[keys.length]!.results as Record<string, unknown>[]]) };
 }
 
 type UnitRow = { id: string; name_ja: string; name_en: string; kind: Unit["kind"] };

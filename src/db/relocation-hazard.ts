@@ -1,6 +1,7 @@
 import type { BBox, HazardPolygon, MultiPolygon } from "../domain/geo";
 import type { ImportedFeature } from "../domain/relocation-hazard";
 import type { HazardLayer } from "../schema/relocation";
+import { readOne, rowRead, rowsRead } from "./together";
 
 /** Imported hazard layers and their polygons (one feature per row). */
 
@@ -35,15 +36,15 @@ const layerFromRow = (r: LayerRow): HazardLayer => ({
   importedByName: r.imported_by_name,
 });
 
-export async function listLayers(db: D1Database): Promise<HazardLayer[]> {
-  const { results } = await db.prepare("SELECT * FROM hazard_layers ORDER BY imported_at DESC").all<LayerRow>();
-  return results.map(layerFromRow);
-}
+export const layersRead = (db: D1Database) =>
+  rowsRead(db.prepare("SELECT * FROM hazard_layers ORDER BY imported_at DESC"), (rows: LayerRow[]) => rows.map(layerFromRow));
 
-export async function findLayer(db: D1Database, id: string): Promise<HazardLayer | null> {
-  const r = await db.prepare("SELECT * FROM hazard_layers WHERE id = ?").bind(id).first<LayerRow>();
-  return r ? layerFromRow(r) : null;
-}
+export const listLayers = (db: D1Database): Promise<HazardLayer[]> => readOne(layersRead(db));
+
+export const layerById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM hazard_layers WHERE id = ?").bind(id), (r: LayerRow | undefined) => (r ? layerFromRow(r) : null));
+
+export const findLayer = (db: D1Database, id: string): Promise<HazardLayer | null> => readOne(layerById(db, id));
 
 export function insertLayer(db: D1Database, l: HazardLayer, importedBy: string): D1PreparedStatement {
   return db
@@ -111,7 +112,8 @@ const polygonFromRow = (r: PolygonRow): HazardPolygon => ({
 });
 
 /** Every stored polygon, or those of one layer, or those whose box holds a point. */
-export async function listPolygons(db: D1Database, filter: { layerId?: string; near?: { lon: number; lat: number } } = {}): Promise<HazardPolygon[]> {
+/** Polygons of one layer, around one point, or all of them. */
+export function polygonsRead(db: D1Database, filter: { layerId?: string; near?: { lon: number; lat: number } } = {}) {
   const stmt = filter.layerId
     ? db.prepare("SELECT * FROM hazard_polygons WHERE layer_id = ? ORDER BY idx").bind(filter.layerId)
     : filter.near
@@ -119,6 +121,23 @@ export async function listPolygons(db: D1Database, filter: { layerId?: string; n
           .prepare("SELECT * FROM hazard_polygons WHERE min_lon <= ?1 AND max_lon >= ?1 AND min_lat <= ?2 AND max_lat >= ?2")
           .bind(filter.near.lon, filter.near.lat)
       : db.prepare("SELECT * FROM hazard_polygons");
-  const { results } = await stmt.all<PolygonRow>();
-  return results.map(polygonFromRow);
+  return rowsRead(stmt, (rows: PolygonRow[]) => rows.map(polygonFromRow));
 }
+
+export const listPolygons = (db: D1Database, filter: { layerId?: string; near?: { lon: number; lat: number } } = {}): Promise<HazardPolygon[]> =>
+  readOne(polygonsRead(db, filter));
+
+/**
+ * The polygons around where a site will be after a change: the new longitude and latitude where
+ * the change gives them (null where it does not), the site's stored ones otherwise.
+ */
+export const polygonsNearSite = (db: D1Database, siteId: string, lon: number | null, lat: number | null) =>
+  rowsRead(
+    db
+      .prepare(
+        `WITH p(lon, lat) AS (SELECT COALESCE(?2, (SELECT lon FROM sites WHERE id = ?1)), COALESCE(?3, (SELECT lat FROM sites WHERE id = ?1)))
+         SELECT h.* FROM hazard_polygons h, p WHERE h.min_lon <= p.lon AND h.max_lon >= p.lon AND h.min_lat <= p.lat AND h.max_lat >= p.lat`,
+      )
+      .bind(siteId, lon, lat),
+    (rows: PolygonRow[]) => rows.map(polygonFromRow),
+  );

@@ -1,6 +1,7 @@
 import type { RelocationSettings } from "../schema/relocation";
 import type { BcpFunction, Relocation, RelocationMove } from "../schema/relocation-board";
-import { readOne, rowRead } from "./together";
+import { type ReadinessRow, readinessFromRow, type SiteRow, siteFromRow } from "./sites";
+import { readOne, rowRead, rowsRead } from "./together";
 
 /** The function registry, the per-incident relocation board with its moves, and settings. */
 
@@ -38,10 +39,10 @@ export const functionFromRow = (r: FunctionRow): BcpFunction => ({
   updatedAt: r.updated_at,
 });
 
-export async function listFunctions(db: D1Database): Promise<BcpFunction[]> {
-  const { results } = await db.prepare("SELECT * FROM relocation_functions ORDER BY sort_order, priority, id").all<FunctionRow>();
-  return results.map(functionFromRow);
-}
+export const functionsRead = (db: D1Database) =>
+  rowsRead(db.prepare("SELECT * FROM relocation_functions ORDER BY sort_order, priority, id"), (rows: FunctionRow[]) => rows.map(functionFromRow));
+
+export const listFunctions = (db: D1Database): Promise<BcpFunction[]> => readOne(functionsRead(db));
 
 export const functionById = (db: D1Database, id: string) =>
   rowRead(db.prepare("SELECT * FROM relocation_functions WHERE id = ?").bind(id), (r: FunctionRow | undefined) => (r ? functionFromRow(r) : null));
@@ -104,13 +105,35 @@ export async function listRelocations(db: D1Database, incidentId: string): Promi
   return results.map(relocationFromRow);
 }
 
-export async function findRelocation(db: D1Database, incidentId: string, functionId: string): Promise<Relocation | null> {
-  const r = await db
-    .prepare("SELECT * FROM relocations WHERE incident_id = ? AND function_id = ?")
-    .bind(incidentId, functionId)
-    .first<RelocationRow>();
-  return r ? relocationFromRow(r) : null;
-}
+export const relocationOf = (db: D1Database, incidentId: string, functionId: string) =>
+  rowRead(
+    db.prepare("SELECT * FROM relocations WHERE incident_id = ? AND function_id = ?").bind(incidentId, functionId),
+    (r: RelocationRow | undefined) => (r ? relocationFromRow(r) : null),
+  );
+
+export const findRelocation = (db: D1Database, incidentId: string, functionId: string): Promise<Relocation | null> =>
+  readOne(relocationOf(db, incidentId, functionId));
+
+// The sites a function's change or move can touch: the function's (?1) primary and alternates, any
+// the client names (?3, a JSON array) and, on an incident's (?2) board, where it is now.
+const FUNCTION_SITES = `WITH wanted(id) AS (
+    SELECT primary_site_id FROM relocation_functions WHERE id = ?1
+    UNION SELECT j.value FROM relocation_functions f, json_each(f.alternate_site_ids) j WHERE f.id = ?1
+    UNION SELECT site_id FROM relocations WHERE incident_id = ?2 AND function_id = ?1
+    UNION SELECT value FROM json_each(?3))`;
+
+type SitesOf = { functionId: string; incidentId: string | null; named: readonly (string | null | undefined)[] };
+
+const sitesOfBound = (db: D1Database, select: string, q: SitesOf) =>
+  db.prepare(`${FUNCTION_SITES} ${select}`).bind(q.functionId, q.incidentId, JSON.stringify(q.named.filter(Boolean)));
+
+/** The sites a function's change or move can touch (FUNCTION_SITES), by id. */
+export const functionSites = (db: D1Database, q: SitesOf) =>
+  rowsRead(sitesOfBound(db, "SELECT * FROM sites WHERE id IN (SELECT id FROM wanted)", q), (rows: SiteRow[]) => new Map(rows.map((r) => [r.id, siteFromRow(r)])));
+
+/** The readiness checks of those sites. */
+export const functionSiteReadiness = (db: D1Database, q: SitesOf) =>
+  rowsRead(sitesOfBound(db, "SELECT * FROM site_readiness WHERE site_id IN (SELECT id FROM wanted)", q), (rows: ReadinessRow[]) => rows.map(readinessFromRow));
 
 /**
  * The first move creates the row; later moves update it over the version they saw. Either way
@@ -196,9 +219,10 @@ export type SettingsRow = {
   updated_at: string;
 };
 
-export async function getSettings(db: D1Database): Promise<RelocationSettings> {
-  return settingsFromRow((await db.prepare("SELECT * FROM relocation_settings WHERE id = 1").first<SettingsRow>())!);
-}
+export const settingsRead = (db: D1Database) =>
+  rowRead(db.prepare("SELECT * FROM relocation_settings WHERE id = 1"), (r: SettingsRow | undefined) => settingsFromRow(r!));
+
+export const getSettings = (db: D1Database): Promise<RelocationSettings> => readOne(settingsRead(db));
 
 export function settingsFromRow(r: SettingsRow): RelocationSettings {
   return {

@@ -1,5 +1,5 @@
 import type { ReadinessCheck, ReadinessKey, Site, SiteHazard } from "../schema/relocation";
-import { readOne, rowRead } from "./together";
+import { readOne, rowRead, rowsRead } from "./together";
 
 /** Sites and their readiness checklists. */
 
@@ -53,24 +53,23 @@ export const siteFromRow = (r: SiteRow): Site => ({
 
 const SHELTERS = "kind IN ('evacuation_site', 'shelter')";
 
-export async function listSites(db: D1Database, scope: "facilities" | "shelters" | "all" = "all"): Promise<Site[]> {
+export function sitesRead(db: D1Database, scope: "facilities" | "shelters" | "all" = "all") {
   const where = scope === "facilities" ? `NOT (${SHELTERS})` : scope === "shelters" ? SHELTERS : "1 = 1";
-  const { results } = await db.prepare(`SELECT * FROM sites WHERE ${where} ORDER BY source, kind, id`).all<SiteRow>();
-  return results.map(siteFromRow);
+  return rowsRead(db.prepare(`SELECT * FROM sites WHERE ${where} ORDER BY source, kind, id`), (rows: SiteRow[]) => rows.map(siteFromRow));
 }
+
+export const listSites = (db: D1Database, scope: "facilities" | "shelters" | "all" = "all"): Promise<Site[]> => readOne(sitesRead(db, scope));
 
 export const siteById = (db: D1Database, id: string) =>
   rowRead(db.prepare("SELECT * FROM sites WHERE id = ?").bind(id), (r: SiteRow | undefined) => (r ? siteFromRow(r) : null));
 
 export const findSite = (db: D1Database, id: string): Promise<Site | null> => readOne(siteById(db, id));
 
-export async function findSites(db: D1Database, ids: readonly string[]): Promise<Map<string, Site>> {
-  const { results } = await db
-    .prepare("SELECT * FROM sites WHERE id IN (SELECT value FROM json_each(?))")
-    .bind(JSON.stringify([...new Set(ids)]))
-    .all<SiteRow>();
-  return new Map(results.map((r) => [r.id, siteFromRow(r)]));
-}
+export const sitesById = (db: D1Database, ids: readonly string[]) =>
+  rowsRead(
+    db.prepare("SELECT * FROM sites WHERE id IN (SELECT value FROM json_each(?))").bind(JSON.stringify([...new Set(ids)])),
+    (rows: SiteRow[]) => new Map(rows.map((r) => [r.id, siteFromRow(r)])),
+  );
 
 export function insertSite(db: D1Database, s: Site): D1PreparedStatement {
   return db
@@ -143,10 +142,13 @@ export async function listReadiness(db: D1Database, siteIds?: readonly string[])
   return results.map(readinessFromRow);
 }
 
-export async function findReadiness(db: D1Database, siteId: string, key: ReadinessKey): Promise<ReadinessCheck | null> {
-  const r = await db.prepare("SELECT * FROM site_readiness WHERE site_id = ? AND check_key = ?").bind(siteId, key).first<ReadinessRow>();
-  return r ? readinessFromRow(r) : null;
-}
+export const readinessCheckOf = (db: D1Database, siteId: string, key: ReadinessKey) =>
+  rowRead(
+    db.prepare("SELECT * FROM site_readiness WHERE site_id = ? AND check_key = ?").bind(siteId, key),
+    (r: ReadinessRow | undefined) => (r ? readinessFromRow(r) : null),
+  );
+
+export const findReadiness = (db: D1Database, siteId: string, key: ReadinessKey): Promise<ReadinessCheck | null> => readOne(readinessCheckOf(db, siteId, key));
 
 export function insertReadiness(db: D1Database, checks: readonly ReadinessCheck[]): D1PreparedStatement[] {
   return checks.map((c) =>

@@ -1,5 +1,6 @@
 import type { Role } from "../schema/session";
 import type { Account } from "../schema/users";
+import { readOne, rowRead } from "./together";
 
 type AccountRow = {
   id: string;
@@ -32,18 +33,17 @@ export async function listAccounts(db: D1Database): Promise<Account[]> {
   return results.map(accountFromRow);
 }
 
-export async function findAccount(db: D1Database, id: string): Promise<Account | null> {
-  const r = await db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).bind(id).first<AccountRow>();
-  return r ? accountFromRow(r) : null;
-}
+export const accountById = (db: D1Database, id: string) =>
+  rowRead(db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).bind(id), (r: AccountRow | undefined) => (r ? accountFromRow(r) : null));
 
-export async function loginTaken(db: D1Database, login: string, email: string | null): Promise<{ login: boolean; email: boolean }> {
-  const r = await db
-    .prepare("SELECT EXISTS (SELECT 1 FROM users WHERE login = ?1) AS login, EXISTS (SELECT 1 FROM users WHERE email = ?2) AS email")
-    .bind(login, email)
-    .first<{ login: number; email: number }>();
-  return { login: r?.login === 1, email: r?.email === 1 };
-}
+export const findAccount = (db: D1Database, id: string): Promise<Account | null> => readOne(accountById(db, id));
+
+/** Whether someone already has this login, or this e-mail. */
+export const loginTaken = (db: D1Database, login: string, email: string | null) =>
+  rowRead(
+    db.prepare("SELECT EXISTS (SELECT 1 FROM users WHERE login = ?1) AS login, EXISTS (SELECT 1 FROM users WHERE email = ?2) AS email").bind(login, email),
+    (r: { login: number; email: number } | undefined) => ({ login: r?.login === 1, email: r?.email === 1 }),
+  );
 
 export function insertAccount(
   db: D1Database,
@@ -86,9 +86,8 @@ export function endSessions(db: D1Database, userId: string, keepTokenHash: strin
 }
 
 /** The stored secret, for checking the current password before a change. */
-export async function findSecret(db: D1Database, id: string) {
-  return db
-    .prepare("SELECT password_hash, password_salt, password_iterations, version FROM users WHERE id = ?")
-    .bind(id)
-    .first<{ password_hash: string; password_salt: string; password_iterations: number; version: number }>();
-}
+export const secretOf = (db: D1Database, id: string) =>
+  rowRead(
+    db.prepare("SELECT password_hash, password_salt, password_iterations, version FROM users WHERE id = ?").bind(id),
+    (r: { password_hash: string; password_salt: string; password_iterations: number; version: number } | undefined) => r ?? null,
+  );

@@ -1,16 +1,17 @@
 import { createRoute } from "@hono/zod-openapi";
 import { unitNames } from "../db/checklists";
-import { findReadiness, insertReadiness, listReadiness, nextReadinessPosition, updateReadiness } from "../db/checklists-readiness";
+import { findReadiness, insertReadiness, listReadiness, nextReadinessPosition, readinessItemById, updateReadiness } from "../db/checklists-readiness";
 import { mayWriteForUnit } from "../domain/access";
 import { formatJst, readinessRows } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { newReadinessItem, patchReadinessItem, readinessByUnit, verify } from "../domain/checklists-readiness";
 import { type Ctx, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { ReadinessCreate, ReadinessItem, ReadinessPatch, ReadinessQuery, ReadinessView, Verification } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { errors, requireKnownUnit } from "./checklists-shared";
+import { errors, namedUnit, refuseUnknownUnit } from "./checklists-shared";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
@@ -59,7 +60,7 @@ const verification = createRoute({
 });
 
 async function requireWritable(c: Ctx, id: string): Promise<ReadinessItem> {
-  const current = await findReadiness(c.env.DB, id);
+  const [current] = await readPreconditions(c, [readinessItemById(c.env.DB, id)]);
   if (!current) throw notFound("readiness check");
   if (!mayWriteForUnit(c.get("user"), current.unitId)) {
     throw forbidden("Only this unit's editors or an administrator may change its readiness checks.");
@@ -97,9 +98,10 @@ export const readinessRoutes = newApp()
     const user = c.get("user");
     const db = c.env.DB;
     const body = c.req.valid("json");
-    await requireKnownUnit(db, body.unitId);
+    const [unitKnown, position] = await readPreconditions(c, [namedUnit(db, body.unitId), nextReadinessPosition(db, body.unitId)]);
+    refuseUnknownUnit(body.unitId, unitKnown);
     if (!mayWriteForUnit(user, body.unitId)) throw forbidden("You may add readiness checks only for your own unit.");
-    const item = newReadinessItem(body, { id: `${body.unitId}-${crypto.randomUUID().slice(0, 8)}`, now: nowIso(), position: await nextReadinessPosition(db, body.unitId) });
+    const item = newReadinessItem(body, { id: `${body.unitId}-${crypto.randomUUID().slice(0, 8)}`, now: nowIso(), position });
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [insertReadiness(db, item)],

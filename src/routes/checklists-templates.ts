@@ -1,13 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findTemplate, insertTemplate, listTemplates, replaceTemplate } from "../db/checklists-templates";
+import { findTemplate, insertTemplate, listTemplates, replaceTemplate, templateById } from "../db/checklists-templates";
 import { mayEditTemplates } from "../domain/checklists";
 import { withItemKeys } from "../domain/checklists-activation";
 import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { Template, TemplateCreate, TemplateList, TemplatePut } from "../schema/checklists";
 import { committed } from "../schema/common";
-import { errors, requireKnownUnit } from "./checklists-shared";
+import { errors, namedUnit, refuseUnknownUnit } from "./checklists-shared";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const list = createRoute({
@@ -61,7 +62,8 @@ export const templateRoutes = newApp()
     const user = c.get("user");
     if (!mayEditTemplates(user)) throw forbidden("Only administrators edit checklist templates.");
     const body = withItemKeys(c.req.valid("json"), newKey);
-    await requireKnownUnit(c.env.DB, body.unitId);
+    const [unitKnown] = await readPreconditions(c, [namedUnit(c.env.DB, body.unitId)]);
+    refuseUnknownUnit(body.unitId, unitKnown);
     const template: Template = { id: `tpl-${crypto.randomUUID()}`, ...body, version: 1, updatedAt: nowIso(), updatedBy: user.id };
     const done = await commitWrite(c, {
       stream: STANDING,
@@ -76,11 +78,11 @@ export const templateRoutes = newApp()
     const user = c.get("user");
     const db = c.env.DB;
     if (!mayEditTemplates(user)) throw forbidden("Only administrators edit checklist templates.");
-    const current = await findTemplate(db, c.req.valid("param").id);
-    if (!current) throw notFound("template");
     const { version, ...body } = withItemKeys(c.req.valid("json"), newKey);
+    const [current, unitKnown] = await readPreconditions(c, [templateById(db, c.req.valid("param").id), namedUnit(db, body.unitId)]);
+    if (!current) throw notFound("template");
     if (version !== current.version) throw staleVersion(current);
-    await requireKnownUnit(db, body.unitId);
+    refuseUnknownUnit(body.unitId, unitKnown);
     const next: Template = { ...current, ...body, version: current.version + 1, updatedAt: nowIso(), updatedBy: user.id };
     const { head, rest } = replaceTemplate(db, next);
     const done = await commitWrite(c, {

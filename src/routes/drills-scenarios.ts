@@ -7,6 +7,9 @@ import {
   insertScenarioCasualties,
   listScenarioCasualties,
   listScenarios,
+  scenarioById,
+  scenarioCasualties,
+  scenarioCasualty,
   touchScenario,
   updateScenarioOverride,
 } from "../db/drills-scenarios";
@@ -15,11 +18,13 @@ import { breaksRule } from "../domain/drills";
 import { cardsFromCsv, duplicateTagProblems, scenarioCsv } from "../domain/drills-csv";
 import { startCategory } from "../domain/start";
 import { accepted, type Ctx, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
-import { requireKnownUnit } from "./checklists-shared";
+import { namedUnit, refuseUnknownUnit } from "./checklists-shared";
+import { readTogether } from "../db/together";
 import { errors, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
@@ -89,7 +94,8 @@ async function createScenario(
 ) {
   const user = c.get("user");
   if (!mayWriteForUnit(user, unitId)) throw forbidden("Only the owning unit's editors (or an admin) may create its scenarios.");
-  await requireKnownUnit(c.env.DB, unitId);
+  const [unitKnown] = await readPreconditions(c, [namedUnit(c.env.DB, unitId)]);
+  refuseUnknownUnit(unitId, unitKnown);
   const now = nowIso();
   const scenario: Scenario = { id: crypto.randomUUID(), ...head, unitId, casualtyCount: cards.length, version: 1, createdAt: now, updatedAt: now, createdBy: user.id };
   const casualties: Casualty[] = cards.map((card, i) => {
@@ -110,9 +116,10 @@ async function createScenario(
 export const scenarioRoutes = newApp()
   .openapi(list, async (c) => c.json({ items: await listScenarios(c.env.DB) }, 200))
   .openapi(read, async (c) => {
-    const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const [scenario, casualties] = await readTogether(c.env.DB, [scenarioById(c.env.DB, id), scenarioCasualties(c.env.DB, id)]);
     if (!scenario) throw notFound("scenario");
-    return c.json({ ...scenario, casualties: await listScenarioCasualties(c.env.DB, scenario.id) }, 200);
+    return c.json({ ...scenario, casualties }, 200);
   })
   .openapi(create, async (c) => {
     const { casualties, ...head } = c.req.valid("json");
@@ -125,22 +132,22 @@ export const scenarioRoutes = newApp()
     return c.json(await createScenario(c, head, accepted(cardsFromCsv(csv))), 201);
   })
   .openapi(exportCsv, async (c) => {
-    const scenario = await findScenario(c.env.DB, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const [scenario, casualties] = await readTogether(c.env.DB, [scenarioById(c.env.DB, id), scenarioCasualties(c.env.DB, id)]);
     if (!scenario) throw notFound("scenario");
-    const csv = scenarioCsv(await listScenarioCasualties(c.env.DB, scenario.id));
+    const csv = scenarioCsv(casualties);
     return c.body(csv, 200, csvHeaders(`scenario-${scenario.id}.csv`));
   })
   .openapi(override, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
-    const scenario = await findScenario(db, id);
+    const [scenario, current] = await readPreconditions(c, [scenarioById(db, id), scenarioCasualty(db, id, casualtyId)]);
     if (!scenario) throw notFound("scenario");
     // The key is what later drills score against: only its own unit may change it.
     if (!mayWriteForUnit(user, scenario.unitId)) {
       throw forbidden("Only the scenario's own unit (or an admin) may change its answer key.");
     }
-    const current = await findScenarioCasualty(db, id, casualtyId);
     if (!current) throw notFound("casualty card in this scenario");
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);

@@ -4,9 +4,9 @@ import { acknowledgeMessage, findMessage, insertMessage, listMessages, messageBy
 import { unitById } from "../db/people";
 import { functionById, getSettings } from "../db/relocation";
 import { siteById } from "../db/sites";
-import { readTogether } from "../db/together";
 import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";
 import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam, LiaisonQuery } from "../schema/relocation-liaison";
@@ -57,7 +57,7 @@ export const liaisonRoutes = newApp()
     const input = c.req.valid("json");
     // Every precondition in one round trip. The sender is the named unit or the user's own; a
     // recipient taken from the parent message is a unit that exists already.
-    const [found, parent, fromOk, toOk, fn, site] = await readTogether(db, [
+    const [found, parent, fromOk, toOk, fn, site] = await readPreconditions(c, [
       incidentById(db, incidentId),
       input.parentId ? messageById(db, incidentId, input.parentId) : null,
       unitById(db, input.fromUnitId ?? user.unitId),
@@ -107,7 +107,7 @@ export const liaisonRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, messageId } = c.req.valid("param");
-    const [found, current] = await readTogether(db, [incidentById(db, id), messageById(db, id, messageId)]);
+    const [found, current] = await readPreconditions(c, [incidentById(db, id), messageById(db, id, messageId)]);
     const incident = knownIncident(found);
     if (!current) throw notFound("message");
     if (!mayAcknowledge(user, current)) throw forbidden("Only the receiving unit acknowledges a message.");

@@ -1,14 +1,28 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findFunction, findRelocation, getSettings, insertMove, listFunctions, listMoves, listRelocations, saveRelocation } from "../db/relocation";
-import { findSites, listReadiness } from "../db/sites";
+import { incidentById } from "../db/incidents";
+import {
+  findRelocation,
+  functionById,
+  functionSiteReadiness,
+  functionSites,
+  insertMove,
+  listFunctions,
+  listMoves,
+  listRelocations,
+  relocationOf,
+  saveRelocation,
+  settingsRead,
+} from "../db/relocation";
 import { failedCriticalChecks, initialRelocation, moveLabel, type SiteReadiness, transition } from "../domain/relocation";
 import { mayEditFunction } from "../domain/relocation-rules";
 import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import type { Incident } from "../schema/incidents";
+import type { ReadinessCheck, RelocationSettings, Site } from "../schema/relocation";
 import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
-import { requireIncident } from "./incidents";
+import { knownIncident, requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { readErrors, writeErrors } from "./relocation-common";
 
@@ -41,21 +55,15 @@ const patch = createRoute({
   responses: { 200: json(committed(Relocation), "Recorded"), ...writeErrors },
 });
 
-async function requireFunction(db: D1Database, id: string): Promise<BcpFunction> {
-  const fn = await findFunction(db, id);
+/** The function and its row on the incident's board (or its never-moved start), from one batch's answers. */
+function boardRow(incident: Incident | null, fn: BcpFunction | null, row: Relocation | null): { incident: Incident; fn: BcpFunction; current: Relocation } {
+  const known = knownIncident(incident);
   if (!fn) throw notFound("function");
-  return fn;
+  return { incident: known, fn, current: row ?? initialRelocation(known.id, fn, known.onsetAt) };
 }
 
-/** The function's row on the incident's board, or its never-moved start when it has none yet. */
-async function currentRelocation(db: D1Database, incident: Incident, fn: BcpFunction): Promise<Relocation> {
-  return (await findRelocation(db, incident.id, fn.id)) ?? initialRelocation(incident.id, fn, incident.onsetAt);
-}
-
-/** The readiness of the function's sites (and any site the client names), as the state machine needs it. */
-async function readinessOf(db: D1Database, fn: BcpFunction, extra: (string | null | undefined)[]): Promise<Map<string, SiteReadiness>> {
-  const ids = [fn.primarySiteId, ...fn.alternateSiteIds, ...extra].filter((x): x is string => !!x);
-  const [sites, checks, settings] = await Promise.all([findSites(db, ids), listReadiness(db, ids), getSettings(db)]);
+/** The readiness of the sites a move can touch, as the state machine needs it. */
+function readinessOf(sites: Map<string, Site>, checks: ReadinessCheck[], settings: RelocationSettings): Map<string, SiteReadiness> {
   return new Map(
     [...sites.values()].map((site) => [
       site.id,
@@ -85,14 +93,20 @@ export const boardRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, functionId } = c.req.valid("param");
-    const incident = await requireIncident(db, id);
-    const fn = await requireFunction(db, functionId);
-    if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) moves it.");
     const input = c.req.valid("json");
-    const current = await currentRelocation(db, incident, fn);
+    const [foundIncident, foundFn, row, siteRows, checks, settings] = await readPreconditions(c, [
+      incidentById(db, id),
+      functionById(db, functionId),
+      relocationOf(db, id, functionId),
+      functionSites(db, { functionId, incidentId: id, named: [input.siteId] }),
+      functionSiteReadiness(db, { functionId, incidentId: id, named: [input.siteId] }),
+      settingsRead(db),
+    ]);
+    const { incident, fn, current } = boardRow(foundIncident, foundFn, row);
+    if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) moves it.");
     if (input.version !== current.version) throw staleVersion(current);
     const now = nowIso();
-    const sites = await readinessOf(db, fn, [input.siteId, current.siteId]);
+    const sites = readinessOf(siteRows, checks, settings);
     const next = accepted(transition(current, input, { fn, sites, now, by: user.displayName }));
     const record: RelocationMove = {
       id: crypto.randomUUID(),
@@ -131,11 +145,10 @@ export const boardRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, functionId } = c.req.valid("param");
-    const incident = await requireIncident(db, id);
-    const fn = await requireFunction(db, functionId);
+    const [foundIncident, foundFn, row] = await readPreconditions(c, [incidentById(db, id), functionById(db, functionId), relocationOf(db, id, functionId)]);
+    const { incident, fn, current } = boardRow(foundIncident, foundFn, row);
     if (!mayEditFunction(user, fn)) throw forbidden("Only the function's own unit (or an admin) records its staff.");
     const { version, ...changes } = c.req.valid("json");
-    const current = await currentRelocation(db, incident, fn);
     if (version !== current.version) throw staleVersion(current);
     const next: Relocation = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso(), updatedByName: user.displayName };
     const done = await commitWrite(c, {

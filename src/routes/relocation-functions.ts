@@ -1,13 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findFunction, getSettings, insertFunction, listFunctions, updateFunction, updateSettings } from "../db/relocation";
-import { unitExists } from "../db/people";
-import { findSites } from "../db/sites";
+import { findFunction, functionById, functionSites, getSettings, insertFunction, listFunctions, settingsRead, updateFunction, updateSettings } from "../db/relocation";
+import { unitById } from "../db/people";
+import { sitesById } from "../db/sites";
 import { mayEditFunction, mayEditSettings, functionSiteIssues } from "../domain/relocation-rules";
 import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
-import { RelocationSettings, RelocationSettingsPatch } from "../schema/relocation";
+import { RelocationSettings, RelocationSettingsPatch, type Site } from "../schema/relocation";
 import { BcpFunction, FunctionCreate, FunctionList, FunctionPatch } from "../schema/relocation-board";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { errors, unprocessable, writeErrors } from "./relocation-common";
@@ -57,8 +58,7 @@ const patchSettings = createRoute({
   responses: { 200: json(committed(RelocationSettings), "Changed"), ...writeErrors },
 });
 
-async function checkSites(db: D1Database, primarySiteId: string, alternateSiteIds: string[]) {
-  const sites = await findSites(db, [primarySiteId, ...alternateSiteIds]);
+function checkSites(sites: Map<string, Site>, primarySiteId: string, alternateSiteIds: string[]) {
   const issues = functionSiteIssues(primarySiteId, alternateSiteIds, sites);
   if (issues.length > 0) throw new ApiError(422, "invalid_sites", "Check the function's sites.", { fields: issues });
 }
@@ -70,8 +70,9 @@ export const functionRoutes = newApp()
     const user = c.get("user");
     const input = c.req.valid("json");
     if (!mayEditFunction(user, input)) throw forbidden("Editors register functions of their own unit only.");
-    if (!(await unitExists(db, input.unitId))) throw unprocessable("unknown_unit", `No unit ${input.unitId}.`, "unitId");
-    await checkSites(db, input.primarySiteId, input.alternateSiteIds);
+    const [unitKnown, sites] = await readPreconditions(c, [unitById(db, input.unitId), sitesById(db, [input.primarySiteId, ...input.alternateSiteIds])]);
+    if (!unitKnown) throw unprocessable("unknown_unit", `No unit ${input.unitId}.`, "unitId");
+    checkSites(sites, input.primarySiteId, input.alternateSiteIds);
     const fn: BcpFunction = { ...input, id: crypto.randomUUID(), version: 1, updatedAt: nowIso() };
     const done = await commitWrite(c, {
       stream: STANDING,
@@ -85,13 +86,17 @@ export const functionRoutes = newApp()
   .openapi(patch, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const current = await findFunction(db, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const { version, ...changes } = c.req.valid("json");
+    const [current, sites] = await readPreconditions(c, [
+      functionById(db, id),
+      functionSites(db, { functionId: id, incidentId: null, named: [changes.primarySiteId, ...(changes.alternateSiteIds ?? [])] }),
+    ]);
     if (!current) throw notFound("function");
     if (!mayEditFunction(user, current)) throw forbidden("Only the function's own unit (or an admin) may change it.");
-    const { version, ...changes } = c.req.valid("json");
     if (version !== current.version) throw staleVersion(current);
     const next: BcpFunction = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso() };
-    await checkSites(db, next.primarySiteId, next.alternateSiteIds);
+    checkSites(sites, next.primarySiteId, next.alternateSiteIds);
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [{ exactlyOne: updateFunction(db, next, user.id) }],
@@ -105,7 +110,7 @@ export const functionRoutes = newApp()
   .openapi(patchSettings, async (c) => {
     const db = c.env.DB;
     if (!mayEditSettings(c.get("user"))) throw forbidden("Only admins change these settings.");
-    const current = await getSettings(db);
+    const [current] = await readPreconditions(c, [settingsRead(db)]);
     const { version, ...changes } = c.req.valid("json");
     if (version !== current.version) throw staleVersion(current);
     const next: RelocationSettings = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso() };

@@ -1,10 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
-import { deleteLayer, findLayer, insertLayer, insertPolygons, listLayers, listPolygons } from "../db/relocation-hazard";
-import { listSites, updateSiteHazards } from "../db/sites";
+import { deleteLayer, insertLayer, insertPolygons, layerById, layersRead, listLayers, polygonsRead } from "../db/relocation-hazard";
+import { sitesRead, updateSiteHazards } from "../db/sites";
+import { readTogether } from "../db/together";
 import { type HazardPolygon, hazardAt } from "../domain/geo";
 import { parseHazardFeatures } from "../domain/relocation-hazard";
 import { mayImportHazard } from "../domain/relocation-rules";
 import { accepted, forbidden, newApp, notFound, nowIso } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed, ErrorEnvelope } from "../schema/common";
@@ -95,7 +97,7 @@ export const hazardRoutes = newApp()
       importedByName: user.displayName,
     };
     const added = parsed.features.map((f) => ({ ...f, layerId: layer.id }));
-    const [sites, stored, layers] = await Promise.all([listSites(db), listPolygons(db), listLayers(db)]);
+    const [sites, stored, layers] = await readPreconditions(c, [sitesRead(db), polygonsRead(db), layersRead(db)]);
     const result = { layer, ...recompute(sites, [...stored, ...added], [...layers, layer]) };
     const done = await commitWrite(c, {
       stream: STANDING,
@@ -108,8 +110,8 @@ export const hazardRoutes = newApp()
   })
   .openapi(features, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findLayer(c.env.DB, id))) throw notFound("hazard layer");
-    const polygons = await listPolygons(c.env.DB, { layerId: id });
+    const [layer, polygons] = await readTogether(c.env.DB, [layerById(c.env.DB, id), polygonsRead(c.env.DB, { layerId: id })]);
+    if (!layer) throw notFound("hazard layer");
     return c.json(
       {
         type: "FeatureCollection" as const,
@@ -126,9 +128,8 @@ export const hazardRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     if (!mayImportHazard(user)) throw forbidden("Hazard layers are removed by the disaster HQ or the water department.");
-    const layer = await findLayer(db, c.req.valid("param").id);
+    const [layer, sites, stored, layers] = await readPreconditions(c, [layerById(db, c.req.valid("param").id), sitesRead(db), polygonsRead(db), layersRead(db)]);
     if (!layer) throw notFound("hazard layer");
-    const [sites, stored, layers] = await Promise.all([listSites(db), listPolygons(db), listLayers(db)]);
     const result = { layer, ...recompute(sites, stored.filter((p) => p.layerId !== layer.id), layers.filter((l) => l.id !== layer.id)) };
     const done = await commitWrite(c, {
       stream: STANDING,

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
-import { chargeAttempts, createSession, deleteSession, findUserByLogin } from "../db/people";
+import { chargeAttempts, deleteSession, sessionStatements } from "../db/people";
 import { attemptKeys, retryAfterSeconds, signInLimits } from "../domain/sign-in";
 import { ApiError, type Ctx, newApp } from "../lib/app";
 import { accessConfig } from "../lib/cloudflare-access";
@@ -53,16 +53,33 @@ export const clientAddress = (c: Ctx) => c.req.header("CF-Connecting-IP") ?? "lo
  * HttpOnly, Secure, SameSite=Strict cookie is set and the login's failures from this address forgotten.
  */
 export async function startSession(c: Ctx, user: Omit<Me, "expiresAt">, keys = attemptKeys(user.login, clientAddress(c))): Promise<Me> {
+  const session = await newSession(c, user, keys);
+  await c.env.DB.batch(session.steps);
+  return session.start();
+}
+
+/**
+ * The same in two halves, for a write that begins the session in its own batch: the statements
+ * that store it, and `start` (the cookie) once they committed.
+ */
+export async function newSession(
+  c: Ctx,
+  user: Omit<Me, "expiresAt">,
+  keys = attemptKeys(user.login, clientAddress(c)),
+): Promise<{ steps: D1PreparedStatement[]; start: () => Me }> {
   const token = newToken();
   const ttlHours = Number(c.env.SESSION_TTL_HOURS) || 12;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
   const tokenHash = await sha256(token);
-  await createSession(c.env.DB, { tokenHash, userId: user.id, now: now.toISOString(), expiresAt, attemptKeys: keys });
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "Strict", path: "/", maxAge: ttlHours * 3600 });
-  const me: Me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
-  rememberSession(tokenHash, me);
-  return me;
+  const steps = sessionStatements(c.env.DB, { tokenHash, userId: user.id, now: now.toISOString(), expiresAt, attemptKeys: keys });
+  const start = () => {
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "Strict", path: "/", maxAge: ttlHours * 3600 });
+    const me: Me = { id: user.id, login: user.login, displayName: user.displayName, unitId: user.unitId, role: user.role, expiresAt };
+    rememberSession(tokenHash, me);
+    return me;
+  };
+  return { steps, start };
 }
 
 export const sessionRoutes = newApp()
@@ -77,7 +94,10 @@ export const sessionRoutes = newApp()
     const limits = signInLimits(c.env);
     // Charged before the password is checked, in one statement per counter: of many parallel
     // guesses only the limit's worth are ever checked.
-    const [forLogin, forAddress] = await chargeAttempts(db, [keys.loginAddress, keys.address], now, limits.windowMs);
+    const {
+      counts: [forLogin, forAddress],
+      user,
+    } = await chargeAttempts(db, [keys.loginAddress, keys.address], now, limits.windowMs, login);
     const wait = Math.max(
       retryAfterSeconds(forLogin!, limits.perLoginAddress, limits.windowMs, now),
       retryAfterSeconds(forAddress!, limits.perAddress, limits.windowMs, now),
@@ -88,7 +108,6 @@ export const sessionRoutes = newApp()
         retryAfterSeconds: wait,
       });
     }
-    const user = await findUserByLogin(db, login);
     const hash = await hashPassword(password, user?.passwordSalt ?? DECOY.salt, user?.passwordIterations ?? PBKDF2_ITERATIONS);
     if (!user || !sameSecret(hash, user.passwordHash)) {
       throw new ApiError(401, "invalid_credentials", "The login or password is wrong.");

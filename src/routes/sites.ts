@@ -1,12 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
-import { listLayers, listPolygons } from "../db/relocation-hazard";
-import { unitExists } from "../db/people";
-import { listFunctions } from "../db/relocation";
-import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, updateReadiness, updateSite } from "../db/sites";
+import { layersRead, polygonsNearSite, polygonsRead } from "../db/relocation-hazard";
+import { unitById } from "../db/people";
+import { functionsRead } from "../db/relocation";
+import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, readinessCheckOf, siteById, updateReadiness, updateSite } from "../db/sites";
 import { hazardAt } from "../domain/geo";
 import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
 import { checkLabel } from "../domain/relocation";
 import { forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
@@ -78,16 +79,12 @@ const check = createRoute({
   responses: { 200: json(committed(ReadinessCheck), "Recorded"), ...writeErrors },
 });
 
-async function requireSite(db: D1Database, id: string): Promise<Site> {
-  const site = await findSite(db, id);
+/** The site a route read, or the 404 when there is none. */
+function knownSite(site: Site | null): Site {
   if (!site) throw notFound("site");
   return site;
 }
 
-async function hazardOfPoint(db: D1Database, lon: number, lat: number) {
-  const [polygons, layers] = await Promise.all([listPolygons(db, { near: { lon, lat } }), listLayers(db)]);
-  return hazardAt(lon, lat, polygons, layers);
-}
 
 export const siteRoutes = newApp()
   .openapi(list, async (c) => {
@@ -98,7 +95,13 @@ export const siteRoutes = newApp()
     const user = c.get("user");
     const input = c.req.valid("json");
     if (!mayEditSite(user, { unitId: input.unitId })) throw forbidden("Editors register sites for their own unit only.");
-    if (!(await unitExists(c.env.DB, input.unitId))) throw unprocessable("unknown_unit", `No unit ${input.unitId}.`, "unitId");
+    const db = c.env.DB;
+    const [unitKnown, polygons, layers] = await readPreconditions(c, [
+      unitById(db, input.unitId),
+      polygonsRead(db, { near: { lon: input.lon, lat: input.lat } }),
+      layersRead(db),
+    ]);
+    if (!unitKnown) throw unprocessable("unknown_unit", `No unit ${input.unitId}.`, "unitId");
     const now = nowIso();
     const site: Site = {
       ...input,
@@ -106,7 +109,7 @@ export const siteRoutes = newApp()
       statusNote: "",
       source: "city",
       designations: "",
-      ...(await hazardOfPoint(c.env.DB, input.lon, input.lat)),
+      ...hazardAt(input.lon, input.lat, polygons, layers),
       version: 1,
       updatedAt: now,
       updatedBy: user.id,
@@ -114,7 +117,7 @@ export const siteRoutes = newApp()
     const checklist = newReadinessChecklist(site.id);
     const done = await commitWrite(c, {
       stream: STANDING,
-      steps: [insertSite(c.env.DB, site), ...insertReadiness(c.env.DB, checklist)],
+      steps: [insertSite(db, site), ...insertReadiness(db, checklist)],
       changes: [
         { entityType: "site", entityId: site.id, op: "create", before: null, after: site },
         { entityType: "readiness_checklist", entityId: site.id, op: "create", before: null, after: checklist },
@@ -124,17 +127,24 @@ export const siteRoutes = newApp()
     });
     return c.json(done, 201);
   })
-  .openapi(read, async (c) => c.json(await requireSite(c.env.DB, c.req.valid("param").id), 200))
+  .openapi(read, async (c) => c.json(knownSite(await findSite(c.env.DB, c.req.valid("param").id)), 200))
   .openapi(patch, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const current = await requireSite(db, c.req.valid("param").id);
-    if (!mayEditSite(user, current)) throw forbidden("Only the site's own unit (or an admin) may change it.");
+    const id = c.req.valid("param").id;
     const { version, ...changes } = c.req.valid("json");
+    // The hazard where the site will stand is read with it, in case the change moves it.
+    const [found, polygons, layers] = await readPreconditions(c, [
+      siteById(db, id),
+      polygonsNearSite(db, id, changes.lon ?? null, changes.lat ?? null),
+      layersRead(db),
+    ]);
+    const current = knownSite(found);
+    if (!mayEditSite(user, current)) throw forbidden("Only the site's own unit (or an admin) may change it.");
     if (version !== current.version) throw staleVersion(current);
     const moved = (changes.lat ?? current.lat) !== current.lat || (changes.lon ?? current.lon) !== current.lon;
     const next: Site = { ...current, ...changes, version: current.version + 1, updatedAt: nowIso(), updatedBy: user.id };
-    if (moved) Object.assign(next, await hazardOfPoint(db, next.lon, next.lat));
+    if (moved) Object.assign(next, hazardAt(next.lon, next.lat, polygons, layers));
     const done = await commitWrite(c, {
       stream: STANDING,
       steps: [{ exactlyOne: updateSite(db, next) }],
@@ -149,10 +159,10 @@ export const siteRoutes = newApp()
     const db = c.env.DB;
     const user = c.get("user");
     const { id, key } = c.req.valid("param");
-    const site = await requireSite(db, id);
-    const current = await findReadiness(db, id, key);
+    const [found, current, functions] = await readPreconditions(c, [siteById(db, id), readinessCheckOf(db, id, key), functionsRead(db)]);
+    const site = knownSite(found);
     if (!current) throw notFound("readiness checklist for this site (evacuation sites and shelters have none)");
-    if (!mayCheckReadiness(user, site, await listFunctions(db))) {
+    if (!mayCheckReadiness(user, site, functions)) {
       throw forbidden("Only the site's unit, or a unit whose function would move there, may record its readiness.");
     }
     const input = c.req.valid("json");

@@ -1,16 +1,17 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { endSessions, findAccount, findSecret, insertAccount, listAccounts, loginTaken, setPassword, updateAccount } from "../db/users";
+import { accountById, endSessions, findAccount, insertAccount, listAccounts, loginTaken, secretOf, setPassword, updateAccount } from "../db/users";
 import { mayManageAccounts } from "../domain/access";
 import { ApiError, type Ctx, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { forgetSession } from "../lib/guards";
 import { hashPassword, newSalt, PBKDF2_ITERATIONS, sameSecret } from "../lib/passwords";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
 import { Account, AccountCreate, AccountPatch, PasswordChange, PasswordReset } from "../schema/users";
-import { requireKnownUnit } from "./checklists-shared";
-import { startSession } from "./session";
+import { namedUnit, refuseUnknownUnit } from "./checklists-shared";
+import { newSession } from "./session";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, refusals } from "./openapi";
 
 const tags = ["users"];
@@ -64,8 +65,8 @@ function requireAdmin(c: Ctx) {
   if (!mayManageAccounts(c.get("user"))) throw forbidden("Only administrators manage accounts.");
 }
 
-async function currentAccount(c: Ctx, id: string) {
-  const account = await findAccount(c.env.DB, id);
+/** The account a route read, or the 404 naming it. */
+function knownAccount(account: Account | null, id: string): Account {
   if (!account) throw notFound("account", [{ path: "id", message: `no account ${id}` }]);
   return account;
 }
@@ -84,8 +85,8 @@ export const userRoutes = newApp()
     requireAdmin(c);
     const input = c.req.valid("json");
     const db = c.env.DB;
-    await requireKnownUnit(db, input.unitId);
-    const taken = await loginTaken(db, input.login, input.email);
+    const [unitKnown, taken] = await readPreconditions(c, [namedUnit(db, input.unitId), loginTaken(db, input.login, input.email)]);
+    refuseUnknownUnit(input.unitId, unitKnown);
     if (taken.login || taken.email) {
       throw new ApiError(409, "taken", "That login or e-mail already belongs to someone.", {
         fields: [...(taken.login ? [{ path: "login", message: "already used" }] : []), ...(taken.email ? [{ path: "email", message: "already used" }] : [])],
@@ -108,16 +109,21 @@ export const userRoutes = newApp()
     const { id } = c.req.valid("param");
     const { version, ...changes } = c.req.valid("json");
     const db = c.env.DB;
-    const current = await currentAccount(c, id);
+    const [found, unitKnown, taken] = await readPreconditions(c, [
+      accountById(db, id),
+      namedUnit(db, changes.unitId ?? null),
+      changes.email ? loginTaken(db, "", changes.email) : null,
+    ]);
+    const current = knownAccount(found, id);
     if (version !== current.version) throw staleVersion(current);
-    if (changes.unitId) await requireKnownUnit(db, changes.unitId);
+    refuseUnknownUnit(changes.unitId ?? null, unitKnown);
     // An admin who demotes or disables themselves could leave the city with no admin at all.
     if (id === c.get("user").id && (changes.disabled || (changes.role && changes.role !== "admin"))) {
       throw new ApiError(422, "own_account", "You cannot disable or demote your own account; ask another administrator.", {
         fields: [{ path: changes.disabled ? "disabled" : "role", message: "not for your own account" }],
       });
     }
-    if (changes.email && changes.email !== current.email && (await loginTaken(db, "", changes.email)).email) {
+    if (changes.email && changes.email !== current.email && taken?.email) {
       throw new ApiError(409, "taken", "That e-mail already belongs to someone.", { fields: [{ path: "email", message: "already used" }] });
     }
     const next: Account = { ...current, ...changes, version: current.version + 1 };
@@ -136,7 +142,8 @@ export const userRoutes = newApp()
     const { id } = c.req.valid("param");
     const { version, password } = c.req.valid("json");
     const db = c.env.DB;
-    const current = await currentAccount(c, id);
+    const [found] = await readPreconditions(c, [accountById(db, id)]);
+    const current = knownAccount(found, id);
     if (version !== current.version) throw staleVersion(current);
     const next = { ...current, version: current.version + 1 };
     const done = await commitWrite(c, {
@@ -152,22 +159,24 @@ export const userRoutes = newApp()
     const me = c.get("user");
     const { currentPassword, newPassword } = c.req.valid("json");
     const db = c.env.DB;
-    const secret = await findSecret(db, me.id);
-    const current = await currentAccount(c, me.id);
+    const [secret, found] = await readPreconditions(c, [secretOf(db, me.id), accountById(db, me.id)]);
+    const current = knownAccount(found, me.id);
     if (!secret || !sameSecret(await hashPassword(currentPassword, secret.password_salt, secret.password_iterations), secret.password_hash)) {
       throw new ApiError(422, "wrong_password", "Your current password is not right.", { fields: [{ path: "currentPassword", message: "wrong" }] });
     }
     const next = { ...current, version: current.version + 1 };
     const oldToken = c.get("sessionTokenHash");
+    // The person's new session begins in the same batch that ends every old one.
+    const session = await newSession(c, me);
     const done = await commitWrite(c, {
       stream: STANDING,
-      steps: [{ exactlyOne: setPassword(db, me.id, secret.version, await newSecret(newPassword)) }, endSessions(db, me.id)],
+      steps: [{ exactlyOne: setPassword(db, me.id, secret.version, await newSecret(newPassword)) }, endSessions(db, me.id), ...session.steps],
       changes: [{ entityType: "user", entityId: me.id, op: "password_change", before: current, after: next }],
       data: next,
       reload: () => findAccount(db, me.id),
     });
     // Every session ended with the old password, this one too; the person carries on in a new one.
     forgetSession(oldToken);
-    await startSession(c, me);
+    session.start();
     return c.json(done, 200);
   });

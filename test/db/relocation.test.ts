@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { insertLayer, insertPolygons, listPolygons, deleteLayer } from "../../src/db/relocation-hazard";
 import { findRelocation, saveRelocation } from "../../src/db/relocation";
-import { findSites, updateSiteHazards } from "../../src/db/sites";
+import { sitesById, updateSiteHazards } from "../../src/db/sites";
+import { readOne } from "../../src/db/together";
 import { bboxOf } from "../../src/domain/geo";
 import { initialRelocation } from "../../src/domain/relocation";
 import { openIncident, signIn } from "../helpers";
@@ -39,7 +40,7 @@ describe("hazard polygon storage", () => {
       { siteId: "moo", inInundation: true, depthClass: "2.0m以上5.0m未満", depthRank: 2, hazardLayerId: "l1" },
       { siteId: "hospital", inInundation: false, depthClass: null, depthRank: null, hazardLayerId: null },
     ]));
-    const sites = await findSites(db, ["moo", "hospital"]);
+    const sites = await readOne(sitesById(db, ["moo", "hospital"]));
     expect(sites.get("moo")).toMatchObject({ inInundation: true, depthClass: "2.0m以上5.0m未満", depthRank: 2, version: 1 });
     expect(sites.get("hospital")).toMatchObject({ inInundation: false, depthClass: null });
     await db.batch(updateSiteHazards(db, [{ siteId: "moo", inInundation: false, depthClass: null, depthRank: null, hazardLayerId: null }]));
