@@ -37,7 +37,7 @@ export function App() {
           {t("app.name")}
         </Link>
         {user && (
-          <nav aria-label={t("nav.main")} class="top-nav">
+          <nav aria-label={t("nav.main")} class="top-nav" ref={keepCurrentInView}>
             <Link href="/" aria-current={path.value === "/" ? "page" : undefined}>
               {t("nav.incidents")}
             </Link>
@@ -56,7 +56,8 @@ export function App() {
             <>
               <OutboxStatus />
               <span class="who" title={unitName(user.unitId)}>
-                {user.displayName}（{t(`role.${user.role}`)}）
+                <span class="who-name">{user.displayName}</span>
+                <span class="who-role">（{t(`role.${user.role}`)}）</span>
               </span>
               <button
                 class="btn btn-quiet"
@@ -76,6 +77,11 @@ export function App() {
       {user ? <Screen /> : <SignIn />}
     </>
   );
+}
+
+/** Where the navigation is one scrolling row (tablets, phones), the current section stays in sight. */
+function keepCurrentInView(nav: HTMLElement | null) {
+  nav?.querySelector<HTMLElement>('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
 }
 
 function Screen() {

@@ -60,7 +60,10 @@ export function flaggedFor<M extends Pick<LiaisonMessage, "sentAt" | "acknowledg
     .sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.sentAt.localeCompare(b.sentAt));
 }
 
-const KIND_JA = { report: "報告", order: "指示", request: "要請" } as const;
+export const KIND_JA = { report: "報告", order: "指示", request: "要請" } as const;
+
+/** A message's body as one chronology line shows it: its first 60 characters. */
+export const bodyLine = (body: string) => (body.length > 60 ? `${body.slice(0, 60)}…` : body);
 
 /** One line for the chronology (クロノロジー): "［報告］上下水道部庁舎1階が浸水…". */
-export const messageLabel = (m: Pick<LiaisonMessage, "kind" | "body">) => `［${KIND_JA[m.kind]}］${m.body.length > 60 ? `${m.body.slice(0, 60)}…` : m.body}`;
+export const messageLabel = (m: Pick<LiaisonMessage, "kind" | "body">) => `［${KIND_JA[m.kind]}］${bodyLine(m.body)}`;

@@ -242,7 +242,7 @@ export function moveLabel(fn: Pick<BcpFunction, "nameJa">, from: RelocationState
   return `${fn.nameJa}：${STATE_LABEL_JA[from]} → ${STATE_LABEL_JA[to]}${siteNameJa ? `（${siteNameJa}）` : ""}`;
 }
 
-const CHECK_LABEL_JA: Readonly<Record<ReadinessKey, string>> = {
+export const CHECK_LABEL_JA: Readonly<Record<ReadinessKey, string>> = {
   power: "電源",
   fuel: "発電機燃料",
   comms: "通信手段",

@@ -1,4 +1,9 @@
 import type { Change } from "../schema/changes";
+import type { LiaisonMessage } from "../schema/relocation-liaison";
+import type { ReadinessKey } from "../schema/relocation";
+import type { RelocationState } from "../schema/relocation-board";
+import { bodyLine, KIND_JA } from "./liaison";
+import { CHECK_LABEL_JA, STATE_LABEL_JA } from "./relocation";
 import type { TimelineDiff, TimelineEntry } from "../schema/timeline";
 import { formatJst } from "./checklists-output";
 
@@ -8,7 +13,11 @@ export type Diff = { field: string; before: unknown; after: unknown };
  * Fields a chronology line does not restate: bookkeeping, the line's own label, and who/when of
  * this very change (the line's head already names the person, by name, and the time).
  */
-const SKIP = new Set(["version", "updatedAt", "createdAt", "id", "label", "stateChangedAt", "updatedByName", "checkedAt", "checkedByName", "since"]);
+const SKIP = new Set([
+  ...["version", "updatedAt", "createdAt", "id", "label", "stateChangedAt", "updatedByName", "checkedAt", "checkedByName", "since"],
+  // An incident's phase and posture histories: the line already shows the phase or posture before → after, at the change's time.
+  ...["phases", "postures"],
+]);
 /** A person's id (updatedBy, acknowledgedBy …) never reads for people; their name field does. */
 const isPersonId = (field: string) => /By$/.test(field);
 
@@ -27,9 +36,20 @@ export function diffOf(change: Pick<Change, "before" | "after">): Diff[] {
 
 export type Priority = "urgent" | "high";
 
+/**
+ * Words of the console's own around a subject's names, kept as values so each reader words them
+ * in its language: the console from its catalogues, the CSV and printed record in Japanese.
+ */
+export type Phrase =
+  | { kind: "report"; number: number }
+  | { kind: "units"; units: string[]; itemCount: number }
+  | { kind: "message"; from: string; to: string; messageKind: LiaisonMessage["kind"]; body: string }
+  | { kind: "move"; fn: string; from: RelocationState; to: RelocationState; site: string | null }
+  | { kind: "check"; site: string; key: ReadinessKey };
+
 /** What a chronology line is about, named the way people name it: the tag, function, site or item. */
 export type Subject = {
-  /** Its name (Japanese), "" when the entity type alone says it (e.g. 病院状況). */
+  /** Its name (Japanese), "" when the entity type alone says it (e.g. 病院状況) or a phrase says it. */
   ja: string;
   /** Its English name when it has one. */
   en: string | null;
@@ -37,9 +57,23 @@ export type Subject = {
   tagNumber: string | null;
   /** 至急 / 重要 of a liaison message. */
   priority: Priority | null;
+  phrase: Phrase | null;
 };
 
-const plain = (ja: string | null | undefined, en?: string | null): Subject => ({ ja: ja ?? "", en: en || null, tagNumber: null, priority: null });
+const plain = (ja: string | null | undefined, en?: string | null): Subject => ({ ja: ja ?? "", en: en || null, tagNumber: null, priority: null, phrase: null });
+const phrased = (phrase: Phrase | null): Subject => ({ ...plain(""), phrase });
+
+/**
+ * The names in a line the server worded (moveLabel, checkLabel: "配水監視：…", "愛国浄水場：電源"):
+ * the part before the first "：" is the function's or site's name as it was at the time.
+ */
+const namePart = (label: string) => label.split("：")[0] ?? label;
+/** The site of a move line, "…（愛国浄水場）" after the two states (a site's name may hold brackets of its own). */
+function moveSite(label: string, from: RelocationState, to: RelocationState): string | null {
+  const rest = label.slice(namePart(label).length + 1);
+  const states = `${STATE_LABEL_JA[from]} → ${STATE_LABEL_JA[to]}`;
+  return rest.startsWith(`${states}（`) && rest.endsWith("）") ? rest.slice(states.length + 1, -1) : null;
+}
 
 /** The subject of one change; `unitName` turns a unit id into its name (an activation names its units). */
 export function subjectOf(change: Change, unitName: (id: string) => string = (id) => id): Subject {
@@ -57,10 +91,10 @@ export function subjectOf(change: Change, unitName: (id: string) => string = (id
     }
     case "checklist_activation": {
       const units = [...new Set((change.after?.activations ?? []).map((a) => a.unitId))].map(unitName);
-      return plain(units.length ? `${units.join("・")}（${change.after?.itemCount ?? 0}項目）` : "");
+      return phrased(units.length ? { kind: "units", units, itemCount: change.after?.itemCount ?? 0 } : null);
     }
     case "checklist_addition":
-      return plain(change.after ? `${unitName(change.after.unitId)}（${change.after.itemCount}項目）` : "");
+      return phrased(change.after ? { kind: "units", units: [unitName(change.after.unitId)], itemCount: change.after.itemCount } : null);
     case "site":
     case "function": {
       const img = change.after ?? change.before;
@@ -69,18 +103,27 @@ export function subjectOf(change: Change, unitName: (id: string) => string = (id
     case "hazard_layer":
       return plain(change.after?.layer.name ?? change.before?.name);
     case "relocation":
-    case "readiness":
-    case "relocation_move":
-      return plain(change.after && "label" in change.after ? change.after.label : "");
+      return plain(change.after?.label ?? "");
+    case "relocation_move": {
+      const m = change.after;
+      return phrased(m && { kind: "move", fn: namePart(m.label), from: m.fromState, to: m.toState, site: moveSite(m.label, m.fromState, m.toState) });
+    }
+    case "readiness": {
+      const c = change.after;
+      return phrased(c && { kind: "check", site: namePart(c.label), key: c.key });
+    }
     case "liaison_message": {
       const m = change.after ?? change.before;
-      const label = change.after?.label ?? "";
-      return { ...plain(m ? `${unitName(m.fromUnitId)} → ${unitName(m.toUnitId)} ${label}` : label), priority: m && m.priority !== "normal" ? m.priority : null };
+      if (!m) return plain("");
+      return {
+        ...phrased({ kind: "message", from: unitName(m.fromUnitId), to: unitName(m.toUnitId), messageKind: m.kind, body: m.body }),
+        priority: m.priority !== "normal" ? m.priority : null,
+      };
     }
     case "relocation_review":
       return plain(change.after?.title);
     case "situation_report":
-      return plain(change.after ? `第${change.after.number}報` : "");
+      return phrased(change.after ? { kind: "report", number: change.after.number } : null);
     case "scenario":
     case "drill":
       return plain((change.after ?? change.before)?.title);
@@ -104,10 +147,26 @@ export function subjectOf(change: Change, unitName: (id: string) => string = (id
 const PRIORITY_JA: Record<Priority, string> = { urgent: "至急", high: "重要" };
 const CATEGORY_JA: Record<string, string> = { red: "赤", yellow: "黄", green: "緑", black: "黒" };
 
+/** A phrase in Japanese, for the CSV and printed record. */
+function phraseJa(p: Phrase): string {
+  switch (p.kind) {
+    case "report":
+      return `第${p.number}報`;
+    case "units":
+      return `${p.units.join("・")}（${p.itemCount}項目）`;
+    case "message":
+      return `${p.from} → ${p.to} ［${KIND_JA[p.messageKind]}］${bodyLine(p.body)}`;
+    case "move":
+      return `${p.fn}：${STATE_LABEL_JA[p.from]} → ${STATE_LABEL_JA[p.to]}${p.site ? `（${p.site}）` : ""}`;
+    case "check":
+      return `${p.site}：${CHECK_LABEL_JA[p.key]}`;
+  }
+}
+
 /** The subject as one line of Japanese text, for the search, its CSV and the printed record. */
 export function subjectText(change: Change, unitName?: (id: string) => string): string {
   const s = subjectOf(change, unitName);
-  const parts = [s.priority ? `【${PRIORITY_JA[s.priority]}】` : "", s.tagNumber ? `タッグ ${s.tagNumber}` : "", s.ja];
+  const parts = [s.priority ? `【${PRIORITY_JA[s.priority]}】` : "", s.tagNumber ? `タッグ ${s.tagNumber}` : "", s.ja, s.phrase ? phraseJa(s.phrase) : ""];
   if (change.entityType === "drill_tag" && change.after) {
     const t = change.after;
     const category = `${t.previousCategory ? `${CATEGORY_JA[t.previousCategory]} → ` : ""}${CATEGORY_JA[t.category]}`;
@@ -129,7 +188,7 @@ export function chronologyOf<C extends Pick<Change, "entityType" | "mutationId">
 }
 
 /** Fields that hold the id of a unit, person, site or function. */
-const isReference = (field: string) => /(Id|By)$/.test(field) && field !== "mutationId";
+export const isReference = (field: string) => /(Id|By)$/.test(field) && field !== "mutationId";
 
 /** Every id a change refers to, so the caller can look their names up in one read. */
 export function referencedIds(changes: readonly Change[]): string[] {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Instant } from "./common";
-import { ChangeEnvelope } from "./changes";
+import { type Change, ChangeEnvelope } from "./changes";
 
 /** Timeline search over an incident's change log: every filter is applied by the server. */
 export const TimelineQuery = z.object({
@@ -21,13 +21,18 @@ export type TimelineQuery = z.infer<typeof TimelineQuery>;
 export const TimelineDiff = z.object({ field: z.string(), before: z.string(), after: z.string() });
 export type TimelineDiff = z.infer<typeof TimelineDiff>;
 
-export const TimelineEntry = ChangeEnvelope.extend({
+/** A change found by the search, with its Japanese line for the CSV and record (the console words its own). */
+export type TimelineEntry = Change & {
   /** The changed thing's own name (title, text or name), "" when it has none. */
-  subject: z.string(),
+  subject: string;
   /** Each changed field, before → after, ids replaced by the names they stand for. */
+  diffs: TimelineDiff[];
+};
+/** Typed as the change union, as the log's pages are (changes.ts, ChangeOnWire): only the write path put them there. */
+export const TimelineEntry = ChangeEnvelope.extend({
+  subject: z.string(),
   diffs: z.array(TimelineDiff),
-});
-export type TimelineEntry = z.infer<typeof TimelineEntry>;
+}) as unknown as z.ZodType<TimelineEntry>;
 
 export const TimelinePage = z.object({
   items: z.array(TimelineEntry),

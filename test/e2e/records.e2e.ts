@@ -51,6 +51,11 @@ describe("HQ records", () => {
     await hq.page.screenshot({ path: `${SCREENSHOTS}/records-timeline-1366.png` });
     const text = await results.innerText();
     expect(text).not.toMatch(/user-hq/);
+    // In English the console's own words (record type, operation) are English; what people typed stays as typed.
+    await hq.page.getByRole("button", { name: "English" }).click();
+    await results.getByText(/Report No\. \d+/).first().waitFor();
+    expect(await results.innerText()).not.toMatch(/第\d+報|タッグ|項目）|［(報告|指示|要請)］/);
+    await hq.page.screenshot({ path: `${SCREENSHOTS}/records-timeline-en-1366.png` });
     await hq.context.close();
   });
 

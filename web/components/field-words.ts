@@ -31,6 +31,8 @@ export function fieldValue(field: string, v: unknown, entityType?: string): stri
   if (typeof v === "boolean") return t(v ? "timeline.yes" : "timeline.no");
   if (typeof v === "number") return String(v);
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.map((x) => fieldValue(field, x, entityType)).join("、");
+  // A list of records (a history): each entry's values in words, oldest first.
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === "object" ? Object.entries(x).map(([k, y]) => fieldValue(k, y, entityType)).join(" ") : fieldValue(field, x, entityType))).join(" → ");
   return JSON.stringify(v);
 }
 

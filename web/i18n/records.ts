@@ -149,7 +149,7 @@ const ja: Record<string, string> = {
 
 const en: Record<string, string> = {
   "tab.records": "Situation reports & records",
-  "nav.records": "Records & readiness",
+  "nav.records": "Records",
   "records.sub.reports": "Situation reports",
   "records.sub.timeline": "Timeline search",
   "records.sub.review": "Drill review",

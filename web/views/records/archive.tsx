@@ -5,14 +5,15 @@ import { getJson } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
+import { FilterForm, useFilters } from "./filters";
 
 const HAZARDS = ["earthquake", "tsunami", "flood", "fire", "other"] as const;
 type Query = { q: string; hazard: string; from: string; to: string };
 
 /** The archive: closed incidents by title, hazard and onset date, each opened read-only. */
 export function ArchiveView() {
-  const draft = useSignal<Query>({ q: "", hazard: "", from: "", to: "" });
-  const applied = useSignal<Query>(draft.value);
+  const filters = useFilters<Query>({ q: "", hazard: "", from: "", to: "" });
+  const applied = filters.applied;
   const page = useSignal<ArchivePage | null>(null);
   const error = useSignal<string | null>(null);
 
@@ -24,44 +25,19 @@ export function ArchiveView() {
       .catch((e) => (error.value = explain(e)));
   }, [applied.value]);
 
-  const set = (k: keyof Query) => (e: Event) => (draft.value = { ...draft.value, [k]: (e.currentTarget as HTMLInputElement).value });
   return (
     <section class="card" aria-labelledby="archive-h">
       <h2 id="archive-h">{t("archive.title")}</h2>
-      <form
-        class="rec-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          applied.value = draft.value;
-        }}
-      >
-        <label>
-          {t("archive.q")}
-          <input type="search" name="q" value={draft.value.q} onInput={set("q")} />
-        </label>
-        <label>
-          {t("archive.hazard")}
-          <select name="hazard" value={draft.value.hazard} onChange={set("hazard")}>
-            <option value="">{t("timeline.search.all")}</option>
-            {HAZARDS.map((h) => (
-              <option key={h} value={h}>
-                {t(`hazard.${h}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("archive.from")}
-          <input type="date" name="from" value={draft.value.from} onInput={set("from")} />
-        </label>
-        <label>
-          {t("archive.to")}
-          <input type="date" name="to" value={draft.value.to} onInput={set("to")} />
-        </label>
-        <div class="actions">
-          <button class="btn btn-primary">{t("archive.search")}</button>
-        </div>
-      </form>
+      <FilterForm
+        filters={filters}
+        submitLabel={t("archive.search")}
+        fields={[
+          { name: "q", label: t("archive.q"), kind: "search" },
+          { name: "hazard", label: t("archive.hazard"), kind: "select", choices: HAZARDS.map((h) => ({ value: h, label: t(`hazard.${h}`) })) },
+          { name: "from", label: t("archive.from"), kind: "date" },
+          { name: "to", label: t("archive.to"), kind: "date" },
+        ]}
+      />
       {error.value && (
         <p role="alert" class="error">
           {error.value}

@@ -1,12 +1,14 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import type { TimelinePage } from "../../../src/schema/timeline";
+import { diffOf, isReference } from "../../../src/domain/timeline";
+import type { TimelineEntry, TimelinePage } from "../../../src/schema/timeline";
+import { ChronologyEntries } from "../../components/timeline";
 import { getJson } from "../../lib/api";
 import { explain } from "../../lib/errors";
-import { formatJst, fromJstLocalInput, has, t } from "../../i18n";
+import { fromJstLocalInput, has, t } from "../../i18n";
 import { units, unitName } from "../../models/session";
 import type { IncidentTabProps } from "../areas";
-import { fieldLabel } from "../../components/field-words";
+import { FilterForm, useFilters } from "./filters";
 
 const PAGE = 50;
 type Filters = { unitId: string; entityType: string; actorId: string; from: string; to: string; q: string };
@@ -27,10 +29,26 @@ function queryOf(f: Filters, offset?: number): string {
 
 const entityLabel = (type: string) => (has(`entity.${type}`) ? t(`entity.${type}`) : type);
 
-/** Timeline search: the incident's whole log filtered on the server, before → after by name. */
+/**
+ * The names the server gave the ids in these changes (a site, a function), so a line reads as the
+ * chronology does; units keep the console's own names, in the reader's language.
+ */
+function namesOf(items: readonly TimelineEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of items)
+    for (const raw of diffOf(entry)) {
+      const named = entry.diffs.find((d) => d.field === raw.field);
+      if (!named || !isReference(raw.field)) continue;
+      for (const [id, name] of [[raw.before, named.before], [raw.after, named.after]] as const)
+        if (typeof id === "string" && !units.value.some((u) => u.id === id)) names.set(id, name);
+    }
+  return names;
+}
+
+/** Timeline search: the incident's whole log filtered on the server, each line as the chronology reads it. */
 export function TimelineSearch({ incident }: IncidentTabProps) {
-  const draft = useSignal<Filters>(EMPTY);
-  const applied = useSignal<Filters>(EMPTY);
+  const filters = useFilters<Filters>(EMPTY);
+  const applied = filters.applied;
   const offset = useSignal(0);
   const page = useSignal<TimelinePage | null>(null);
   const error = useSignal<string | null>(null);
@@ -42,72 +60,38 @@ export function TimelineSearch({ incident }: IncidentTabProps) {
       .catch((e) => (error.value = explain(e)));
   }, [incident.id, applied.value, offset.value]);
 
-  const set = (k: keyof Filters) => (e: Event) => (draft.value = { ...draft.value, [k]: (e.currentTarget as HTMLInputElement).value });
   const p = page.value;
 
   return (
     <section class="card" aria-labelledby="tl-search-h">
       <h2 id="tl-search-h">{t("timeline.search.title")}</h2>
-      <form
-        class="rec-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          offset.value = 0;
-          applied.value = draft.value;
-        }}
+      <FilterForm
+        filters={filters}
+        submitLabel={t("timeline.search.submit")}
+        onApply={() => (offset.value = 0)}
+        fields={[
+          { name: "unitId", label: t("timeline.search.unit"), kind: "select", choices: units.value.map((u) => ({ value: u.id, label: unitName(u.id) })) },
+          {
+            name: "entityType",
+            label: t("timeline.search.entity"),
+            kind: "select",
+            choices: (p?.facets.entityTypes ?? []).map((e) => ({ value: e, label: entityLabel(e) })),
+          },
+          {
+            name: "actorId",
+            label: t("timeline.search.actor"),
+            kind: "select",
+            choices: (p?.facets.actors ?? []).map((a) => ({ value: a.id, label: `${a.name}（${unitName(a.unitId)}）` })),
+          },
+          { name: "from", label: t("timeline.search.from"), kind: "datetime-local" },
+          { name: "to", label: t("timeline.search.to"), kind: "datetime-local" },
+          { name: "q", label: t("timeline.search.text"), kind: "search" },
+        ]}
       >
-        <label>
-          {t("timeline.search.unit")}
-          <select name="unitId" value={draft.value.unitId} onChange={set("unitId")}>
-            <option value="">{t("timeline.search.all")}</option>
-            {units.value.map((u) => (
-              <option key={u.id} value={u.id}>
-                {unitName(u.id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("timeline.search.entity")}
-          <select name="entityType" value={draft.value.entityType} onChange={set("entityType")}>
-            <option value="">{t("timeline.search.all")}</option>
-            {p?.facets.entityTypes.map((e) => (
-              <option key={e} value={e}>
-                {entityLabel(e)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("timeline.search.actor")}
-          <select name="actorId" value={draft.value.actorId} onChange={set("actorId")}>
-            <option value="">{t("timeline.search.all")}</option>
-            {p?.facets.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}（{unitName(a.unitId)}）
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("timeline.search.from")}
-          <input type="datetime-local" name="from" value={draft.value.from} onInput={set("from")} />
-        </label>
-        <label>
-          {t("timeline.search.to")}
-          <input type="datetime-local" name="to" value={draft.value.to} onInput={set("to")} />
-        </label>
-        <label>
-          {t("timeline.search.text")}
-          <input type="search" name="q" value={draft.value.q} onInput={set("q")} />
-        </label>
-        <div class="actions">
-          <button class="btn btn-primary">{t("timeline.search.submit")}</button>
-          <a class="btn" href={`/api/incidents/${incident.id}/timeline.csv?${queryOf(applied.value)}`} download>
-            {t("timeline.search.csv")}
-          </a>
-        </div>
-      </form>
+        <a class="btn" href={`/api/incidents/${incident.id}/timeline.csv?${queryOf(applied.value)}`} download>
+          {t("timeline.search.csv")}
+        </a>
+      </FilterForm>
       {error.value && (
         <p role="alert" class="error">
           {error.value}
@@ -123,32 +107,7 @@ export function TimelineSearch({ incident }: IncidentTabProps) {
             {t("timeline.search.count", { total: p.total, from: offset.value + 1, to: offset.value + p.items.length })}
           </p>
           <ol class="timeline rec-results" data-testid="timeline-results">
-            {p.items.map((c) => (
-              <li key={c.seq} class="tl-entry">
-                <div class="tl-head">
-                  <span class="tl-seq">#{c.seq}</span>
-                  <time dateTime={c.at}>{formatJst(c.at)}</time>
-                  <span>{t("timeline.by", { name: c.actor.name, unit: unitName(c.actor.unitId) })}</span>
-                </div>
-                <div class="tl-what">
-                  <strong>
-                    {entityLabel(c.entityType)} {has(`op.${c.op}`) ? t(`op.${c.op}`) : c.op}
-                  </strong>{" "}
-                  {c.subject}
-                </div>
-                {c.diffs.length > 0 && (
-                  <ul class="tl-diff">
-                    {c.diffs.map((d) => (
-                      <li key={d.field}>
-                        <span class="tl-field">{fieldLabel(d.field)}</span>:{" "}
-                        <del>{has(`${d.field}.${d.before}`) ? t(`${d.field}.${d.before}`) : d.before}</del> →{" "}
-                        <ins>{has(`${d.field}.${d.after}`) ? t(`${d.field}.${d.after}`) : d.after}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
+            <ChronologyEntries changes={p.items} names={namesOf(p.items)} />
           </ol>
           <div class="actions">
             <button class="btn" disabled={offset.value === 0} onClick={() => (offset.value = Math.max(0, offset.value - PAGE))}>
