@@ -27,7 +27,7 @@ describe("a list longer than one page", () => {
 
     await page.goto(`${base}/incidents/${incidentId}/drills`);
     await page.getByRole("button", { name: "報告の履歴" }).click();
-    const rows = page.locator(".drills-tab table.score-table tbody tr");
+    const rows = page.locator("table", { has: page.locator("caption", { hasText: "報告の履歴" }) }).locator("tbody tr");
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(50);
     const notice = page.locator(".cut-notice");
     await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain("最新の50件のみ表示しています");
@@ -35,6 +35,7 @@ describe("a list longer than one page", () => {
     const fuel = (row: ReturnType<typeof rows.first>) => row.locator("td").nth(3).textContent();
     expect(await fuel(rows.first())).toBe("20");
     await page.screenshot({ path: `${SCREENSHOTS}/paging-hospital-history-cut-820.png`, fullPage: true });
+    await notice.screenshot({ path: `${SCREENSHOTS}/paging-cut-notice-820.png` });
 
     await notice.getByRole("button", { name: "さらに表示" }).click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(reports);
@@ -50,6 +51,7 @@ describe("a list longer than one page", () => {
     await expect.poll(() => page.locator(".cut-notice").textContent(), { timeout: 10_000 }).toContain("Only the newest 50 are shown");
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.screenshot({ path: `${SCREENSHOTS}/paging-hospital-history-cut-1280-en.png`, fullPage: true });
+    await page.locator(".cut-notice").screenshot({ path: `${SCREENSHOTS}/paging-cut-notice-1280-en.png` });
     await hospital.context.close();
   });
 });
