@@ -24,6 +24,7 @@ import { isEntityWrite } from "./domain/abuse-limits";
 import { documentAbuseLimits } from "./routes/openapi";
 
 export { LiveRoom } from "./live/room";
+export { WriteMeter } from "./lib/write-meter";
 
 const OPEN = new Set(["GET /api/health", "GET /api/openapi.json", "POST /api/session"]);
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -220,7 +220,7 @@ export async function itemHistory(db: D1Database, itemId: string, page: PageQuer
   // An item lives in one incident's stream, so (at, seq) orders its changes without ties.
   const { rows, next } = await readPage<Parameters<typeof changeFromRow>[0]>(
     db,
-    { select: "*", from: "change_log", where: "entity_type = 'checklist_item' AND entity_id = ?", binds: [itemId], keys: ["at", "seq"], order: "asc" },
+    { select: "*", from: "change_log", where: "entity_type = 'checklist_item' AND entity_id = ?", binds: [itemId], keys: ["at", "seq"] },
     page,
   );
   return { items: rows.map(changeFromRow), next };

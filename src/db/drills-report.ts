@@ -1,4 +1,6 @@
 import type { ActionStatus, Report, StoredAction } from "../schema/drills-report";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 type ReportRow = {
   drill_id: string;
@@ -83,7 +85,23 @@ export const actionFromRow = (r: ActionRow): StoredAction => ({
 
 const ACTION_SELECT = "SELECT a.*, d.title AS drill_title FROM corrective_actions a JOIN drills d ON d.id = a.drill_id";
 
-/** Open actions first, earliest due first. */
+/** A page of the actions of every drill (or one): open first, earliest due first. */
+export async function pageActions(db: D1Database, q: { drillId?: string; openOnly?: boolean }, page: PageQuery): Promise<{ items: StoredAction[]; next: string | null }> {
+  const { rows, next } = await readPage<ActionRow>(
+    db,
+    {
+      select: "a.*, d.title AS drill_title",
+      from: "corrective_actions a JOIN drills d ON d.id = a.drill_id",
+      where: "(?1 IS NULL OR a.drill_id = ?1) AND (?2 = 0 OR a.status <> 'closed')",
+      binds: [q.drillId ?? null, q.openOnly ? 1 : 0],
+      keys: ["a.status = 'closed'", "a.due_date", "a.created_at", "a.id"],
+    },
+    page,
+  );
+  return { items: rows.map(actionFromRow), next };
+}
+
+/** One drill's actions (its report): open first, earliest due first. */
 export async function listActions(db: D1Database, q: { drillId?: string; openOnly?: boolean }): Promise<StoredAction[]> {
   const { results } = await db
     .prepare(

@@ -1,5 +1,7 @@
 import { readOne, rowRead, rowsRead } from "./together";
 import type { Casualty, Category, Scenario } from "../schema/drills";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 /** Card columns shared by scenario_casualties and drill_casualties. */
 export type CardRow = {
@@ -69,9 +71,10 @@ const scenarioFromRow = (r: ScenarioRow): Scenario => ({
   unitId: r.unit_id,
 });
 
-export async function listScenarios(db: D1Database): Promise<Scenario[]> {
-  const { results } = await db.prepare("SELECT * FROM scenarios ORDER BY created_at DESC LIMIT 500").all<ScenarioRow>();
-  return results.map(scenarioFromRow);
+/** A page of scenarios, newest first. */
+export async function listScenarios(db: D1Database, page: PageQuery): Promise<{ items: Scenario[]; next: string | null }> {
+  const { rows, next } = await readPage<ScenarioRow>(db, { select: "*", from: "scenarios", keys: ["created_at DESC", "id DESC"] }, page);
+  return { items: rows.map(scenarioFromRow), next };
 }
 
 export const scenarioById = (db: D1Database, id: string) =>

@@ -37,7 +37,7 @@ const tagFromRow = (r: TagRow): Tag => ({
 export async function listTags(db: D1Database, drillId: string, page: PageQuery): Promise<{ items: Tag[]; next: string | null }> {
   const { rows, next } = await readPage<TagRow>(
     db,
-    { select: "*", from: "drill_tags", where: "drill_id = ?", binds: [drillId], keys: ["tagged_at", "id"], order: "desc" },
+    { select: "*", from: "drill_tags", where: "drill_id = ?", binds: [drillId], keys: ["tagged_at DESC", "id DESC"] },
     page,
   );
   return { items: rows.map(tagFromRow), next };

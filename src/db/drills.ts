@@ -1,6 +1,8 @@
 import type { Drill, DrillCasualty, DrillStatus } from "../schema/drills";
 import type { DrillScore } from "../schema/drills-report";
 import { type CardRow, cardFromRow } from "./drills-scenarios";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 type DrillRow = {
   id: string;
@@ -95,22 +97,30 @@ function cellsOf(d: Drill): DrillRow {
   };
 }
 
-/** Running first, then planned by date, then the rest newest first. */
+/** A page of drills: running first, then planned by date, then the rest newest first. */
 export async function listDrills(
   db: D1Database,
   q: { kind?: Drill["kind"]; incidentId?: string; status?: DrillStatus },
-): Promise<Drill[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT ${DRILL_COLUMNS} FROM drills
-       WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR incident_id = ?2) AND (?3 IS NULL OR status = ?3)
-       ORDER BY CASE status WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END,
-                CASE WHEN status = 'planned' THEN scheduled_at END ASC, scheduled_at DESC
-       LIMIT 500`,
-    )
-    .bind(q.kind ?? null, q.incidentId ?? null, q.status ?? null)
-    .all<DrillRow>();
-  return results.map(drillFromRow);
+  page: PageQuery,
+): Promise<{ items: Drill[]; next: string | null }> {
+  const { rows, next } = await readPage<DrillRow>(
+    db,
+    {
+      select: DRILL_COLUMNS,
+      from: "drills",
+      where: "(?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR incident_id = ?2) AND (?3 IS NULL OR status = ?3)",
+      binds: [q.kind ?? null, q.incidentId ?? null, q.status ?? null],
+      keys: [
+        "CASE status WHEN 'running' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END",
+        // Planned drills soonest first; the others share '' here and go newest first below.
+        "CASE WHEN status = 'planned' THEN scheduled_at ELSE '' END",
+        "scheduled_at DESC",
+        "id DESC",
+      ],
+    },
+    page,
+  );
+  return { items: rows.map(drillFromRow), next };
 }
 
 export async function findDrill(db: D1Database, id: string): Promise<Drill | null> {

@@ -1,5 +1,7 @@
 import type { ArchiveQuery, Incident } from "../schema/incidents";
 import { readOne, rowRead } from "./together";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 export type IncidentRow = {
   id: string;
@@ -41,12 +43,10 @@ export const incidentFromRow = (r: IncidentRow): Incident => ({
   createdBy: r.created_by,
 });
 
-/** Open incidents first, then by onset, newest first. */
-export async function listIncidents(db: D1Database): Promise<Incident[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM incidents ORDER BY status = 'closed', onset_at DESC LIMIT 500")
-    .all<IncidentRow>();
-  return results.map(incidentFromRow);
+/** A page of incidents: open first, then by onset, newest first. */
+export async function listIncidents(db: D1Database, page: PageQuery): Promise<{ items: Incident[]; next: string | null }> {
+  const { rows, next } = await readPage<IncidentRow>(db, { select: "*", from: "incidents", keys: ["status = 'closed'", "onset_at DESC", "id DESC"] }, page);
+  return { items: rows.map(incidentFromRow), next };
 }
 
 export const incidentById = (db: D1Database, id: string) =>

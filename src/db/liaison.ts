@@ -51,7 +51,7 @@ export const messageFromRow = (r: MessageRow): LiaisonMessage => ({
 export async function listMessages(db: D1Database, incidentId: string, page: PageQuery): Promise<{ items: LiaisonMessage[]; next: string | null }> {
   const { rows, next } = await readPage<MessageRow>(
     db,
-    { select: "*", from: "liaison_messages", where: "incident_id = ?", binds: [incidentId], keys: ["sent_at", "rowid"], order: "asc" },
+    { select: "*", from: "liaison_messages", where: "incident_id = ?", binds: [incidentId], keys: ["sent_at", "rowid"] },
     page,
   );
   return { items: rows.map(messageFromRow), next };

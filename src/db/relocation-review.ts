@@ -7,6 +7,8 @@ import { actionFromRow, type ActionRow } from "./drills-report";
 import { messageFromRow, type MessageRow } from "./liaison";
 import { functionFromRow, relocationFromRow, type FunctionRow, type RelocationRow } from "./relocation";
 import { readinessFromRow, siteFromRow, type ReadinessRow, type SiteRow } from "./sites";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 /** What a relocation drill's review is computed from, in one round trip. */
 export async function loadReviewInput(db: D1Database, incident: Incident, unitId: string): Promise<Omit<ReviewInput, "endedAt">> {
@@ -86,9 +88,10 @@ export async function readReview(db: D1Database, incidentId: string) {
   };
 }
 
-export async function listReviews(db: D1Database): Promise<RelocationReview[]> {
-  const { results } = await db.prepare("SELECT * FROM relocation_reviews ORDER BY ended_at DESC LIMIT 200").all<ReviewRow>();
-  return results.map(reviewFromRow);
+/** A page of reviews, newest first. */
+export async function listReviews(db: D1Database, page: PageQuery): Promise<{ items: RelocationReview[]; next: string | null }> {
+  const { rows, next } = await readPage<ReviewRow>(db, { select: "*", from: "relocation_reviews", keys: ["ended_at DESC", "incident_id DESC"] }, page);
+  return { items: rows.map(reviewFromRow), next };
 }
 
 export async function findReviewAction(db: D1Database, reviewId: string, id: string): Promise<StoredAction | null> {

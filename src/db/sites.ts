@@ -1,5 +1,7 @@
 import type { ReadinessCheck, ReadinessKey, Site, SiteHazard } from "../schema/relocation";
 import { readOne, rowRead, rowsRead } from "./together";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 /** Sites and their readiness checklists. */
 
@@ -53,12 +55,21 @@ export const siteFromRow = (r: SiteRow): Site => ({
 
 const SHELTERS = "kind IN ('evacuation_site', 'shelter')";
 
-export function sitesRead(db: D1Database, scope: "facilities" | "shelters" | "all" = "all") {
-  const where = scope === "facilities" ? `NOT (${SHELTERS})` : scope === "shelters" ? SHELTERS : "1 = 1";
-  return rowsRead(db.prepare(`SELECT * FROM sites WHERE ${where} ORDER BY source, kind, id`), (rows: SiteRow[]) => rows.map(siteFromRow));
+type SiteScope = "facilities" | "shelters" | "all";
+const scopeWhere = (scope: SiteScope) => (scope === "facilities" ? `NOT (${SHELTERS})` : scope === "shelters" ? SHELTERS : "1 = 1");
+
+/** Every site, for assessing them all against the hazard layers. */
+export function sitesRead(db: D1Database, scope: SiteScope = "all") {
+  return rowsRead(db.prepare(`SELECT * FROM sites WHERE ${scopeWhere(scope)} ORDER BY source, kind, id`), (rows: SiteRow[]) => rows.map(siteFromRow));
 }
 
-export const listSites = (db: D1Database, scope: "facilities" | "shelters" | "all" = "all"): Promise<Site[]> => readOne(sitesRead(db, scope));
+export const listSites = (db: D1Database, scope: SiteScope = "all"): Promise<Site[]> => readOne(sitesRead(db, scope));
+
+/** A page of sites in the same order. */
+export async function pageSites(db: D1Database, scope: SiteScope, page: PageQuery): Promise<{ items: Site[]; next: string | null }> {
+  const { rows, next } = await readPage<SiteRow>(db, { select: "*", from: "sites", where: scopeWhere(scope), keys: ["source", "kind", "id"] }, page);
+  return { items: rows.map(siteFromRow), next };
+}
 
 export const siteById = (db: D1Database, id: string) =>
   rowRead(db.prepare("SELECT * FROM sites WHERE id = ?").bind(id), (r: SiteRow | undefined) => (r ? siteFromRow(r) : null));

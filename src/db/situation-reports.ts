@@ -1,4 +1,6 @@
 import type { SituationReport, SituationReportHeading } from "../schema/situation-reports";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 type ReportRow = {
   incident_id: string;
@@ -23,10 +25,14 @@ const headingFromRow = (r: ReportRow): SituationReportHeading => ({
 
 const HEADING = "incident_id, number, as_of, seq, produced_by, produced_by_name, produced_by_unit, produced_at";
 
-/** Newest first: 第3報, 第2報, 第1報. */
-export async function listSituationReports(db: D1Database, incidentId: string): Promise<SituationReportHeading[]> {
-  const { results } = await db.prepare(`SELECT ${HEADING} FROM situation_reports WHERE incident_id = ? ORDER BY number DESC`).bind(incidentId).all<ReportRow>();
-  return results.map(headingFromRow);
+/** A page of headings, newest first: 第3報, 第2報, 第1報. */
+export async function listSituationReports(db: D1Database, incidentId: string, page: PageQuery): Promise<{ items: SituationReportHeading[]; next: string | null }> {
+  const { rows, next } = await readPage<ReportRow>(
+    db,
+    { select: HEADING, from: "situation_reports", where: "incident_id = ?", binds: [incidentId], keys: ["number DESC"] },
+    page,
+  );
+  return { items: rows.map(headingFromRow), next };
 }
 
 export async function findSituationReport(db: D1Database, incidentId: string, number: number): Promise<SituationReport | null> {

@@ -1,6 +1,8 @@
 import type { Role } from "../schema/session";
 import type { Account } from "../schema/users";
 import { readOne, rowRead } from "./together";
+import { readPage } from "./paging";
+import type { PageQuery } from "../schema/paging";
 
 type AccountRow = {
   id: string;
@@ -28,9 +30,10 @@ const accountFromRow = (r: AccountRow): Account => ({
   createdAt: r.created_at,
 });
 
-export async function listAccounts(db: D1Database): Promise<Account[]> {
-  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY unit_id, login`).all<AccountRow>();
-  return results.map(accountFromRow);
+/** A page of accounts by unit, then login. */
+export async function listAccounts(db: D1Database, page: PageQuery): Promise<{ items: Account[]; next: string | null }> {
+  const { rows, next } = await readPage<AccountRow>(db, { select: COLUMNS, from: "users", keys: ["unit_id", "login", "id"] }, page);
+  return { items: rows.map(accountFromRow), next };
 }
 
 export const accountById = (db: D1Database, id: string) =>

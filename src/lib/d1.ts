@@ -56,11 +56,36 @@ export class RoundTrips {
   }
 }
 
+/** A statement as text and values, to be run by another object (a stream's room commits a write's batch). */
+export type SqlStatement = { sql: string; params: unknown[] };
+
+const texts = new WeakMap<D1PreparedStatement, SqlStatement>();
+const requestTrips = new WeakMap<D1Database, { trips: RoundTrips; bookmarks: (string | null)[] }>();
+
+/** The SQL and values of statements prepared through a request's database. */
+export function sqlOf(s: D1PreparedStatement): SqlStatement {
+  const text = texts.get(s);
+  if (!text) throw new Error("statement not prepared through the request's database");
+  return text;
+}
+
+/**
+ * A D1 round trip the request waits on while another object runs it (the stream's room commits
+ * the write batch): counted like its own, and the bookmark it reached kept for the request's next reads.
+ */
+export async function viaElsewhere<T extends { bookmark: string | null }>(db: D1Database, p: Promise<T>): Promise<T> {
+  const request = requestTrips.get(db);
+  const done = await (request ? request.trips.track(p) : p);
+  request?.bookmarks.push(done.bookmark);
+  return done;
+}
+
 // Bound statements come out of bind(); wrap those too so nothing escapes the count.
-function counted(s: D1PreparedStatement, trips: RoundTrips): D1PreparedStatement {
+function counted(s: D1PreparedStatement, trips: RoundTrips, sql: string, params: unknown[] = []): D1PreparedStatement {
   const { bind, first, all, run, raw } = s;
+  texts.set(s, { sql, params });
   return Object.assign(s, {
-    bind: (...values: unknown[]) => counted(bind.apply(s, values), trips),
+    bind: (...values: unknown[]) => counted(bind.apply(s, values), trips, sql, values),
     first: (...a: Parameters<typeof first>) => trips.track(first.apply(s, a)),
     all: () => trips.track(all.apply(s)),
     run: () => trips.track(run.apply(s)),
@@ -75,14 +100,16 @@ function counted(s: D1PreparedStatement, trips: RoundTrips): D1PreparedStatement
 export function requestDatabase(db: D1Database, trips: RoundTrips, bookmark: string | null, writing: boolean) {
   const session = db.withSession(bookmark ?? (writing ? "first-primary" : "first-unconstrained"));
   const database: D1Database = {
-    prepare: (query) => counted(session.prepare(query), trips),
+    prepare: (query) => counted(session.prepare(query), trips, query),
     batch: (statements) => trips.track(session.batch(statements)),
     // Multi-statement scripts bypass the session; nothing on a request's path uses them.
     exec: (query) => trips.track(db.exec(query)),
     withSession: () => session,
     dump: () => db.dump(),
   };
-  return { database, bookmark: () => session.getBookmark() };
+  const elsewhere: (string | null)[] = [];
+  requestTrips.set(database, { trips, bookmarks: elsewhere });
+  return { database, bookmark: () => elsewhere.reduce(laterBookmark, session.getBookmark()) };
 }
 
 /** Bookmarks are fixed-width hex: the later one sorts after. */

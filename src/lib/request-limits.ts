@@ -1,7 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import type { Next } from "hono";
-import { bodyLimitFor, chargeWrite, readableBytes, type WriteWindow, writeRateLimit } from "../domain/abuse-limits";
+import { bodyLimitFor, readableBytes, writeRateLimit } from "../domain/abuse-limits";
 import { ApiError, type AppEnv, type Ctx } from "./app";
 
 /**
@@ -20,28 +20,27 @@ export const requestBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
   })(c, next);
 });
 
-// Per isolate, like the platform's own rate limiting: bounded so that many people cannot grow it without end.
-const WINDOWS_MAX = 10_000;
-const windows = new Map<string, WriteWindow>();
-
 /**
- * Entity writes per person per window (WRITE_RATE_LIMIT in WRITE_RATE_WINDOW_SECONDS): over it the
- * write is answered 429 with Retry-After and nothing is written. The console's outbox keeps the
- * change and sends it again after that wait.
+ * Entity writes per person per window (WRITE_RATE_LIMIT in WRITE_RATE_WINDOW_SECONDS), counted in
+ * the person's WriteMeter so every isolate sees the same count: over it the write is answered 429
+ * with Retry-After and nothing is written. The console's outbox keeps the change and sends it again
+ * after that wait.
  */
 export async function limitWrites(c: Ctx, next: Next) {
   const rate = writeRateLimit(c.env);
   if (rate.limit === 0) return next();
-  const who = c.get("user").id;
-  const now = Date.now();
-  const charged = chargeWrite(windows.get(who), now, rate);
-  windows.delete(who);
-  if (windows.size >= WINDOWS_MAX) windows.delete(windows.keys().next().value!);
-  windows.set(who, charged.window);
-  if (charged.retryAfterSeconds > 0) {
-    c.header("Retry-After", String(charged.retryAfterSeconds));
+  const meters = c.env.WRITE_METER;
+  let retryAfterSeconds = 0;
+  try {
+    retryAfterSeconds = await meters.get(meters.idFromName(c.get("user").id)).charge(rate);
+  } catch (e) {
+    // The limit guards against abuse; an unreachable meter must not stop an incident's writes.
+    console.error("write meter unavailable", e);
+  }
+  if (retryAfterSeconds > 0) {
+    c.header("Retry-After", String(retryAfterSeconds));
     throw new ApiError(429, "too_many_writes", `Too many changes in a short time (at most ${rate.limit} in ${rate.windowMs / 1000} s). Wait and send again.`, {
-      retryAfterSeconds: charged.retryAfterSeconds,
+      retryAfterSeconds,
     });
   }
   return next();

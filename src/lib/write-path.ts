@@ -3,10 +3,11 @@ import { findAnswer, storeAnswer } from "../db/idempotency";
 import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
-import { announceChanges, announceIncident } from "../live/announce";
+import { announceIncident, commitInRoom } from "../live/announce";
 import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
 import { STANDING, type Stream } from "../schema/streams";
 import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
+import { sqlOf, viaElsewhere } from "./d1";
 import { forgetSession, rememberSession, storedAnswer, unauthenticated } from "./guards";
 
 /** A statement, or one that must change exactly one row (else the whole write is stale). */
@@ -39,6 +40,8 @@ export type Write<T> = {
  * re-check, the entity change, its change-log rows and the idempotency record commit in one
  * D1 batch (the second and last round trip of a write, after the route's preconditions).
  * A write to a closed incident's stream is refused here, for every route, inside the same batch.
+ * The stream's room runs that batch (writes arriving together share one D1 transaction, each
+ * still all or nothing) and broadcasts the changes once committed, in seq order.
  */
 export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; seq: number }> {
   const db = c.env.DB;
@@ -71,15 +74,19 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
     }),
   );
 
-  let results: D1Result[];
+  let seqs: number[];
   try {
-    results = await db.batch(statements);
+    const batch = { statements: statements.map(sqlOf), logFrom: firstLog, entries };
+    const outcome = await viaElsewhere(db, commitInRoom(c.env, w.stream, batch));
+    if (!outcome.ok) throw new Error(outcome.error);
+    seqs = outcome.seqs;
   } catch (err) {
     if (isSessionEnded(err)) {
       forgetSession(tokenHash);
       throw unauthenticated();
     }
-    // This key committed before (a retry) or meanwhile (a concurrent retry): answer as it did.
+    // This key committed before (a retry) or meanwhile (a concurrent retry), or the room went away
+    // after committing: answer as it did.
     mutation.answerChecked = true;
     const stored = await findAnswer(db, user.id, mutation.key);
     if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
@@ -90,10 +97,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
 
   // The batch just proved the session live: a busy writer's next write needs no session read.
   rememberSession(tokenHash, user);
-  const seqs = results.slice(firstLog, firstLog + entries.length).map((r) => (r.results[0] as { seq: number }).seq);
-  const changes = entries.map((e, i): Change => ({ ...e, seq: seqs[i]! }));
-  // Committed is the guarantee; telling the rooms changes nothing about it, so the answer does not
-  // wait for them (a console that misses the announcement pulls the change from the log).
-  c.executionCtx.waitUntil(Promise.all([announceChanges(c.env, w.stream, changes), w.incident && announceIncident(c.env, w.incident)]));
+  // The incident list is told after the answer: a console that misses it refreshes on reconnect.
+  if (w.incident) c.executionCtx.waitUntil(announceIncident(c.env, w.incident));
   return { data: w.data, seq: seqs.at(-1)! };
 }

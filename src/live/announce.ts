@@ -1,17 +1,14 @@
-import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
+import type { Committed, WriteBatch } from "./group-commit";
 import { DIRECTORY } from "../schema/streams";
 
-
+/** A stream's live room, which also commits the stream's writes. */
 export const roomFor = (env: Env, stream: string) => env.LIVE_ROOM.get(env.LIVE_ROOM.idFromName(stream));
 
-// The change is already committed: a failed announcement costs listeners a pull, never the change.
-export async function announceChanges(env: Env, stream: string, changes: Change[]) {
-  try {
-    await roomFor(env, stream).announce(changes);
-  } catch (err) {
-    console.warn(`announce to ${stream} failed; listeners will catch up from the log`, err);
-  }
+/** A write's batch, committed by its stream's room (which then tells the stream's listeners). */
+export async function commitInRoom(env: Env, stream: string, batch: WriteBatch): Promise<Committed> {
+  const outcome = await roomFor(env, stream).commit(stream, batch);
+  return outcome.ok ? { ok: true, seqs: [...outcome.seqs], bookmark: outcome.bookmark } : { ok: false, error: outcome.error, bookmark: null };
 }
 
 export async function announceIncident(env: Env, incident: Incident) {

@@ -5,6 +5,7 @@ import type { Incident } from "../schema/incidents";
 import { ClientMessage, PING, PONG, type ServerMessage } from "../schema/live";
 import type { Me } from "../schema/session";
 import { Deliveries } from "./deliveries";
+import { type Committed, GroupCommit, type WriteBatch } from "./group-commit";
 
 export type Listener = Pick<Me, "id" | "displayName" | "unitId" | "role">;
 /** What each socket's attachment holds: who listens, and the stream's latest seq when they joined. */
@@ -18,8 +19,9 @@ const PRESENCE_EVERY_MS = 100;
 /**
  * A live room: one per incident (and one for the incident list). Sockets hibernate; identity
  * rides in each socket's attachment. Changes go out in sequence order with no gaps: one that
- * arrives early waits briefly, then the room fills the gap from the change log itself. Changes
- * announced together (a burst of writes) leave in one frame at the end of the turn.
+ * arrives early waits briefly, then the room fills the gap from the change log itself. The room
+ * commits its stream's writes itself (a burst in one D1 batch), so it has each change the moment
+ * it is committed; changes committed together leave in one frame at the end of the turn.
  */
 export class LiveRoom extends DurableObject<Env> {
   private stream: string | null = null;
@@ -37,10 +39,12 @@ export class LiveRoom extends DurableObject<Env> {
   private screens = new Map<string, number>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly deliveries: Deliveries;
+  private readonly commits: GroupCommit;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.deliveries = new Deliveries(ctx.storage.sql);
+    this.commits = new GroupCommit(env.DB, (changes) => void this.announce(changes));
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
@@ -64,7 +68,13 @@ export class LiveRoom extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Called by the write path after its batch committed. */
+  /** The write path's batch for this stream: answered once D1 committed it, then broadcast. */
+  async commit(stream: string, batch: WriteBatch): Promise<Committed> {
+    this.stream ??= stream;
+    return this.commits.commit(batch);
+  }
+
+  /** Changes committed elsewhere (or read back from the log), in any order. */
   async announce(changes: Change[]): Promise<void> {
     for (const change of changes) {
       this.stream ??= change.stream;

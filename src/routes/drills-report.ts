@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findDrill } from "../db/drills";
-import { findAction, findReport, insertAction, listActions, updateReport } from "../db/drills-report";
+import { findAction, findReport, insertAction, listActions, pageActions, updateReport } from "../db/drills-report";
 import { listMilestones } from "../db/drills-tags";
 import { mayManageDrill, wrongState } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
@@ -16,6 +16,7 @@ import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScor
 import { streamOf } from "../schema/streams";
 import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { pageOf } from "../schema/paging";
 
 const tags = ["drills"];
 
@@ -67,9 +68,9 @@ const actionList = createRoute({
   method: "get",
   path: "/api/corrective-actions",
   tags,
-  summary: "Corrective actions of every drill (or one): overdue first, then by due date",
+  summary: "Corrective actions of every drill (or one): open first, then by due date, a page at a time (`next` asks for the rest)",
   request: { query: ActionListQuery },
-  responses: { 200: json(z.object({ items: z.array(CorrectiveAction) }), "Actions"), 400: errors[400], 401: errors[401] },
+  responses: { 200: json(pageOf(CorrectiveAction), "Actions"), 400: errors[400], 401: errors[401] },
 });
 
 const actionCreate = createRoute({
@@ -140,8 +141,8 @@ export const drillReportRoutes = newApp()
   })
   .openapi(actionList, async (c) => {
     const q = c.req.valid("query");
-    const items = await listActions(c.env.DB, { drillId: q.drillId, openOnly: q.open === "1" });
-    return c.json({ items: withOverdue(items, nowIso()) }, 200);
+    const page = await pageActions(c.env.DB, { drillId: q.drillId, openOnly: q.open === "1" }, q);
+    return c.json({ items: withOverdue(page.items, nowIso()), next: page.next }, 200);
   })
   .openapi(actionCreate, async (c) => {
     const db = c.env.DB;

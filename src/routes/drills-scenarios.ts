@@ -22,11 +22,12 @@ import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { STANDING } from "../schema/streams";
 import { committed } from "../schema/common";
-import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioWithCasualties } from "../schema/drills";
+import { Casualty, type CasualtyCard, OverridePatch, Scenario, ScenarioCreate, ScenarioImport, ScenarioListQuery, ScenarioWithCasualties } from "../schema/drills";
 import { namedUnit, refuseUnknownUnit } from "./checklists-shared";
 import { readTogether } from "../db/together";
 import { errors, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { pageOf } from "../schema/paging";
 
 const tags = ["drills"];
 
@@ -34,8 +35,9 @@ const list = createRoute({
   method: "get",
   path: "/api/scenarios",
   tags,
-  summary: "Triage drill scenarios (sets of casualty cards)",
-  responses: { 200: json(z.object({ items: z.array(Scenario) }), "Scenarios"), 401: errors[401] },
+  summary: "Triage drill scenarios (sets of casualty cards), newest first, a page at a time (`next` asks for the rest)",
+  request: { query: ScenarioListQuery },
+  responses: { 200: json(pageOf(Scenario), "Scenarios"), 400: errors[400], 401: errors[401] },
 });
 
 const read = createRoute({
@@ -114,7 +116,7 @@ async function createScenario(
 }
 
 export const scenarioRoutes = newApp()
-  .openapi(list, async (c) => c.json({ items: await listScenarios(c.env.DB) }, 200))
+  .openapi(list, async (c) => c.json(await listScenarios(c.env.DB, c.req.valid("query")), 200))
   .openapi(read, async (c) => {
     const id = c.req.valid("param").id;
     const [scenario, casualties] = await readTogether(c.env.DB, [scenarioById(c.env.DB, id), scenarioCasualties(c.env.DB, id)]);

@@ -31,6 +31,7 @@ import { drillReportRoutes } from "./drills-report";
 import { scenarioRoutes } from "./drills-scenarios";
 import { hospitalRoutes } from "./hospital";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
+import { pageOf } from "../schema/paging";
 
 const tags = ["drills"];
 const OP = { running: "start", ended: "end", reviewed: "reviewed", cancelled: "cancelled" } as const;
@@ -39,9 +40,9 @@ const list = createRoute({
   method: "get",
   path: "/api/drills",
   tags,
-  summary: "Drills: running first, then planned by date, then past ones",
+  summary: "Drills: running first, then planned by date, then past ones, a page at a time (`next` asks for the rest)",
   request: { query: DrillListQuery },
-  responses: { 200: json(z.object({ items: z.array(Drill) }), "Drills"), 400: errors[400], 401: errors[401] },
+  responses: { 200: json(pageOf(Drill), "Drills"), 400: errors[400], 401: errors[401] },
 });
 
 const create = createRoute({
@@ -94,7 +95,10 @@ const override = createRoute({
 });
 
 export const drillsRoutes = newApp()
-  .openapi(list, async (c) => c.json({ items: await listDrills(c.env.DB, c.req.valid("query")) }, 200))
+  .openapi(list, async (c) => {
+    const { limit, after, ...filter } = c.req.valid("query");
+    return c.json(await listDrills(c.env.DB, filter, { limit, after }), 200);
+  })
   .openapi(create, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;

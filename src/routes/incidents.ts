@@ -9,15 +9,16 @@ import { STANDING } from "../schema/streams";
 import { reviewOnClose } from "./relocation-review";
 import { ChangePage, ChangesQuery } from "../schema/changes";
 import { committed } from "../schema/common";
-import { ArchivePage, ArchiveQuery, Incident, IncidentCreate, IncidentList, IncidentPatch } from "../schema/incidents";
+import { ArchivePage, ArchiveQuery, Incident, IncidentCreate, IncidentList, IncidentListQuery, IncidentPatch } from "../schema/incidents";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 
 const list = createRoute({
   method: "get",
   path: "/api/incidents",
   tags: ["incidents"],
-  summary: "Incidents, open first",
-  responses: { 200: json(IncidentList, "Incidents"), 401: commonErrors[401] },
+  summary: "Incidents, open first, then newest onset first, a page at a time (`next` asks for the rest)",
+  request: { query: IncidentListQuery },
+  responses: { 200: json(IncidentList, "Incidents"), 400: commonErrors[400], 401: commonErrors[401] },
 });
 
 const archive = createRoute({
@@ -90,7 +91,7 @@ export function knownIncident(incident: Incident | null): Incident {
 }
 
 export const incidentRoutes = newApp()
-  .openapi(list, async (c) => c.json({ items: await listIncidents(c.env.DB) }, 200))
+  .openapi(list, async (c) => c.json(await listIncidents(c.env.DB, c.req.valid("query")), 200))
   .openapi(archive, async (c) => c.json(await searchArchive(c.env.DB, c.req.valid("query")), 200))
   .openapi(create, async (c) => {
     const user = c.get("user");

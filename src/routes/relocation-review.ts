@@ -9,7 +9,7 @@ import type { LoggedChange, WriteStep } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { ActionCreate, ActionPatch, CorrectiveAction } from "../schema/drills-report";
 import type { Incident } from "../schema/incidents";
-import { type RelocationReview, ReviewBundle, ReviewList } from "../schema/relocation-review";
+import { type RelocationReview, ReviewBundle, ReviewList, ReviewListQuery } from "../schema/relocation-review";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
 import { WATER_UNIT } from "./overview";
 import { commitActionChange, commitNewAction } from "./corrective-actions";
@@ -47,8 +47,9 @@ const list = createRoute({
   method: "get",
   path: "/api/relocation-reviews",
   tags,
-  summary: "Every relocation drill's after-action review, newest first, with its headline figures",
-  responses: { 200: json(ReviewList, "Reviews"), 401: commonErrors[401] },
+  summary: "Relocation drills' after-action reviews, newest first, with their headline figures, a page at a time (`next` asks for older ones)",
+  request: { query: ReviewListQuery },
+  responses: { 200: json(ReviewList, "Reviews"), 400: commonErrors[400], 401: commonErrors[401] },
 });
 
 const read = createRoute({
@@ -89,8 +90,8 @@ const notTheirPlan = () => forbidden("Only the department's editors or an admin 
 
 export const relocationReviewRoutes = newApp()
   .openapi(list, async (c) => {
-    const items = (await listReviews(c.env.DB)).map(({ figures, ...r }) => ({ ...r, headline: figures.headline }));
-    return c.json({ items }, 200);
+    const page = await listReviews(c.env.DB, c.req.valid("query"));
+    return c.json({ items: page.items.map(({ figures, ...r }) => ({ ...r, headline: figures.headline })), next: page.next }, 200);
   })
   .openapi(read, async (c) => {
     const { review, history, actions } = await requireReview(c.env.DB, c.req.valid("param").id);

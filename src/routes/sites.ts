@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { layersRead, polygonsNearSite, polygonsRead } from "../db/relocation-hazard";
 import { unitById } from "../db/people";
 import { functionsRead } from "../db/relocation";
-import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, listSites, readinessCheckOf, siteById, updateReadiness, updateSite } from "../db/sites";
+import { findReadiness, findSite, insertReadiness, insertSite, listReadiness, pageSites, readinessCheckOf, siteById, updateReadiness, updateSite } from "../db/sites";
 import { hazardAt } from "../domain/geo";
 import { mayCheckReadiness, mayEditSite, newReadinessChecklist } from "../domain/relocation-rules";
 import { checkLabel } from "../domain/relocation";
@@ -30,9 +30,9 @@ const list = createRoute({
   method: "get",
   path: "/api/sites",
   tags: ["relocation"],
-  summary: "Sites: offices, plants, pump stations, alternate sites, hospital, and the GSI evacuation sites and shelters",
+  summary: "Sites: offices, plants, pump stations, alternate sites, hospital, and the GSI evacuation sites and shelters, a page at a time (`next` asks for the rest)",
   request: { query: SitesQuery },
-  responses: { 200: json(SiteList, "Sites, with the attribution the open-data shelters require"), 401: errors[401] },
+  responses: { 200: json(SiteList, "Sites, with the attribution the open-data shelters require"), 400: errors[400], 401: errors[401] },
 });
 
 const create = createRoute({
@@ -88,8 +88,8 @@ function knownSite(site: Site | null): Site {
 
 export const siteRoutes = newApp()
   .openapi(list, async (c) => {
-    const { scope } = c.req.valid("query");
-    return c.json({ items: await listSites(c.env.DB, scope), attribution: GSI_SHELTER_ATTRIBUTION }, 200);
+    const { scope, ...page } = c.req.valid("query");
+    return c.json({ ...(await pageSites(c.env.DB, scope, page)), attribution: GSI_SHELTER_ATTRIBUTION }, 200);
   })
   .openapi(create, async (c) => {
     const user = c.get("user");

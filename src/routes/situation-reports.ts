@@ -13,7 +13,7 @@ import { refusal } from "../domain/refusal";
 import { ApiError, forbidden, newApp, notFound, nowIso, refuse } from "../lib/app";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
-import { ReportParam, SituationReport, SituationReportCreate, SituationReportList } from "../schema/situation-reports";
+import { ReportParam, SituationReport, SituationReportCreate, SituationReportList, SituationReportListQuery } from "../schema/situation-reports";
 import { HOSPITAL_UNIT } from "./hospital";
 import { WATER_UNIT } from "./overview";
 import { commonErrors, csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody, KEY_REUSED, refusalDoc, refusals } from "./openapi";
@@ -26,9 +26,9 @@ const list = createRoute({
   method: "get",
   path: "/api/incidents/{id}/situation-reports",
   tags,
-  summary: "The incident's situation reports (状況報告), newest first, without their content",
-  request: { params: IdParam },
-  responses: { 200: json(SituationReportList, "Reports"), 401: commonErrors[401], 404: noSuch },
+  summary: "The incident's situation reports (状況報告), newest first, without their content, a page at a time (`next` asks for older ones)",
+  request: { params: IdParam, query: SituationReportListQuery },
+  responses: { 200: json(SituationReportList, "Reports"), 400: commonErrors[400], 401: commonErrors[401], 404: noSuch },
 });
 
 const produce = createRoute({
@@ -76,9 +76,9 @@ export const situationReportRoutes = newApp()
   .openapi(list, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.env.DB;
-    const [exists, items] = await Promise.all([db.prepare("SELECT 1 FROM incidents WHERE id = ?").bind(id).first(), listSituationReports(db, id)]);
+    const [exists, page] = await Promise.all([db.prepare("SELECT 1 FROM incidents WHERE id = ?").bind(id).first(), listSituationReports(db, id, c.req.valid("query"))]);
     if (!exists) throw notFound("incident");
-    return c.json({ items }, 200);
+    return c.json(page, 200);
   })
   .openapi(produce, async (c) => {
     const db = c.env.DB;
@@ -133,7 +133,7 @@ export const situationReportRoutes = newApp()
       // Stored once: the answer kept for a retry of the same key refers to this report's content.
       data: answeredByStoredReport(report),
       status: 201,
-      reload: () => listSituationReports(c.env.DB, id).then((items) => items[0] ?? null),
+      reload: () => listSituationReports(c.env.DB, id, { limit: 1 }).then((page) => page.items[0] ?? null),
     });
     return c.json(done, 201);
   })

@@ -13,6 +13,7 @@ import { Account, AccountCreate, AccountPatch, PasswordChange, PasswordReset } f
 import { namedUnit, refuseUnknownUnit } from "./checklists-shared";
 import { newSession } from "./session";
 import { commonErrors, IdParam, idempotencyHeaders, json, jsonBody, refusals } from "./openapi";
+import { pageOf, pageQuery } from "../schema/paging";
 
 const tags = ["users"];
 const writeErrors = refusals({ 404: "No such account", 409: "Stale version, or the login or e-mail is taken" });
@@ -21,8 +22,9 @@ const list = createRoute({
   method: "get",
   path: "/api/users",
   tags,
-  summary: "Every account (admins only)",
-  responses: { 200: json(z.object({ items: z.array(Account) }), "Accounts"), ...commonErrors },
+  summary: "Accounts by unit, then login, a page at a time (`next` asks for the rest; admins only)",
+  request: { query: pageQuery({ default: 200, max: 1000, keys: 3 }) },
+  responses: { 200: json(pageOf(Account), "Accounts"), ...commonErrors },
 });
 
 const create = createRoute({
@@ -79,7 +81,7 @@ async function newSecret(password: string) {
 export const userRoutes = newApp()
   .openapi(list, async (c) => {
     requireAdmin(c);
-    return c.json({ items: await listAccounts(c.env.DB) }, 200);
+    return c.json(await listAccounts(c.env.DB, c.req.valid("query")), 200);
   })
   .openapi(create, async (c) => {
     requireAdmin(c);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Version } from "./common";
 import { Category, MilestoneKey } from "./drills";
+import { pageQuery } from "./paging";
 
 export const Outcome = z.enum(["correct", "over", "under", "untagged"]);
 export type Outcome = z.infer<typeof Outcome>;
@@ -173,7 +174,7 @@ export const ActionPatch = z
   .refine((p) => Object.keys(p).length > 1, { message: "nothing to change", path: [] });
 export type ActionPatch = z.infer<typeof ActionPatch>;
 
-export const ActionListQuery = z.object({
+export const ActionListQuery = pageQuery({ default: 200, max: 1000, keys: 4 }).extend({
   drillId: z.string().max(64).optional(),
   open: z.enum(["1", "0"]).optional(),
 });

@@ -207,7 +207,7 @@ export const DrillDetail = z.object({
 });
 export type DrillDetail = z.infer<typeof DrillDetail>;
 
-export const DrillListQuery = z.object({
+export const DrillListQuery = pageQuery({ default: 200, max: 500, keys: 4 }).extend({
   kind: DrillKind.optional(),
   incidentId: z.string().max(64).optional(),
   status: DrillStatus.optional(),
@@ -216,3 +216,6 @@ export const DrillListQuery = z.object({
 /** Tags per page of a drill's tag log, newest first. */
 export const TagListQuery = pageQuery({ default: 100, max: 500, keys: 2 });
 export const TagList = pageOf(Tag);
+
+/** Scenarios per page, newest first. */
+export const ScenarioListQuery = pageQuery({ default: 100, max: 500, keys: 2 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Instant, Version } from "./common";
+import { pageOf, pageQuery } from "./paging";
 
 export const IncidentKind = z.enum(["real", "drill"]);
 export const Hazard = z.enum(["earthquake", "tsunami", "flood", "fire", "other"]);
@@ -68,7 +69,9 @@ export const IncidentPatch = z
   .refine((p) => Object.keys(p).length > 1, { message: "nothing to change", path: [] });
 export type IncidentPatch = z.infer<typeof IncidentPatch>;
 
-export const IncidentList = z.object({ items: z.array(Incident) });
+/** Incidents per page: open first, then newest onset first. */
+export const IncidentListQuery = pageQuery({ default: 100, max: 500, keys: 3 });
+export const IncidentList = pageOf(Incident);
 
 export const ArchiveQuery = z.object({
   q: z.string().trim().max(200).optional(),

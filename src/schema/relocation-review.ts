@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CorrectiveAction } from "./drills-report";
+import { pageOf, pageQuery } from "./paging";
 
 /** The after-action review of a water & sewer relocation drill (HSEEP shape), figures as taken at its end. */
 export const ReviewFigures = z.object({
@@ -62,4 +63,6 @@ export const ReviewBundle = z.object({
 });
 export type ReviewBundle = z.infer<typeof ReviewBundle>;
 
-export const ReviewList = z.object({ items: z.array(RelocationReview.omit({ figures: true }).extend({ headline: ReviewFigures.shape.headline })) });
+/** Reviews per page, newest first. */
+export const ReviewListQuery = pageQuery({ default: 50, max: 200, keys: 2 });
+export const ReviewList = pageOf(RelocationReview.omit({ figures: true }).extend({ headline: ReviewFigures.shape.headline }));

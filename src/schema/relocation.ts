@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, Version } from "./common";
+import { pageOf, pageQuery } from "./paging";
 
 /** Sites, their readiness checklists, imported hazard layers and this area's settings. */
 
@@ -84,12 +85,12 @@ export const SitePatch = z
   .refine((p) => Object.keys(p).length > 1, { message: "nothing to change", path: [] });
 export type SitePatch = z.infer<typeof SitePatch>;
 
-export const SitesQuery = z.object({
+export const SitesQuery = pageQuery({ default: 500, max: 2000, keys: 3 }).extend({
   /** facilities: everything but open-data shelters; shelters: only those; all: both. */
   scope: z.enum(["facilities", "shelters", "all"]).default("all"),
 });
 
-export const SiteList = z.object({ items: z.array(Site), attribution: z.string() });
+export const SiteList = pageOf(Site).extend({ attribution: z.string() });
 
 export const ReadinessKey = z.enum(["power", "fuel", "comms", "network", "drawings", "water_food", "access", "staff"]);
 export type ReadinessKey = z.infer<typeof ReadinessKey>;

@@ -3,6 +3,7 @@ import { HospitalStatus, StatusWarning } from "./hospital";
 import { Instant } from "./common";
 import { Hazard, IncidentKind, Phase, PhaseEntry, Posture, PostureEntry } from "./incidents";
 import { AttentionEntry, FunctionGlance } from "./overview";
+import { pageOf, pageQuery } from "./paging";
 
 /** 状況報告 第N報, in the shape municipalities report upward, with the BCP, relocation and hospital state. */
 
@@ -67,7 +68,9 @@ export type SituationReport = z.infer<typeof SituationReport>;
 export const SituationReportHeading = SituationReport.omit({ content: true });
 export type SituationReportHeading = z.infer<typeof SituationReportHeading>;
 
-export const SituationReportList = z.object({ items: z.array(SituationReportHeading) });
+/** Headings per page, newest first. */
+export const SituationReportListQuery = pageQuery({ default: 50, max: 200, keys: 1 });
+export const SituationReportList = pageOf(SituationReportHeading);
 
 export const SituationReportCreate = z
   .strictObject({

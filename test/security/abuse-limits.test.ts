@@ -143,6 +143,29 @@ describe("write rate limit", () => {
     expect((await withVars(vars, person, "POST", log, message(3))).status).toBe(201);
   });
 
+  it("counts a person's writes in one meter that every isolate shares: writes charged elsewhere refuse the next one here", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const person = await newPerson();
+    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
+    const vars = { WRITE_RATE_LIMIT: "3", WRITE_RATE_WINDOW_SECONDS: "60" };
+    const rate = { limit: 3, windowMs: 60_000 };
+    // Two writes served by another isolate, charged to this person's meter (the Durable Object itself).
+    const meter = env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id));
+    expect(await meter.charge(rate)).toBe(0);
+    expect(await meter.charge(rate)).toBe(0);
+
+    expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
+    const before = await countRows("liaison_messages");
+    const refused = await withVars(vars, person, "POST", log, message(2));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await countRows("liaison_messages")).toBe(before);
+    // The meter holds the same count: a third isolate would be refused too.
+    expect(await meter.charge(rate)).toBeGreaterThan(0);
+  });
+
   it("writes without limit when WRITE_RATE_LIMIT is 0", async () => {
     const hq = await signIn("hq");
     const incident = await openIncident(hq);

@@ -13,6 +13,8 @@ export function usePages<P extends PagedPath>(path: P, params: Params<"GET", P>,
   const [items, setItems] = useState<ItemOf<P>[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [round, setRound] = useState(0);
   // A reload started after a `more()` wins: an older page never lands on a newer first page.
   const generation = useRef(0);
 
@@ -24,17 +26,29 @@ export function usePages<P extends PagedPath>(path: P, params: Params<"GET", P>,
       if (mine !== generation.current) return;
       setItems((held) => (after === null ? page.items : [...(held ?? []), ...page.items]));
       setNext(page.next);
+      setError(null);
+    } catch (e) {
+      // What was shown stays; the screen says the read failed rather than showing nothing as if empty.
+      if (mine === generation.current) setError(e);
     } finally {
       if (mine === generation.current) setBusy(false);
     }
   }
 
   useEffect(() => {
-    if (enabled) void read(null).catch(() => setItems((held) => held ?? []));
+    if (enabled) void read(null);
     else setItems(null);
-  }, [enabled, ...deps]);
+  }, [enabled, round, ...deps]);
 
-  return { items, cut: next !== null, busy, more: () => (next ? read(next) : Promise.resolve()) };
+  return {
+    items,
+    cut: next !== null,
+    busy,
+    error,
+    more: () => (next ? read(next) : Promise.resolve()),
+    /** The first page again (after a change), dropping pages read beyond it. */
+    reload: () => setRound((n) => n + 1),
+  };
 }
 
 /**

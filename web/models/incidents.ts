@@ -1,6 +1,6 @@
 import { computed, signal } from "@preact/signals";
 import type { Incident, IncidentCreate, IncidentPatch } from "../../src/schema/incidents";
-import { getJson, mutate } from "../lib/api";
+import { getAllPages, getJson, mutate } from "../lib/api";
 import { LiveCollection } from "../lib/live-model";
 import { LiveSocket, type LiveStatus } from "../lib/socket";
 
@@ -20,7 +20,7 @@ export const incidentList = computed(() =>
 export const upsertIncident = (incident: Incident) => incidents.upsert(incident);
 
 export async function loadIncidents() {
-  const { items } = await getJson("/api/incidents");
+  const { items } = await getAllPages("/api/incidents");
   for (const i of items) upsertIncident(i);
   incidentsLoaded.value = true;
 }

@@ -2,7 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayManageAccounts } from "../../../src/domain/access";
 import type { Account } from "../../../src/schema/users";
-import { getJson } from "../../lib/api";
+import { getAllPages } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { t } from "../../i18n";
 import type { PageProps } from "../areas";
@@ -25,7 +25,7 @@ function AccountAdmin({ meId }: { meId: string }) {
   const error = useSignal<string | null>(null);
   const notice = useSignal<string | null>(null);
   const load = () =>
-    getJson("/api/users")
+    getAllPages("/api/users")
       .then((r) => (accounts.value = r.items))
       .catch((e) => (error.value = explain(e)));
   useEffect(() => void load(), []);

@@ -2,7 +2,7 @@ import { effect, signal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
 import type { Me } from "../../../src/schema/session";
-import { getJson } from "../../lib/api";
+import { getAllPages } from "../../lib/api";
 import type { StreamFeed } from "../../lib/live";
 import { createLiveModel } from "../../lib/live-model";
 import { DrillModel, followHq } from "./model";
@@ -27,7 +27,7 @@ class IncidentDrills {
 
   /** Keeps the drills already followed; a new one is shown once it has been read whole. */
   private async read() {
-    const { items } = await getJson("/api/drills", { query: { incidentId: this.incidentId } });
+    const { items } = await getAllPages("/api/drills", { query: { incidentId: this.incidentId } });
     const held = new Map(this.models.peek().map((m) => [m.id, m]));
     const next = items.map((d) => held.get(d.id) ?? new DrillModel(d));
     const added = next.filter((m) => !held.has(m.id));
@@ -73,7 +73,7 @@ export function useOpenActions(feed: StreamFeed) {
   useEffect(() => {
     const open = signal<CorrectiveAction[]>([]);
     const live = createLiveModel({
-      load: async () => void (open.value = (await getJson("/api/corrective-actions", { query: { open: "1" } })).items),
+      load: async () => void (open.value = (await getAllPages("/api/corrective-actions", { query: { open: "1" } })).items),
       changes: { corrective_action: "reload" },
     });
     const offShown = effect(() => setActions(open.value));

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { mayManageDrill } from "../../../src/domain/drills";
 import type { Drill } from "../../../src/schema/drills";
 import type { CorrectiveAction } from "../../../src/schema/drills-report";
-import { getJson } from "../../lib/api";
+import { getAllPages } from "../../lib/api";
 import { openStream } from "../../lib/live";
 import { formatDate, formatJst, t } from "../../i18n";
 import { Link } from "../../router";
@@ -28,8 +28,8 @@ function DrillHome({ me }: { me: PageProps["me"] }) {
   const [drills, setDrills] = useState<Drill[] | null>(null);
   const [actions, setActions] = useState<CorrectiveAction[]>([]);
   useEffect(() => {
-    const load = () => void getJson("/api/drills").then((r) => setDrills(r.items)).catch(() => {});
-    const loadActions = () => void getJson("/api/corrective-actions", { query: { open: "1" } }).then((r) => setActions(r.items)).catch(() => {});
+    const load = () => void getAllPages("/api/drills").then((r) => setDrills(r.items)).catch(() => {});
+    const loadActions = () => void getAllPages("/api/corrective-actions", { query: { open: "1" } }).then((r) => setActions(r.items)).catch(() => {});
     load();
     loadActions();
     const feed = openStream("standing");
@@ -119,8 +119,8 @@ function ActionsPage({ me }: { me: PageProps["me"] }) {
   const [actions, setActions] = useState<CorrectiveAction[] | null>(null);
   const [drills, setDrills] = useState<Map<string, Drill>>(new Map());
   useEffect(() => {
-    void getJson("/api/corrective-actions").then((r) => setActions(r.items));
-    void getJson("/api/drills").then((r) => setDrills(new Map(r.items.map((d) => [d.id, d]))));
+    void getAllPages("/api/corrective-actions").then((r) => setActions(r.items));
+    void getAllPages("/api/drills").then((r) => setDrills(new Map(r.items.map((d) => [d.id, d]))));
   }, []);
   return (
     <>

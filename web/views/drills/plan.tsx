@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Drill, MilestoneKey, Participant, Scenario } from "../../../src/schema/drills";
 import type { Incident } from "../../../src/schema/incidents";
 import { DEFAULT_ZONES } from "../../../src/domain/drills";
-import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { ApiFailure, getAllPages, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { fromJstLocalInput, t, toJstLocalInput } from "../../i18n";
 import { navigate } from "../../router";
@@ -30,8 +30,8 @@ export function PlanForm({ incidentId }: { incidentId?: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void getJson("/api/scenarios").then((r) => setScenarios(r.items)).catch(() => {});
-    void getJson("/api/incidents")
+    void getAllPages("/api/scenarios").then((r) => setScenarios(r.items)).catch(() => {});
+    void getAllPages("/api/incidents")
       .then((r) => setIncidents(r.items.filter((i) => i.kind === "drill" && i.status === "open")))
       .catch(() => {});
   }, []);

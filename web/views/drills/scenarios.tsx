@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
 import { type Casualty, CATEGORIES, type Category, type Scenario, type ScenarioWithCasualties } from "../../../src/schema/drills";
 import type { Me } from "../../../src/schema/session";
-import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { ApiFailure, getAllPages, getJson, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link, navigate } from "../../router";
@@ -14,7 +14,7 @@ const yesNo = (v: boolean | null) => (v === null ? "—" : v ? t("drills.yes") :
 
 export function ScenarioList({ me }: { me: Me }) {
   const [items, setItems] = useState<Scenario[] | null>(null);
-  useEffect(() => void getJson("/api/scenarios").then((r) => setItems(r.items)), []);
+  useEffect(() => void getAllPages("/api/scenarios").then((r) => setItems(r.items)), []);
   return (
     <>
       <div class="page-head">

@@ -1,8 +1,8 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { mayWriteForUnit } from "../../../src/domain/access";
-import type { SituationReportHeading } from "../../../src/schema/situation-reports";
-import { ApiFailure, getJson, mutate } from "../../lib/api";
+import { CutNotice, usePages } from "../../components/more-pages";
+import { ApiFailure, mutate } from "../../lib/api";
 import { explain } from "../../lib/errors";
 import { formatJst, t } from "../../i18n";
 import { Link } from "../../router";
@@ -12,7 +12,9 @@ const base = (incidentId: string) => `/api/incidents/${incidentId}/situation-rep
 
 /** 状況報告: the numbered reports issued so far, newest first, and producing the next one. */
 export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
-  const reports = useSignal<SituationReportHeading[] | null>(null);
+  // Newest first, a page at a time: 「さらに表示」 reads older ones.
+  const pages = usePages("/api/incidents/:id/situation-reports", { param: { id: incident.id } }, [incident.id]);
+  const reports = pages.items;
   const summary = useSignal("");
   /** Now, or an earlier point: a seq of the log or a JST date and time. */
   const point = useSignal<"now" | "seq" | "time">("now");
@@ -20,21 +22,20 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
   const pointTime = useSignal("");
   const message = useSignal<{ kind: "ok" | "error"; text: string } | null>(null);
   const busy = useSignal(false);
-  const load = () =>
-    getJson("/api/incidents/:id/situation-reports", { param: { id: incident.id } })
-      .then((r) => (reports.value = r.items))
-      .catch((e) => (message.value = { kind: "error", text: explain(e) }));
+  const load = pages.reload;
 
   useEffect(() => {
-    void load();
     // Another console producing a report shows up here at once.
     return feed.subscribe((c) => {
-      if (c.entityType === "situation_report") void load();
+      if (c.entityType === "situation_report") load();
     });
   }, [incident.id]);
+  useEffect(() => {
+    if (pages.error) message.value = { kind: "error", text: explain(pages.error) };
+  }, [pages.error]);
 
   const seq = feed.latestSeq.value;
-  const next = (reports.value?.[0]?.number ?? 0) + 1;
+  const next = (reports?.[0]?.number ?? 0) + 1;
   const mayProduce = mayWriteForUnit(me, incident.leadUnitId) && incident.status === "open";
 
   async function produce(e: Event) {
@@ -52,7 +53,7 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
       const { data } = await mutate("POST", "/api/incidents/:id/situation-reports", { param: { id: incident.id }, body: { ...at, summary: summary.value } });
       summary.value = "";
       message.value = { kind: "ok", text: t("reports.produced", { n: data.number }) };
-      await load();
+      load();
     } catch (err) {
       const movedOn = err instanceof ApiFailure && err.code === "moved_on";
       const latest = movedOn ? (err.current as { seq: number }).seq : 0;
@@ -105,13 +106,13 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
           {message.value.text}
         </p>
       )}
-      {reports.value === null ? (
+      {reports === null ? (
         <p class="muted">{t("loading")}</p>
-      ) : reports.value.length === 0 ? (
+      ) : reports.length === 0 ? (
         <p class="muted">{t("reports.none")}</p>
       ) : (
         <ul class="rec-list" data-testid="situation-reports">
-          {reports.value.map((r) => (
+          {reports.map((r) => (
             <li key={r.number}>
               <span>
                 {t("reports.heading", { number: t("reports.number", { n: r.number }), time: formatJst(r.asOf), seq: r.seq, name: r.producedBy.name })}
@@ -132,6 +133,7 @@ export function ReportsPanel({ incident, feed, me }: IncidentTabProps) {
           ))}
         </ul>
       )}
+      <CutNotice shown={pages.items?.length ?? 0} cut={pages.cut} busy={pages.busy} onMore={() => void pages.more()} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { batch, signal } from "@preact/signals";
 import type { HazardLayer, ReadinessCheck, RelocationSettings, Site } from "../../../src/schema/relocation";
 import type { BcpFunction } from "../../../src/schema/relocation-board";
-import { getJson } from "../../lib/api";
+import { getAllPages, getJson } from "../../lib/api";
 import { openStream, type StreamFeed } from "../../lib/live";
 import { createLiveModel, LiveCollection } from "../../lib/live-model";
 
@@ -70,7 +70,7 @@ export class StandingStore {
 
   private async load() {
     const [sites, readiness, functions, layers, settings] = await Promise.all([
-      getJson("/api/sites"),
+      getAllPages("/api/sites"),
       getJson("/api/readiness"),
       getJson("/api/relocation/functions"),
       getJson("/api/hazard-layers"),
