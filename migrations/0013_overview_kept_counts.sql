@@ -4,7 +4,8 @@
 
 -- Each unit's checklist counted by state. Kept by triggers, so every write that adds, removes or
 -- moves an item (whichever route or statement makes it) changes the count in the same
--- transaction; a count that fell to zero stays as a row with n = 0 (readers skip those).
+-- transaction; a count that fell to zero stays as a row with n = 0 (readers skip those). Items are
+-- never written with INSERT OR REPLACE: the rows REPLACE deletes fire no delete trigger in D1.
 CREATE TABLE checklist_progress (
   incident_id TEXT NOT NULL,
   unit_id     TEXT NOT NULL,

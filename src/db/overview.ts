@@ -20,10 +20,10 @@ export type UnitTally = { unitId: string; total: number; done: number; notApplic
  * less than as row objects. parseRows zips them back into the row types, so the areas' own row
  * mappers read them.
  */
-function asJsonRows<Row>(db: D1Database, columns: readonly (keyof Row & string)[], from: string) {
+export function asJsonRows<Row>(db: D1Database, columns: readonly (keyof Row & string)[], from: string) {
   return db.prepare(`SELECT json_group_array(json_array(${columns.join(", ")})) AS rows FROM (${from})`);
 }
-function parseRows<Row>(r: D1Result, columns: readonly (keyof Row & string)[]): Row[] {
+export function parseRows<Row>(r: D1Result, columns: readonly (keyof Row & string)[]): Row[] {
   const tuples = JSON.parse((r.results[0] as { rows: string }).rows) as unknown[][];
   return tuples.map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]])) as Row);
 }
@@ -39,7 +39,7 @@ const RELOCATION_COLUMNS = [
 const READINESS_COLUMNS = [
   "site_id", "check_key", "status", "critical", "value", "note", "checked_at", "checked_by_name", "version",
 ] as const satisfies readonly (keyof ReadinessRow)[];
-const MESSAGE_COLUMNS = [
+export const MESSAGE_COLUMNS = [
   "id", "incident_id", "thread_id", "parent_id", "kind", "priority", "from_unit_id", "to_unit_id", "body", "function_id", "site_id",
   "sent_at", "sent_by", "sent_by_name", "acknowledged_at", "acknowledged_by", "acknowledged_by_name", "version",
 ] as const satisfies readonly (keyof MessageRow)[];

@@ -4,10 +4,15 @@ import type { Category } from "../schema/drills";
 import { STANDING } from "../schema/streams";
 import { actionFromRow, type ActionRow } from "./drills-report";
 import { changeFromRow, type ChangeRow } from "./changes";
+import { UNDONE_TYPES } from "../domain/situation-as-of";
 import { messageFromRow, type MessageRow } from "./liaison";
+import { asJsonRows, MESSAGE_COLUMNS, parseRows } from "./overview";
 
 /** The point a past picture is taken at: the incident's seq S and the time T of that seq (or the chosen time). */
 export type PastPoint = { seq: number; at: string };
+
+type CasualtyRow = { id: string; drill_id: string; expected: Category; current_category: Category | null };
+const CASUALTY_COLUMNS = ["id", "drill_id", "expected", "current_category"] as const satisfies readonly (keyof CasualtyRow)[];
 
 /** An item as the past picture needs it, whatever its state (the present read keeps only overdue ones). */
 export type PastItem = {
@@ -41,8 +46,8 @@ export async function resolvePastPoint(db: D1Database, incidentId: string, want:
 
 /**
  * What a picture as of an earlier point needs beyond the present read, in ONE round trip: every
- * item, message, casualty and open-or-closed action as they are now, the changes logged after the
- * point (the incident's after its seq, the standing data's after its time), each unit's last report
+ * item, message, casualty and open-or-closed action as they are now (many rows, so as tuples in one
+ * JSON cell each), the changes logged after the point that the picture undoes (the incident's after its seq, the standing data's after its time), each unit's last report
  * up to the point, and the units that had joined by then.
  */
 export async function readPastRows(db: D1Database, incidentId: string, point: PastPoint) {
@@ -53,13 +58,12 @@ export async function readPastRows(db: D1Database, incidentId: string, point: Pa
          FROM checklist_items WHERE incident_id = ?`,
       )
       .bind(incidentId),
-    db.prepare("SELECT * FROM liaison_messages WHERE incident_id = ? ORDER BY sent_at, rowid LIMIT 5000").bind(incidentId),
-    db
-      .prepare(
-        `SELECT dc.id, dc.drill_id, dc.expected, dc.current_category FROM drill_casualties dc JOIN drills d ON d.id = dc.drill_id
-         WHERE d.incident_id = ?`,
-      )
-      .bind(incidentId),
+    asJsonRows<MessageRow>(db, MESSAGE_COLUMNS, "SELECT * FROM liaison_messages WHERE incident_id = ? ORDER BY sent_at, rowid LIMIT 5000").bind(incidentId),
+    asJsonRows<CasualtyRow>(
+      db,
+      CASUALTY_COLUMNS,
+      "SELECT id, drill_id, expected, current_category FROM drill_casualties WHERE drill_id IN (SELECT id FROM drills WHERE incident_id = ?)",
+    ).bind(incidentId),
     db.prepare(
       `SELECT a.*, COALESCE(a.drill_id, a.review_id) AS drill_id, COALESCE(d.title, rv.title) AS drill_title,
          COALESCE(d.unit_id, rv.unit_id) AS drill_unit_id
@@ -67,8 +71,11 @@ export async function readPastRows(db: D1Database, incidentId: string, point: Pa
        WHERE d.id IS NOT NULL OR rv.incident_id IS NOT NULL ORDER BY a.due_date LIMIT 2000`,
     ),
     db
-      .prepare("SELECT * FROM change_log WHERE (stream = ?1 AND seq > ?2) OR (stream = ?3 AND at > ?4) ORDER BY stream, seq LIMIT 20000")
-      .bind(incidentId, point.seq, STANDING, point.at),
+      .prepare(
+        `SELECT * FROM change_log WHERE ((stream = ?1 AND seq > ?2) OR (stream = ?3 AND at > ?4))
+           AND entity_type IN (SELECT value FROM json_each(?5)) ORDER BY stream, seq LIMIT 20000`,
+      )
+      .bind(incidentId, point.seq, STANDING, point.at, JSON.stringify(UNDONE_TYPES)),
     db
       .prepare("SELECT u.id AS unit_id, (SELECT MAX(at) FROM change_log WHERE stream = ?1 AND actor_unit = u.id AND seq <= ?2) AS last_at FROM units u")
       .bind(incidentId, point.seq),
@@ -95,8 +102,8 @@ export async function readPastRows(db: D1Database, incidentId: string, point: Pa
   );
   return {
     items,
-    messages: (r[1]!.results as MessageRow[]).map(messageFromRow),
-    casualties: (r[2]!.results as { id: string; drill_id: string; expected: Category; current_category: Category | null }[]).map((c) => ({
+    messages: parseRows<MessageRow>(r[1]!, MESSAGE_COLUMNS).map(messageFromRow),
+    casualties: parseRows<CasualtyRow>(r[2]!, CASUALTY_COLUMNS).map((c) => ({
       id: c.id,
       drillId: c.drill_id,
       expected: c.expected,

@@ -1,9 +1,32 @@
 import type { OverdueItem, OverviewRead, UnitTally } from "../db/overview";
 import type { PastItem, PastPoint, PastRows } from "../db/situation-as-of";
-import type { Change } from "../schema/changes";
+import type { Change, EntityType } from "../schema/changes";
 import type { ChecklistItem } from "../schema/checklists";
 import type { Category } from "../schema/drills";
 import { deadlineAt, isOverdue } from "./checklists";
+
+/**
+ * The changes the past picture undoes; every other type (templates, scenarios, reports, reviews,
+ * accounts …) leaves it as it is, so the log read skips those rows.
+ */
+export const UNDONE_TYPES = [
+  "incident",
+  "checklist_item",
+  "checklist_activation",
+  "checklist_addition",
+  "liaison_message",
+  "relocation",
+  "function",
+  "site",
+  "readiness",
+  "readiness_checklist",
+  "relocation_settings",
+  "hospital_status",
+  "drill",
+  "drill_tag",
+  "drill_casualty",
+  "corrective_action",
+] as const satisfies readonly EntityType[];
 
 /**
  * The picture as it stood at an earlier point, from the present read and the changes logged since:

@@ -38,7 +38,7 @@ describe("a server killed and restarted", () => {
   const STATE = ".wrangler/e2e-restart-state";
   const PORT = sidePort(30);
 
-  it("loses nothing acknowledged, and an open console reconnects and catches up with no gap", { timeout: 180_000 }, async () => {
+  it("loses nothing acknowledged, and an open console reconnects and catches up with no gap", { timeout: 420_000 }, async () => {
     rmSync(STATE, { recursive: true, force: true });
     const drill = prepareDatabase({ persistTo: STATE, password: inject("password") });
     let server = await startServer({ port: PORT, persistTo: STATE, stdio: "ignore" });
@@ -83,7 +83,7 @@ describe("a server killed and restarted", () => {
 
       await watcher.page.getByRole("status").getByText("ライブ").waitFor({ timeout: 30_000 });
       const after = await patch(version, "initial");
-      await watcher.page.getByTestId("latest-seq").getByText(`#${after.seq}`).waitFor({ timeout: 5_000 });
+      await watcher.page.getByTestId("latest-seq").getByText(`#${after.seq}`).waitFor({ timeout: 20_000 });
       const seqs = await watcher.page.getByTestId("timeline").locator("li[data-seq]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-seq"))));
       expect(seqs).toEqual([after.seq, ...acknowledged.toReversed(), 1]);
       await watcher.context.close();
