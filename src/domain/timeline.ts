@@ -21,11 +21,17 @@ const SKIP = new Set([
 /** A person's id (updatedBy, acknowledgedBy …) never reads for people; their name field does. */
 const isPersonId = (field: string) => /By$/.test(field);
 
+type Image = Change["before"] | Change["after"];
+/**
+ * An image's fields by name: every entity's image is a record, save the list a new site's empty
+ * checklist logs (its own line says it) and the nothing before a create or after a delete.
+ */
+const fieldsOf = (img: Image): Readonly<Record<string, unknown>> => (img === null || Array.isArray(img) ? {} : img);
+
 /** Fields whose value changed between a change's before and after images. */
 export function diffOf(change: Pick<Change, "before" | "after">): Diff[] {
-  const before = (change.before ?? {}) as Record<string, unknown>;
-  const after = (change.after ?? {}) as Record<string, unknown>;
-  if (typeof before !== "object" || typeof after !== "object") return [];
+  const before = fieldsOf(change.before);
+  const after = fieldsOf(change.after);
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
   // An id with its name beside it (ownerId / ownerName) is shown by the name.
   const named = (f: string) => f.endsWith("Id") && fields.has(`${f.slice(0, -2)}Name`);
@@ -196,10 +202,7 @@ export function referencedIds(changes: readonly Change[]): string[] {
   for (const c of changes) {
     ids.add(c.actor.unitId);
     if (c.entityType === "checklist_activation") for (const a of c.after?.activations ?? []) ids.add(a.unitId);
-    for (const img of [c.before, c.after]) {
-      if (!img || typeof img !== "object") continue;
-      for (const [k, v] of Object.entries(img as Record<string, unknown>)) if (isReference(k) && typeof v === "string") ids.add(v);
-    }
+    for (const img of [c.before, c.after]) for (const [k, v] of Object.entries(fieldsOf(img))) if (isReference(k) && typeof v === "string") ids.add(v);
   }
   return [...ids];
 }

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { z } from "zod";
 import { listChanges } from "../db/changes";
 import { findIncident, insertIncident, listIncidents, searchArchive, updateIncident } from "../db/incidents";
 import { mayCreateIncident, mayWriteForUnit } from "../domain/access";

@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { z } from "zod";
 import { readOverview } from "../db/overview";
 import { readPastRows, resolvePastPoint } from "../db/situation-as-of";
 import { answeredByStoredReport } from "../db/idempotency";

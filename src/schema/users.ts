@@ -20,7 +20,9 @@ const Login = z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/, "lowercas
 const DisplayName = z.string().trim().min(1, "write the person's name").max(100);
 const Email = z.string().trim().toLowerCase().email().max(254);
 /** Long enough to resist guessing through the throttle; no composition rules (NIST 800-63B). */
-export const NewPassword = z.string().min(10, "at least 10 characters").max(256);
+/** The shortest password accepted, also asked of the browser's own check before anything is sent. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
 
 export const AccountCreate = z.strictObject({
   login: Login,

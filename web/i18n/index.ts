@@ -2,17 +2,19 @@ import { signal } from "@preact/signals";
 import checklists from "./checklists";
 import core from "./core";
 import drills from "./drills";
+import drillsScore from "./drills-score";
 import fields from "./fields";
 import overview from "./overview";
 import accounts from "./accounts";
 import records from "./records";
 import relocation from "./relocation";
+import relocationSites from "./relocation-sites";
 import { jstDate, jstInstant } from "./dates";
 
 export type Lang = "ja" | "en";
 type Catalogue = { ja: Record<string, string>; en: Record<string, string> };
 
-const catalogues: Catalogue[] = [core, checklists, relocation, drills, overview, records, fields, accounts];
+const catalogues: Catalogue[] = [core, checklists, relocation, relocationSites, drills, drillsScore, overview, records, fields, accounts];
 const merged = {
   ja: Object.assign({}, ...catalogues.map((c) => c.ja)) as Record<string, string>,
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as Record<string, string>,

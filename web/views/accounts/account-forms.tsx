@@ -7,6 +7,7 @@ import { field } from "../../lib/form";
 import { lang, t } from "../../i18n";
 import { unitName, units } from "../../models/session";
 import { FormError } from "../../components/form-error";
+import { NewPasswordField } from "./password-field";
 
 const ROLES: Role[] = ["admin", "editor", "viewer"];
 
@@ -84,10 +85,7 @@ export function CreateAccount({ onCreated }: { onCreated: (a: Account) => void }
           {t("accounts.email")}
           <input name="email" type="email" autocomplete="off" />
         </label>
-        <label>
-          {t("accounts.firstPassword")}
-          <input name="password" type="password" required minLength={10} autocomplete="new-password" />
-        </label>
+        <NewPasswordField name="password" label={t("accounts.firstPassword")} />
         <p class="muted">{t("password.online")}</p>
         <div class="actions">
           <button class="btn btn-primary" type="submit">
@@ -206,10 +204,7 @@ export function AccountCard({ account: a, own, onChanged }: { account: Account; 
       <details>
         <summary>{t("accounts.reset")}</summary>
         <form class="form-grid" onSubmit={reset}>
-          <label>
-            {t("accounts.resetField")}
-            <input name="password" type="password" required minLength={10} autocomplete="new-password" />
-          </label>
+          <NewPasswordField name="password" label={t("accounts.resetField")} />
           <div class="actions">
             <button class="btn btn-warn" type="submit">
               {t("accounts.reset")}

@@ -4,6 +4,7 @@ import { explain } from "../../lib/errors";
 import { field } from "../../lib/form";
 import { t } from "../../i18n";
 import { FormError } from "../../components/form-error";
+import { NewPasswordField } from "./password-field";
 
 /** Everyone's own password: the current one proves it is them; other devices' sign-ins end. */
 export function OwnPassword() {
@@ -38,14 +39,8 @@ export function OwnPassword() {
           {t("password.current")}
           <input name="currentPassword" type="password" required autocomplete="current-password" />
         </label>
-        <label>
-          {t("password.new")}
-          <input name="newPassword" type="password" required minLength={10} autocomplete="new-password" />
-        </label>
-        <label>
-          {t("password.again")}
-          <input name="again" type="password" required minLength={10} autocomplete="new-password" />
-        </label>
+        <NewPasswordField name="newPassword" label={t("password.new")} />
+        <NewPasswordField name="again" label={t("password.again")} />
         <div class="actions">
           <button class="btn btn-primary" type="submit">
             {t("password.change")}

@@ -15,6 +15,7 @@ import type { IncidentRelocation } from "./incident-model";
 import { blockersFor, blockersOf, boardEntries, fnName, minutesLabel, siteName, STATE_COLOUR, STATE_SHAPE } from "./labels";
 import { standing } from "./standing";
 import { FormError } from "../../components/form-error";
+import { CutNotice } from "../../components/more-pages";
 
 type BoardProps = { incident: Incident; model: IncidentRelocation; me: Me; tablet: boolean; onShowSite?: (id: string) => void };
 
@@ -236,13 +237,17 @@ function StaffControl({ row, incidentId }: { row: Relocation; incidentId: string
   );
 }
 
+/** Moves on screen at first; 「さらに表示」 shows the next as many. */
+const MOVES_SHOWN = 100;
+
 function MoveLog({ model }: { model: IncidentRelocation }) {
   const moves = model.moves.value;
+  const [shown, setShown] = useState(MOVES_SHOWN);
   return (
     <details class="move-log">
       <summary>{t("relocation.moves.title", { n: moves.length })}</summary>
       <ol>
-        {moves.slice(0, 100).map((m) => {
+        {moves.slice(0, shown).map((m) => {
           const fn = standing.functions.byId.value.get(m.functionId)?.value;
           return (
             <li key={m.id}>
@@ -253,6 +258,7 @@ function MoveLog({ model }: { model: IncidentRelocation }) {
           );
         })}
       </ol>
+      <CutNotice shown={Math.min(shown, moves.length)} cut={moves.length > shown} busy={false} onMore={() => setShown(shown + MOVES_SHOWN)} />
     </details>
   );
 }
