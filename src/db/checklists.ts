@@ -6,6 +6,7 @@ import { changeFromRow, latestSeqOf, latestSeqQuery } from "./changes";
 import { assembleTemplates, ROWS_PER_STATEMENT, templateQueries } from "./checklists-templates";
 import type { PageQuery } from "../schema/paging";
 import { readPage } from "./paging";
+import { rowRead, statementsRead } from "./together";
 
 /* Activated checklists: an activation's rows, the items as units work them, and who can own one. Templates: checklists-templates.ts. */
 
@@ -13,18 +14,20 @@ import { readPage } from "./paging";
 // Activation
 
 /** Everything an activation decides on, in one round trip: templates, the units, what is already active. */
-export async function activationContext(db: D1Database, incidentId: string) {
-  const results = await db.batch([
-    ...templateQueries(db, null),
-    db.prepare("SELECT id FROM units"),
-    db.prepare("SELECT unit_id, template_id FROM checklist_activations WHERE incident_id = ?").bind(incidentId),
-  ]);
-  return {
-    templates: assembleTemplates(results.slice(0, 3)),
-    units: new Set((results[3]!.results as { id: string }[]).map((r) => r.id)),
-    active: (results[4]!.results as { unit_id: string; template_id: string }[]).map((r) => ({ unitId: r.unit_id, templateId: r.template_id })),
-  };
-}
+/** What an activation is planned from: every template, the units, and what is already active in the incident. */
+export const activationContext = (db: D1Database, incidentId: string) =>
+  statementsRead(
+    [
+      ...templateQueries(db, null),
+      db.prepare("SELECT id FROM units"),
+      db.prepare("SELECT unit_id, template_id FROM checklist_activations WHERE incident_id = ?").bind(incidentId),
+    ],
+    (results) => ({
+      templates: assembleTemplates(results.slice(0, 3).map((rows) => ({ results: rows }) as D1Result)),
+      units: new Set((results[3] as { id: string }[]).map((r) => r.id)),
+      active: (results[4] as { unit_id: string; template_id: string }[]).map((r) => ({ unitId: r.unit_id, templateId: r.template_id })),
+    }),
+  );
 
 export function insertActivation(
   db: D1Database,
@@ -65,13 +68,12 @@ export function insertItems(db: D1Database, a: { incidentId: string; items: NewI
 }
 
 /** The position after the unit's last added item (added items list after the template items). */
-export async function nextAddedPosition(db: D1Database, incidentId: string, unitId: string, base: number): Promise<number> {
-  const r = await db
-    .prepare("SELECT MAX(position) AS p FROM checklist_items WHERE incident_id = ? AND unit_id = ? AND position >= ?")
-    .bind(incidentId, unitId, base)
-    .first<{ p: number | null }>();
-  return r?.p === null || r?.p === undefined ? base : r.p + 1;
-}
+/** Where the unit's next added item goes in the incident: after its last added one, from `base`. */
+export const nextAddedPosition = (db: D1Database, incidentId: string, unitId: string, base: number) =>
+  rowRead(
+    db.prepare("SELECT MAX(position) AS p FROM checklist_items WHERE incident_id = ? AND unit_id = ? AND position >= ?").bind(incidentId, unitId, base),
+    (r: { p: number | null } | undefined) => (r?.p === null || r?.p === undefined ? base : r.p + 1),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Items

@@ -1,3 +1,4 @@
+import { readOne, rowRead } from "./together";
 import type { ActionStatus, Report, StoredAction } from "../schema/drills-report";
 import { readPage } from "./paging";
 import type { PageQuery } from "../schema/paging";
@@ -24,10 +25,10 @@ const reportFromRow = (r: ReportRow): Report => ({
   updatedBy: r.updated_by,
 });
 
-export async function findReport(db: D1Database, drillId: string): Promise<Report | null> {
-  const r = await db.prepare("SELECT * FROM drill_reports WHERE drill_id = ?").bind(drillId).first<ReportRow>();
-  return r ? reportFromRow(r) : null;
-}
+export const reportOf = (db: D1Database, drillId: string) =>
+  rowRead(db.prepare("SELECT * FROM drill_reports WHERE drill_id = ?").bind(drillId), (r: ReportRow | undefined) => (r ? reportFromRow(r) : null));
+
+export const findReport = (db: D1Database, drillId: string): Promise<Report | null> => readOne(reportOf(db, drillId));
 
 export function insertReport(db: D1Database, r: Report): D1PreparedStatement {
   return db
@@ -113,10 +114,10 @@ export async function listActions(db: D1Database, q: { drillId?: string; openOnl
   return results.map(actionFromRow);
 }
 
-export async function findAction(db: D1Database, id: string): Promise<StoredAction | null> {
-  const r = await db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).bind(id).first<ActionRow>();
-  return r ? actionFromRow(r) : null;
-}
+export const actionById = (db: D1Database, id: string) =>
+  rowRead(db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).bind(id), (r: ActionRow | undefined) => (r ? actionFromRow(r) : null));
+
+export const findAction = (db: D1Database, id: string): Promise<StoredAction | null> => readOne(actionById(db, id));
 
 export function insertAction(db: D1Database, a: StoredAction): D1PreparedStatement {
   return db

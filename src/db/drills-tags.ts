@@ -1,3 +1,5 @@
+import { STANDING } from "../schema/streams";
+import { readOne, rowsRead } from "./together";
 import type { Category, Milestone, MilestoneKey, MilestoneTarget, Tag } from "../schema/drills";
 import type { PageQuery } from "../schema/paging";
 import { readPage } from "./paging";
@@ -70,31 +72,38 @@ export function applyTag(db: D1Database, t: Tag): D1PreparedStatement {
 }
 
 /** The seq of each of the drill's tags in its stream's change log, for matching delivery receipts. */
-export async function tagSeqs(db: D1Database, drillId: string, stream: string): Promise<Array<{ id: string; seq: number }>> {
-  const { results } = await db
-    .prepare(
-      `SELECT t.id, c.seq FROM drill_tags t JOIN change_log c ON c.entity_type = 'drill_tag' AND c.entity_id = t.id AND c.stream = ?
-       WHERE t.drill_id = ?`,
-    )
-    .bind(stream, drillId)
-    .all<{ id: string; seq: number }>();
-  return results;
-}
+/** Each of the drill's tags with the sequence number its change has on the drill's stream. */
+export const tagSeqs = (db: D1Database, drillId: string) =>
+  rowsRead(
+    db
+      .prepare(
+        `SELECT t.id, c.seq FROM drill_tags t JOIN drills d ON d.id = t.drill_id
+         JOIN change_log c ON c.entity_type = 'drill_tag' AND c.entity_id = t.id AND c.stream = COALESCE(d.incident_id, ?2)
+         WHERE t.drill_id = ?1`,
+      )
+      .bind(drillId, STANDING),
+    (rows: Array<{ id: string; seq: number }>) => rows,
+  );
 
-export async function listMilestones(db: D1Database, drillId: string, targets: MilestoneTarget[]): Promise<Milestone[]> {
-  const { results } = await db
-    .prepare("SELECT key, reached_at, recorded_by FROM drill_milestones WHERE drill_id = ?")
-    .bind(drillId)
-    .all<{ key: MilestoneKey; reached_at: string; recorded_by: string }>();
-  const byKey = new Map(results.map((r) => [r.key, r]));
-  return targets.map((t) => ({
-    drillId,
-    key: t.key,
-    targetSeconds: t.targetSeconds,
-    reachedAt: byKey.get(t.key)?.reached_at ?? null,
-    recordedBy: byKey.get(t.key)?.recorded_by ?? null,
-  }));
-}
+/** The drill's milestones reached, as a reading of its targets (a drill's targets come with the drill). */
+export const milestonesRead = (db: D1Database, drillId: string) =>
+  rowsRead(
+    db.prepare("SELECT key, reached_at, recorded_by FROM drill_milestones WHERE drill_id = ?").bind(drillId),
+    (results: Array<{ key: MilestoneKey; reached_at: string; recorded_by: string }>) =>
+      (targets: MilestoneTarget[]): Milestone[] => {
+        const byKey = new Map(results.map((r) => [r.key, r]));
+        return targets.map((t) => ({
+          drillId,
+          key: t.key,
+          targetSeconds: t.targetSeconds,
+          reachedAt: byKey.get(t.key)?.reached_at ?? null,
+          recordedBy: byKey.get(t.key)?.recorded_by ?? null,
+        }));
+      },
+  );
+
+export const listMilestones = async (db: D1Database, drillId: string, targets: MilestoneTarget[]): Promise<Milestone[]> =>
+  (await readOne(milestonesRead(db, drillId)))(targets);
 
 /** Records (or corrects) when a milestone was reached; no row unless the drill is running. */
 export function recordMilestone(db: D1Database, m: { drillId: string; key: MilestoneKey; at: string; by: string }): D1PreparedStatement {

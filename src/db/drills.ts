@@ -1,3 +1,4 @@
+import { readOne, rowRead, rowsRead } from "./together";
 import type { Drill, DrillCasualty, DrillStatus } from "../schema/drills";
 import type { DrillScore } from "../schema/drills-report";
 import { type CardRow, cardFromRow } from "./drills-scenarios";
@@ -123,10 +124,17 @@ export async function listDrills(
   return { items: rows.map(drillFromRow), next };
 }
 
-export async function findDrill(db: D1Database, id: string): Promise<Drill | null> {
-  const r = await db.prepare(`SELECT ${DRILL_COLUMNS} FROM drills WHERE id = ?`).bind(id).first<DrillRow>();
-  return r ? drillFromRow(r) : null;
-}
+export const drillById = (db: D1Database, id: string) =>
+  rowRead(db.prepare(`SELECT ${DRILL_COLUMNS} FROM drills WHERE id = ?`).bind(id), (r: DrillRow | undefined) => (r ? drillFromRow(r) : null));
+
+export const findDrill = (db: D1Database, id: string): Promise<Drill | null> => readOne(drillById(db, id));
+
+/** The drill a corrective action came from. */
+export const drillOfAction = (db: D1Database, actionId: string) =>
+  rowRead(
+    db.prepare(`SELECT ${DRILL_COLUMNS} FROM drills WHERE id = (SELECT drill_id FROM corrective_actions WHERE id = ?)`).bind(actionId),
+    (r: DrillRow | undefined) => (r ? drillFromRow(r) : null),
+  );
 
 export function insertDrill(db: D1Database, d: Drill): D1PreparedStatement {
   const cells = cellsOf(d);
@@ -190,18 +198,17 @@ const drillCasualtyFromRow = (r: DrillCasualtyRow): DrillCasualty => ({
   version: r.version,
 });
 
-export async function listDrillCasualties(db: D1Database, drillId: string): Promise<DrillCasualty[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM drill_casualties WHERE drill_id = ? ORDER BY sort_order")
-    .bind(drillId)
-    .all<DrillCasualtyRow>();
-  return results.map(drillCasualtyFromRow);
-}
+export const drillCasualties = (db: D1Database, drillId: string) =>
+  rowsRead(db.prepare("SELECT * FROM drill_casualties WHERE drill_id = ? ORDER BY sort_order").bind(drillId), (rows: DrillCasualtyRow[]) =>
+    rows.map(drillCasualtyFromRow),
+  );
 
-export async function findDrillCasualty(db: D1Database, id: string): Promise<DrillCasualty | null> {
-  const r = await db.prepare("SELECT * FROM drill_casualties WHERE id = ?").bind(id).first<DrillCasualtyRow>();
-  return r ? drillCasualtyFromRow(r) : null;
-}
+export const listDrillCasualties = (db: D1Database, drillId: string): Promise<DrillCasualty[]> => readOne(drillCasualties(db, drillId));
+
+export const drillCasualtyById = (db: D1Database, id: string) =>
+  rowRead(db.prepare("SELECT * FROM drill_casualties WHERE id = ?").bind(id), (r: DrillCasualtyRow | undefined) => (r ? drillCasualtyFromRow(r) : null));
+
+export const findDrillCasualty = (db: D1Database, id: string): Promise<DrillCasualty | null> => readOne(drillCasualtyById(db, id));
 
 export function updateDrillCasualtyOverride(db: D1Database, c: DrillCasualty): D1PreparedStatement {
   return db

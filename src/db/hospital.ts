@@ -1,6 +1,7 @@
 import type { HospitalStatus } from "../schema/hospital";
 import type { PageQuery } from "../schema/paging";
 import { readPage } from "./paging";
+import { readOne, rowRead } from "./together";
 
 export type StatusRow = {
   incident_id: string;
@@ -36,10 +37,10 @@ export const statusFromRow = (r: StatusRow): HospitalStatus => ({
   updatedBy: r.updated_by,
 });
 
-export async function findHospitalStatus(db: D1Database, incidentId: string): Promise<HospitalStatus | null> {
-  const r = await db.prepare("SELECT * FROM hospital_status WHERE incident_id = ?").bind(incidentId).first<StatusRow>();
-  return r ? statusFromRow(r) : null;
-}
+export const hospitalStatusOf = (db: D1Database, incidentId: string) =>
+  rowRead(db.prepare("SELECT * FROM hospital_status WHERE incident_id = ?").bind(incidentId), (r: StatusRow | undefined) => (r ? statusFromRow(r) : null));
+
+export const findHospitalStatus = (db: D1Database, incidentId: string): Promise<HospitalStatus | null> => readOne(hospitalStatusOf(db, incidentId));
 
 /** Inserts the first report, or replaces the one at the version before; pair with exactlyOne. */
 export function saveHospitalStatus(db: D1Database, s: HospitalStatus): D1PreparedStatement {

@@ -22,39 +22,41 @@ function whereOf(stream: string, q: TimelineQuery): { clause: string; args: unkn
   return { clause: where.join(" AND "), args };
 }
 
-/** One page of matching changes, newest first, with the total and the filter facets, in one round trip. */
+// The names (Japanese) of the units, people, sites and functions a page of changes can refer to:
+// its actors' units and every text inside its before and after images. More than the references
+// (the timeline looks a name up only for a reference field), but read in the page's own round trip.
+const PAGE_NAMES = `ids(id) AS (
+    SELECT actor_unit FROM page
+    UNION SELECT j.value FROM page, json_tree(COALESCE(page.after_json, 'null')) j WHERE j.type = 'text'
+    UNION SELECT j.value FROM page, json_tree(COALESCE(page.before_json, 'null')) j WHERE j.type = 'text')
+  SELECT id, name_ja AS name FROM units WHERE id IN ids
+  UNION ALL SELECT id, display_name FROM users WHERE id IN ids
+  UNION ALL SELECT id, name_ja FROM sites WHERE id IN ids
+  UNION ALL SELECT id, name_ja FROM relocation_functions WHERE id IN ids`;
+
+/**
+ * One page of matching changes, newest first, with the total, the filter facets and the names the
+ * page refers to, in one round trip.
+ */
 export async function searchTimeline(db: D1Database, stream: string, q: TimelineQuery) {
   const { clause, args } = whereOf(stream, q);
-  const [page, count, types, actors] = await db.batch([
-    db.prepare(`SELECT * FROM change_log WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`).bind(...args, q.limit, q.offset),
+  const page = `page AS (SELECT * FROM change_log WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?)`;
+  const [rows, count, types, actors, named] = await db.batch([
+    db.prepare(`WITH ${page} SELECT * FROM page ORDER BY seq DESC`).bind(...args, q.limit, q.offset),
     db.prepare(`SELECT COUNT(*) AS n FROM change_log WHERE ${clause}`).bind(...args),
     db.prepare("SELECT DISTINCT entity_type FROM change_log WHERE stream = ? ORDER BY entity_type").bind(stream),
     db.prepare("SELECT actor_id, MAX(actor_name) AS actor_name, MAX(actor_unit) AS actor_unit FROM change_log WHERE stream = ? GROUP BY actor_id ORDER BY 2").bind(stream),
+    db.prepare(`WITH ${page}, ${PAGE_NAMES}`).bind(...args, q.limit, q.offset),
   ]);
+  const names = new Map<string, string>();
+  for (const r of named!.results as { id: string; name: string }[]) if (!names.has(r.id)) names.set(r.id, r.name);
   return {
-    items: (page!.results as ChangeRow[]).map(changeFromRow) as Change[],
+    items: (rows!.results as ChangeRow[]).map(changeFromRow) as Change[],
     total: (count!.results[0] as { n: number }).n,
     facets: {
       entityTypes: (types!.results as { entity_type: string }[]).map((t) => t.entity_type),
       actors: (actors!.results as { actor_id: string; actor_name: string; actor_unit: string }[]).map((a) => ({ id: a.actor_id, name: a.actor_name, unitId: a.actor_unit })),
     },
+    names,
   };
-}
-
-/** Names (Japanese) of the units, people, sites and functions among `ids`, in one round trip. */
-export async function namesOf(db: D1Database, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (ids.length === 0) return names;
-  const list = JSON.stringify(ids);
-  const { results } = await db
-    .prepare(
-      `SELECT id, name_ja AS name FROM units WHERE id IN (SELECT value FROM json_each(?1))
-       UNION ALL SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?1))
-       UNION ALL SELECT id, name_ja FROM sites WHERE id IN (SELECT value FROM json_each(?1))
-       UNION ALL SELECT id, name_ja FROM relocation_functions WHERE id IN (SELECT value FROM json_each(?1))`,
-    )
-    .bind(list)
-    .all<{ id: string; name: string }>();
-  for (const r of results) if (!names.has(r.id)) names.set(r.id, r.name);
-  return names;
 }

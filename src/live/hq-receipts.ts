@@ -1,4 +1,3 @@
-import { tagSeqs } from "../db/drills-tags";
 import { HQ_UNIT } from "../domain/drills";
 import type { Drill } from "../schema/drills";
 import { streamOf } from "../schema/streams";
@@ -13,10 +12,12 @@ export type HqDelivery = {
   receivedAt: Map<string, string>;
 };
 
-/** Which of a drill's tags a disaster HQ console really had, from its room's delivery receipts. */
-export async function hqDelivery(env: Env, drill: Pick<Drill, "id" | "incidentId">): Promise<HqDelivery> {
+/**
+ * Which of a drill's tags a disaster HQ console really had, from its room's delivery receipts;
+ * `seqs` (its tags' sequence numbers, `tagSeqs`) read with the drill itself.
+ */
+export async function hqDelivery(env: Env, drill: Pick<Drill, "id" | "incidentId">, seqs: Array<{ id: string; seq: number }>): Promise<HqDelivery> {
   const stream = streamOf(drill);
-  const seqs = await tagSeqs(env.DB, drill.id, stream);
   const delivery = await roomFor(env, stream).deliveryTo(HQ_UNIT, seqs.map((s) => s.seq));
   const receivedAt = new Map<string, string>();
   for (const { id, seq } of seqs) {

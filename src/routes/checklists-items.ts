@@ -12,20 +12,22 @@ import {
   unitNames,
   updateItem,
 } from "../db/checklists";
-import { unitExists } from "../db/people";
+import { incidentById } from "../db/incidents";
+import { unitById } from "../db/people";
 import { mayWriteForUnit } from "../domain/access";
 import { applyItemPatch, progressByUnit } from "../domain/checklists";
 import { ADDED_POSITION_BASE, planActivation, planAddition } from "../domain/checklists-activation";
 import { checklistRows, formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
 import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { ActivationCreate, ActivationResult, ChecklistItem, ChecklistView, ItemHistoryQuery, ItemPatch, ItemsAdd, ItemsAdded, PeopleList, ViewQuery } from "../schema/checklists";
 import { ChangeOnWire } from "../schema/changes";
 import { committed } from "../schema/common";
 import { pageOf } from "../schema/paging";
 import { errors } from "./checklists-shared";
-import { requireIncident } from "./incidents";
+import { knownIncident } from "./incidents";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const activate = createRoute({
@@ -105,11 +107,12 @@ export const itemRoutes = newApp()
   .openapi(activate, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
-    const incident = await requireIncident(db, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const [found, context] = await readPreconditions(c, [incidentById(db, id), activationContext(db, id)]);
+    const incident = knownIncident(found);
     const request = c.req.valid("json");
     const refused = request.unitIds.flatMap((unitId, i) => (mayWriteForUnit(user, unitId) ? [] : [{ path: `unitIds.${i}`, message: `you cannot act for ${unitId}` }]));
     if (refused.length > 0) throw forbidden("You may activate checklists only for your own unit.", refused);
-    const context = await activationContext(db, incident.id);
     const now = nowIso();
     const plan = accepted(planActivation({ request, incident, now, ...context, newId: () => crypto.randomUUID() }));
     const result: ActivationResult = {
@@ -137,15 +140,17 @@ export const itemRoutes = newApp()
   .openapi(add, async (c) => {
     const user = c.get("user");
     const db = c.env.DB;
-    const incident = await requireIncident(db, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
     const request = c.req.valid("json");
+    const [found, unitKnown, firstPosition] = await readPreconditions(c, [
+      incidentById(db, id),
+      unitById(db, request.unitId),
+      nextAddedPosition(db, id, request.unitId, ADDED_POSITION_BASE),
+    ]);
+    const incident = knownIncident(found);
     if (!mayWriteForUnit(user, request.unitId)) {
       throw forbidden("You may add items only to your own unit's checklist.", [{ path: "unitId", message: `you cannot act for ${request.unitId}` }]);
     }
-    const [unitKnown, firstPosition] = await Promise.all([
-      unitExists(db, request.unitId),
-      nextAddedPosition(db, incident.id, request.unitId, ADDED_POSITION_BASE),
-    ]);
     const now = nowIso();
     const items = accepted(planAddition({ request, incident, now, unitKnown, firstPosition, newId: () => crypto.randomUUID() }));
     const result = { incidentId: incident.id, unitId: request.unitId, itemCount: items.length, itemIds: items.map((i) => i.id) };

@@ -1,5 +1,5 @@
-import { findDrill } from "../db/drills";
-import { loadScoringInput } from "../db/drills-scoring";
+import { tagSeqs } from "../db/drills-tags";
+import { type ScoringLoad, scoringRead } from "../db/drills-scoring";
 import { scoreDrill } from "../domain/scoring";
 import { notFound } from "../lib/app";
 import type { TimingEntry } from "../lib/server-timing";
@@ -16,8 +16,8 @@ export const writeErrors = refusals({
   422: KEY_REUSED,
 });
 
-export async function requireDrill(db: D1Database, id: string): Promise<Drill> {
-  const drill = await findDrill(db, id);
+/** The drill a route read, or the 404 when there is none. */
+export function knownDrill(drill: Drill | null): Drill {
   if (!drill) throw notFound("drill");
   return drill;
 }
@@ -26,12 +26,23 @@ export async function requireDrill(db: D1Database, id: string): Promise<Drill> {
 export const onlyDrillUnit = (what: string) => `Only the drill's own unit editors or an admin may ${what}.`;
 
 /**
- * Loads everything the score reads (one D1 round trip, and the room's HQ receipts) and scores it, timing the whole:
- * workerd's clock stands still during pure computation, so only the whole is measurable.
+ * What a drill's score reads from D1, to send in the same batch as the drill itself: scoring
+ * against the drills ended before `endedAt` (by default before this one ended or started).
  */
-export async function computeScore(env: Env, drill: Drill, endedAt = drill.endedAt): Promise<{ score: DrillScore; ms: number }> {
+export const scoreReads = (db: D1Database, drillId: string, endedAt: string | null = null) => [scoringRead(db, drillId, endedAt), tagSeqs(db, drillId)] as const;
+
+/**
+ * Scores a drill from its `scoreReads` and the room's HQ receipts, timing the whole: workerd's
+ * clock stands still during pure computation, so only the whole is measurable.
+ */
+export async function computeScore(
+  env: Env,
+  drill: Drill,
+  [input, seqs]: readonly [ScoringLoad, Array<{ id: string; seq: number }>],
+  endedAt = drill.endedAt,
+): Promise<{ score: DrillScore; ms: number }> {
   const t0 = performance.now();
-  const [input, hq] = await Promise.all([loadScoringInput(env.DB, drill, endedAt ?? drill.startedAt ?? drill.scheduledAt), hqDelivery(env, drill)]);
+  const hq = await hqDelivery(env, drill, seqs);
   const tags = input.tags.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null }));
   const score = scoreDrill({ ...input, tags, drill: { ...drill, endedAt } });
   return { score, ms: performance.now() - t0 };

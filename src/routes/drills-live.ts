@@ -1,14 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findDrill, findDrillCasualty, listDrillCasualties } from "../db/drills";
-import { applyTag, insertTag, listMilestones, listTags, recordMilestone } from "../db/drills-tags";
+import { drillById, drillCasualties, drillCasualtyById, findDrill } from "../db/drills";
+import { applyTag, insertTag, listTags, milestonesRead, recordMilestone, tagSeqs } from "../db/drills-tags";
+import { readTogether } from "../db/together";
 import { breaksRule, countBoard, mayManageDrill, tagRefusal, wrongState } from "../domain/drills";
 import { forbidden, newApp, nowIso, refuse, refuseIf } from "../lib/app";
 import { hqDelivery } from "../live/hq-receipts";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { BoardView, Milestone, MilestoneRecord, Tag, TagCreate, TagList, TagListQuery } from "../schema/drills";
 import { streamOf } from "../schema/streams";
-import { errors, onlyDrillUnit, requireDrill, writeErrors } from "./drills-common";
+import { errors, knownDrill, onlyDrillUnit, writeErrors } from "./drills-common";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 const tags = ["drills"];
@@ -52,14 +54,20 @@ const milestone = createRoute({
 export const drillLiveRoutes = newApp()
   .openapi(board, async (c) => {
     const db = c.env.DB;
-    const drill = await requireDrill(db, c.req.valid("param").id);
-    const [casualties, hq] = await Promise.all([listDrillCasualties(db, drill.id), hqDelivery(c.env, drill)]);
+    const id = c.req.valid("param").id;
+    const [found, casualties, seqs] = await readTogether(db, [drillById(db, id), drillCasualties(db, id), tagSeqs(db, id)]);
+    const drill = knownDrill(found);
+    const hq = await hqDelivery(c.env, drill, seqs);
     const counts = countBoard(drill, casualties.map((x) => ({ category: x.currentCategory, zoneId: x.currentZoneId })));
     return c.json({ ...counts, hqUnreceived: hq.unreceived, hqScreens: hq.screens }, 200);
   })
   .openapi(tagList, async (c) => {
-    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const [page, hq] = await Promise.all([listTags(c.env.DB, drill.id, c.req.valid("query")), hqDelivery(c.env, drill)]);
+    const db = c.env.DB;
+    const id = c.req.valid("param").id;
+    // One round trip: the page is empty when the drill is unknown, and then the 404 wins.
+    const [[found, seqs], page] = await Promise.all([readTogether(db, [drillById(db, id), tagSeqs(db, id)]), listTags(db, id, c.req.valid("query"))]);
+    const drill = knownDrill(found);
+    const hq = await hqDelivery(c.env, drill, seqs);
     return c.json({ items: page.items.map((t) => ({ ...t, hqReceivedAt: hq.receivedAt.get(t.id) ?? null })), next: page.next }, 200);
   })
   .openapi(tag, async (c) => {
@@ -67,7 +75,8 @@ export const drillLiveRoutes = newApp()
     const user = c.get("user");
     const input = c.req.valid("json");
     // Both reads at once: a tablet's tap should cost one round trip before the write.
-    const [drill, casualty] = await Promise.all([requireDrill(db, c.req.valid("param").id), findDrillCasualty(db, input.casualtyId)]);
+    const [found, casualty] = await readPreconditions(c, [drillById(db, c.req.valid("param").id), drillCasualtyById(db, input.casualtyId)]);
+    const drill = knownDrill(found);
     if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("tag casualties"));
     refuseIf(tagRefusal(drill, input));
     if (!casualty || casualty.drillId !== drill.id) refuse(breaksRule([{ path: "casualtyId", message: "no such casualty in this drill" }]));
@@ -101,7 +110,8 @@ export const drillLiveRoutes = newApp()
   .openapi(milestone, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const drill = await requireDrill(db, c.req.valid("param").id);
+    const [found, reached] = await readPreconditions(c, [drillById(db, c.req.valid("param").id), milestonesRead(db, c.req.valid("param").id)]);
+    const drill = knownDrill(found);
     if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("record milestones"));
     if (drill.kind !== "fire") refuse(breaksRule([{ path: "key", message: "milestones belong to fire drills" }]));
     if (drill.status !== "running") refuse(wrongState(drill, "Milestones are recorded only while the drill is running."));
@@ -113,7 +123,7 @@ export const drillLiveRoutes = newApp()
     if (at < drill.startedAt! || Date.parse(at) > Date.parse(now) + 60_000) {
       refuse(breaksRule([{ path: "at", message: "between the drill's start and now" }]));
     }
-    const before = (await listMilestones(db, drill.id, drill.milestoneTargets)).find((m) => m.key === input.key)!;
+    const before = reached(drill.milestoneTargets).find((m) => m.key === input.key)!;
     const after: Milestone = { ...before, reachedAt: at, recordedBy: user.displayName };
     const done = await commitWrite(c, {
       stream: streamOf(drill),

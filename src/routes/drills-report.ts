@@ -1,12 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { findDrill } from "../db/drills";
-import { findAction, findReport, insertAction, listActions, pageActions, updateReport } from "../db/drills-report";
-import { listMilestones } from "../db/drills-tags";
+import { drillById, drillOfAction } from "../db/drills";
+import { actionById, findAction, findReport, insertAction, listActions, pageActions, reportOf, updateReport } from "../db/drills-report";
+import { milestonesRead } from "../db/drills-tags";
+import { readTogether } from "../db/together";
 import { mayManageDrill, wrongState } from "../domain/drills";
 import { scoreCsv } from "../domain/drills-csv";
 import { actionsWritable, newAction, patchReport, reportWritable, withOverdue } from "../domain/drills-report";
 import { forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { commitActionChange, commitNewAction } from "./corrective-actions";
 import { serverTiming } from "../lib/server-timing";
@@ -14,7 +16,7 @@ import { committed, ErrorEnvelope } from "../schema/common";
 import { Drill, Milestone } from "../schema/drills";
 import { ActionCreate, ActionListQuery, ActionPatch, CorrectiveAction, DrillScore, Report, ReportPatch } from "../schema/drills-report";
 import { streamOf } from "../schema/streams";
-import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
+import { computeScore, errors, knownDrill, onlyDrillUnit, scoreReads, scoreTiming, writeErrors } from "./drills-common";
 import { csvHeaders, csvResponse, IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { pageOf } from "../schema/paging";
 
@@ -91,41 +93,48 @@ const actionPatch = createRoute({
   responses: { 200: json(committed(CorrectiveAction), "Changed"), ...writeErrors },
 });
 
-async function scoreOf(env: Env, drill: Drill) {
+/** The drill and what its score reads, in one batch. */
+async function drillWithScoreReads(db: D1Database, id: string) {
+  const [found, ...load] = await readTogether(db, [drillById(db, id), ...scoreReads(db, id)]);
+  return { drill: knownDrill(found), load };
+}
+
+/** Its score, once it has started. */
+async function scoreOf(env: Env, drill: Drill, load: Parameters<typeof computeScore>[2]) {
   if (!drill.startedAt) return null;
-  return computeScore(env, drill);
+  return computeScore(env, drill, load);
 }
 
 export const drillReportRoutes = newApp()
   .openapi(score, async (c) => {
-    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env, drill);
+    const { drill, load } = await drillWithScoreReads(c.env.DB, c.req.valid("param").id);
+    const scored = await scoreOf(c.env, drill, load);
     if (!scored) refuse(wrongState(drill, "The drill has not started; there is nothing to score yet."));
     c.header("Server-Timing", serverTiming([scoreTiming(scored)]));
     return c.json(scored.score, 200);
   })
   .openapi(scoresCsv, async (c) => {
-    const drill = await requireDrill(c.env.DB, c.req.valid("param").id);
-    const scored = await scoreOf(c.env, drill);
+    const { drill, load } = await drillWithScoreReads(c.env.DB, c.req.valid("param").id);
+    const scored = await scoreOf(c.env, drill, load);
     return c.body(scoreCsv(scored?.score.casualties ?? []), 200, csvHeaders(`drill-${drill.id}-scores.csv`));
   })
   .openapi(bundle, async (c) => {
     const db = c.env.DB;
-    const drill = await requireDrill(db, c.req.valid("param").id);
-    const [report, scored, milestones, actions] = await Promise.all([
-      findReport(db, drill.id),
-      scoreOf(c.env, drill),
-      listMilestones(db, drill.id, drill.milestoneTargets),
-      listActions(db, { drillId: drill.id }),
+    const id = c.req.valid("param").id;
+    const [[found, report, reached, ...load], actions] = await Promise.all([
+      readTogether(db, [drillById(db, id), reportOf(db, id), milestonesRead(db, id), ...scoreReads(db, id)]),
+      listActions(db, { drillId: id }),
     ]);
-    return c.json({ drill, report, score: scored?.score ?? null, milestones, actions: withOverdue(actions, nowIso()) }, 200);
+    const drill = knownDrill(found);
+    const scored = await scoreOf(c.env, drill, load);
+    return c.json({ drill, report, score: scored?.score ?? null, milestones: reached(drill.milestoneTargets), actions: withOverdue(actions, nowIso()) }, 200);
   })
   .openapi(reportPatch, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const drill = await requireDrill(db, c.req.valid("param").id);
+    const [found, current] = await readPreconditions(c, [drillById(db, c.req.valid("param").id), reportOf(db, c.req.valid("param").id)]);
+    const drill = knownDrill(found);
     if (!mayManageDrill(user, drill)) throw forbidden(onlyDrillUnit("write the after-action report"));
-    const current = await findReport(db, drill.id);
     if (!current || !reportWritable(drill.status)) refuse(wrongState(drill, "The report is written after the drill ends and before it is marked reviewed."));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
@@ -146,7 +155,8 @@ export const drillReportRoutes = newApp()
   })
   .openapi(actionCreate, async (c) => {
     const db = c.env.DB;
-    const drill = await requireDrill(db, c.req.valid("param").id);
+    const [found] = await readPreconditions(c, [drillById(db, c.req.valid("param").id)]);
+    const drill = knownDrill(found);
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("add corrective actions"));
     if (!actionsWritable(drill.status)) refuse(wrongState(drill, "Corrective actions come from a drill that has ended."));
     const action = newAction(drill, c.req.valid("json"), { id: crypto.randomUUID(), now: nowIso() });
@@ -154,9 +164,10 @@ export const drillReportRoutes = newApp()
   })
   .openapi(actionPatch, async (c) => {
     const db = c.env.DB;
-    const current = await findAction(db, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const [current, found] = await readPreconditions(c, [actionById(db, id), drillOfAction(db, id)]);
     if (!current) throw notFound("corrective action");
-    const drill = (await findDrill(db, current.drillId))!;
+    const drill = found!;
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("update corrective actions"));
     return c.json(await commitActionChange(c, current, c.req.valid("json"), () => findAction(db, current.id)), 200);
   });

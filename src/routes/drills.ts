@@ -3,29 +3,33 @@ import { z } from "zod";
 import {
   copyScenarioIntoDrill,
   endDrill,
+  drillById,
+  drillCasualties,
+  drillCasualtyById,
   findDrill,
   findDrillCasualty,
   insertDrill,
-  listDrillCasualties,
   listDrills,
   updateDrill,
   updateDrillCasualtyOverride,
 } from "../db/drills";
 import { insertReport } from "../db/drills-report";
-import { findScenario } from "../db/drills-scenarios";
-import { listMilestones } from "../db/drills-tags";
+import { scenarioById } from "../db/drills-scenarios";
+import { milestonesRead, tagSeqs } from "../db/drills-tags";
+import { readTogether } from "../db/together";
 import { hqDelivery } from "../live/hq-receipts";
-import { findIncident } from "../db/incidents";
+import { incidentById } from "../db/incidents";
 import { mayCreateIncident } from "../domain/access";
 import { breaksRule, DEFAULT_ZONES, mayManageDrill, newDrill, patchDrill, planProblems, transition, wrongState } from "../domain/drills";
 import { emptyReport } from "../domain/drills-report";
 import { accepted, ApiError, forbidden, newApp, notFound, nowIso, refuse, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { serverTiming } from "../lib/server-timing";
 import { committed } from "../schema/common";
 import { Drill, DrillCasualty, DrillCreate, DrillDetail, DrillListQuery, DrillPatch, OverridePatch, StatusChange } from "../schema/drills";
 import { streamOf } from "../schema/streams";
-import { computeScore, errors, onlyDrillUnit, requireDrill, scoreTiming, writeErrors } from "./drills-common";
+import { computeScore, errors, onlyDrillUnit, knownDrill, scoreReads, scoreTiming, writeErrors } from "./drills-common";
 import { drillLiveRoutes } from "./drills-live";
 import { drillReportRoutes } from "./drills-report";
 import { scenarioRoutes } from "./drills-scenarios";
@@ -105,9 +109,9 @@ export const drillsRoutes = newApp()
     if (!mayCreateIncident(user)) throw forbidden("Viewers cannot plan drills.");
     const input = c.req.valid("json");
     const problems = planProblems({ ...input, zones: input.zones ?? DEFAULT_ZONES });
-    const [scenario, incident] = await Promise.all([
-      input.scenarioId ? findScenario(db, input.scenarioId) : null,
-      input.incidentId ? findIncident(db, input.incidentId) : null,
+    const [scenario, incident] = await readPreconditions(c, [
+      input.scenarioId ? scenarioById(db, input.scenarioId) : null,
+      input.incidentId ? incidentById(db, input.incidentId) : null,
     ]);
     if (input.scenarioId && !scenario) problems.push({ path: "scenarioId", message: "no such scenario" });
     if (input.incidentId && !incident) problems.push({ path: "incidentId", message: "no such incident" });
@@ -125,17 +129,16 @@ export const drillsRoutes = newApp()
   })
   .openapi(read, async (c) => {
     const db = c.env.DB;
-    const drill = await requireDrill(db, c.req.valid("param").id);
-    const [casualties, milestones, hq] = await Promise.all([
-      listDrillCasualties(db, drill.id),
-      listMilestones(db, drill.id, drill.milestoneTargets),
-      hqDelivery(c.env, drill),
-    ]);
-    return c.json({ drill, casualties, milestones, hqUnreceived: hq.unreceived, hqScreens: hq.screens }, 200);
+    const id = c.req.valid("param").id;
+    const [found, casualties, reached, seqs] = await readTogether(db, [drillById(db, id), drillCasualties(db, id), milestonesRead(db, id), tagSeqs(db, id)]);
+    const drill = knownDrill(found);
+    const hq = await hqDelivery(c.env, drill, seqs);
+    return c.json({ drill, casualties, milestones: reached(drill.milestoneTargets), hqUnreceived: hq.unreceived, hqScreens: hq.screens }, 200);
   })
   .openapi(patch, async (c) => {
     const db = c.env.DB;
-    const current = await requireDrill(db, c.req.valid("param").id);
+    const [found] = await readPreconditions(c, [drillById(db, c.req.valid("param").id)]);
+    const current = knownDrill(found);
     if (!mayManageDrill(c.get("user"), current)) throw forbidden(onlyDrillUnit("change this drill"));
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);
@@ -154,11 +157,14 @@ export const drillsRoutes = newApp()
   })
   .openapi(status, async (c) => {
     const db = c.env.DB;
-    const current = await requireDrill(db, c.req.valid("param").id);
-    if (!mayManageDrill(c.get("user"), current)) throw forbidden(onlyDrillUnit("start, end or review this drill"));
+    const id = c.req.valid("param").id;
     const body = c.req.valid("json");
-    if (body.version !== current.version) throw staleVersion(current);
     const now = nowIso();
+    // Ending scores the drill: what the score reads comes in the same batch as the drill.
+    const [found, ...load] = await readPreconditions(c, [drillById(db, id), ...(body.to === "ended" ? scoreReads(db, id, now) : ([null, null] as const))]);
+    const current = knownDrill(found);
+    if (!mayManageDrill(c.get("user"), current)) throw forbidden(onlyDrillUnit("start, end or review this drill"));
+    if (body.version !== current.version) throw staleVersion(current);
     const next = accepted(transition(current, body.to, now, body.reason));
     const write = {
       stream: streamOf(current),
@@ -171,8 +177,11 @@ export const drillsRoutes = newApp()
     }
     // Tablets may still be tagging as the coordinator ends: if a tag lands between scoring and
     // the end, the guarded end misses and the drill is scored again, so the stored score is exact.
+    let [input, seqs] = load;
     for (let attempt = 1; ; attempt++) {
-      const scored = await computeScore(c.env, current, now);
+      if (!input || !seqs) [input, seqs] = await readTogether(db, scoreReads(db, id, now));
+      const scored = await computeScore(c.env, current, [input, seqs], now);
+      [input, seqs] = [null, null];
       try {
         const done = await commitWrite(c, {
           ...write,
@@ -189,9 +198,9 @@ export const drillsRoutes = newApp()
   .openapi(override, async (c) => {
     const db = c.env.DB;
     const { id, casualtyId } = c.req.valid("param");
-    const drill = await requireDrill(db, id);
+    const [found, current] = await readPreconditions(c, [drillById(db, id), drillCasualtyById(db, casualtyId)]);
+    const drill = knownDrill(found);
     if (!mayManageDrill(c.get("user"), drill)) throw forbidden(onlyDrillUnit("override the key"));
-    const current = await findDrillCasualty(db, casualtyId);
     if (!current || current.drillId !== drill.id) throw notFound("casualty in this drill");
     const body = c.req.valid("json");
     if (body.version !== current.version) throw staleVersion(current);

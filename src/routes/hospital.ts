@@ -1,13 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
-import { findHospitalStatus, hospitalStatusHistory, saveHospitalStatus } from "../db/hospital";
+import { findHospitalStatus, hospitalStatusHistory, hospitalStatusOf, saveHospitalStatus } from "../db/hospital";
+import { incidentById } from "../db/incidents";
+import { readTogether } from "../db/together";
 import { mayWriteForUnit } from "../domain/access";
 import { nextStatus, statusWarnings } from "../domain/hospital";
 import { forbidden, newApp, nowIso, staleVersion } from "../lib/app";
+import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { HospitalHistory, HospitalHistoryQuery, HospitalStatus, HospitalStatusPut, HospitalStatusView } from "../schema/hospital";
 import { errors, writeErrors } from "./drills-common";
-import { requireIncident } from "./incidents";
+import { knownIncident, requireIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 
 /** The general hospital's unit: its editors report the board. */
@@ -43,16 +46,18 @@ const history = createRoute({
 
 export const hospitalRoutes = newApp()
   .openapi(read, async (c) => {
-    const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
-    const status = await findHospitalStatus(c.env.DB, incident.id);
+    const id = c.req.valid("param").id;
+    const [incident, status] = await readTogether(c.env.DB, [incidentById(c.env.DB, id), hospitalStatusOf(c.env.DB, id)]);
+    knownIncident(incident);
     return c.json({ status, warnings: statusWarnings(status, nowIso()) }, 200);
   })
   .openapi(put, async (c) => {
     const db = c.env.DB;
     const user = c.get("user");
-    const incident = await requireIncident(db, c.req.valid("param").id);
+    const id = c.req.valid("param").id;
+    const [found, current] = await readPreconditions(c, [incidentById(db, id), hospitalStatusOf(db, id)]);
+    const incident = knownIncident(found);
     if (!mayWriteForUnit(user, HOSPITAL_UNIT)) throw forbidden("Only the hospital's editors or an admin report its status.");
-    const current = await findHospitalStatus(db, incident.id);
     const body = c.req.valid("json");
     if (body.version !== (current?.version ?? null)) throw staleVersion(current);
     const next = nextStatus(current, body, { incidentId: incident.id, now: nowIso(), userName: user.displayName });
@@ -66,6 +71,8 @@ export const hospitalRoutes = newApp()
     return c.json(done, 200);
   })
   .openapi(history, async (c) => {
-    const incident = await requireIncident(c.env.DB, c.req.valid("param").id);
-    return c.json(await hospitalStatusHistory(c.env.DB, incident.id, c.req.valid("query")), 200);
+    const id = c.req.valid("param").id;
+    // One round trip: the history is empty when the incident is unknown, and then the 404 wins.
+    const [, history] = await Promise.all([requireIncident(c.env.DB, id), hospitalStatusHistory(c.env.DB, id, c.req.valid("query"))]);
+    return c.json(history, 200);
   });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { incidentById } from "../db/incidents";
+import { findIncident, incidentById } from "../db/incidents";
 import {
   findRelocation,
   functionById,
@@ -22,7 +22,7 @@ import { committed } from "../schema/common";
 import type { Incident } from "../schema/incidents";
 import type { ReadinessCheck, RelocationSettings, Site } from "../schema/relocation";
 import { BoardParam, type BcpFunction, Relocation, type RelocationMove, RelocationBoard, RelocationPatch, RelocationTransition } from "../schema/relocation-board";
-import { knownIncident, requireIncident } from "./incidents";
+import { knownIncident } from "./incidents";
 import { IdParam, idempotencyHeaders, json, jsonBody } from "./openapi";
 import { readErrors, writeErrors } from "./relocation-common";
 
@@ -75,8 +75,10 @@ function readinessOf(sites: Map<string, Site>, checks: ReadinessCheck[], setting
 export const boardRoutes = newApp()
   .openapi(board, async (c) => {
     const db = c.env.DB;
-    const incident = await requireIncident(db, c.req.valid("param").id);
-    const [functions, rows, moves] = await Promise.all([listFunctions(db), listRelocations(db, incident.id), listMoves(db, incident.id)]);
+    const id = c.req.valid("param").id;
+    // One round trip: the board is empty when the incident is unknown, and then the 404 wins.
+    const [found, functions, rows, moves] = await Promise.all([findIncident(db, id), listFunctions(db), listRelocations(db, id), listMoves(db, id)]);
+    const incident = knownIncident(found);
     const byFunction = new Map(rows.map((r) => [r.functionId, r]));
     return c.json(
       {

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { findIncident } from "../db/incidents";
-import { namesOf, searchTimeline } from "../db/timeline";
+import { searchTimeline } from "../db/timeline";
 import { formatJst } from "../domain/checklists-output";
 import { toCsv } from "../domain/csv";
-import { referencedIds, timelineRows, toTimelineEntry } from "../domain/timeline";
+import { timelineRows, toTimelineEntry } from "../domain/timeline";
 import { newApp, notFound, nowIso } from "../lib/app";
 import { ErrorEnvelope } from "../schema/common";
 import { TimelinePage, TimelineQuery } from "../schema/timeline";
@@ -34,8 +34,7 @@ const csv = createRoute({
 async function run(db: D1Database, id: string, query: TimelineQuery) {
   const [incident, found] = await Promise.all([findIncident(db, id), searchTimeline(db, id, query)]);
   if (!incident) throw notFound("incident");
-  const names = await namesOf(db, referencedIds(found.items));
-  return { ...found, names, items: found.items.map((c) => toTimelineEntry(c, names)) };
+  return { ...found, items: found.items.map((c) => toTimelineEntry(c, found.names)) };
 }
 
 export const timelineRoutes = newApp()

@@ -83,3 +83,32 @@ describe("a remembered session", () => {
     expect(await again.json()).toEqual(await first.json());
   });
 });
+
+describe("a write's preconditions in the batch with its session and first answer", () => {
+  it("moves a function in two round trips, its sites' readiness read with it, and answers a retry from that batch", async () => {
+    const water = await signIn("water");
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const path = `/api/incidents/${incident.id}/relocation/fn-supply/transitions`;
+    const moved = await water.send("POST", path, { to: "relocating", version: 0 }, "move-retry-0001");
+    expect(moved.status).toBe(200);
+    expect(roundTrips(moved)).toBe(2);
+    const again = await water.send("POST", path, { to: "relocating", version: 0 }, "move-retry-0001");
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Idempotent-Replay")).toBe("true");
+    expect(roundTrips(again)).toBe(1);
+    expect(await again.json()).toEqual(await moved.json());
+  });
+
+  it("refuses a retry once the session has ended, though its first answer is stored", async () => {
+    const water = await signIn("water");
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const path = `/api/incidents/${incident.id}/relocation/fn-supply/transitions`;
+    expect((await water.send("POST", path, { to: "relocating", version: 0 }, "move-ended-0001")).status).toBe(200);
+    const token = water.cookie.split("=")[1]!;
+    await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+    const again = await water.send("POST", path, { to: "relocating", version: 0 }, "move-ended-0001");
+    expect(again.status).toBe(401);
+  });
+});

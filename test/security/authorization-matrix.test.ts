@@ -96,14 +96,17 @@ describe("authorization matrix", () => {
 });
 
 // What each accepted request cost in D1 round trips, printed for `npm run bench:round-trips`.
-// Targets: a write at most 2 (preconditions, then the write batch; the session re-checked in it),
-// a read at most 1 besides the session.
+// Targets, session included: a write 2 (the session, its first answer and its preconditions in
+// one batch, then the write batch); a read 2 (the session, then one batch of what it reads).
+const TARGET = 2;
 afterAll(() => {
   const rows = [...roundTrips].sort(([a], [b]) => a.localeCompare(b));
   const cell = (ns: number[]) => [...new Set(ns)].sort().map((n) => `${n} (×${ns.filter((m) => m === n).length})`).join(", ");
-  const over = rows.filter(([, ns]) => Math.max(...ns) > 2).length;
+  const kind = (route: string) => (route.startsWith("GET ") ? "read " : "write");
+  const atTarget = rows.filter(([, ns]) => Math.max(...ns) <= TARGET).length;
   console.log(
-    `D1 sequential round trips per accepted request, session included (target ≤ 2 for every read and write): ${rows.length} routes, ${over} above\n` +
-      rows.map(([route, ns]) => `  ${Math.max(...ns) > 2 ? "ABOVE" : "ok   "} ${route}: ${cell(ns)}`).join("\n"),
+    `D1 sequential round trips per accepted request, session included: ${rows.length} routes, ${rows.length - atTarget} above\n` +
+      rows.map(([route, ns]) => `  ${Math.max(...ns) > TARGET ? "ABOVE" : "ok   "} ${kind(route)} ${route}: ${cell(ns)}  (target ≤ ${TARGET})`).join("\n") +
+      `\n  summary: ${atTarget} of ${rows.length} routes at target (writes ≤ ${TARGET} incl. the session, reads ≤ 1 besides the session)`,
   );
 });
