@@ -65,8 +65,8 @@ export function summary(values) {
 
 export const ms = (v) => `${v.toFixed(1)} ms`;
 
-/** Resident memory (MiB) of a process and all its descendants, from /proc. */
-export function treeRssMiB(rootPid) {
+/** A process and all its descendants, from /proc. */
+function treePids(rootPid) {
   const children = new Map();
   for (const d of readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
@@ -79,19 +79,47 @@ export function treeRssMiB(rootPid) {
       // process ended while reading
     }
   }
-  let kib = 0;
+  const pids = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
+    pids.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return pids;
+}
+
+/** Resident memory (MiB) of a process and all its descendants, from /proc. */
+export function treeRssMiB(rootPid) {
+  let kib = 0;
+  for (const pid of treePids(rootPid)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (m) kib += Number(m[1]);
     } catch {
       // gone
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return kib / 1024;
+}
+
+/**
+ * CPU time (ms, user + system) a process and its descendants have used so far, from /proc: on a
+ * machine others load too, the CPU a write costs the server says more than its wall-clock latency.
+ */
+export function treeCpuMs(rootPid) {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ms += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // gone
+    }
+  }
+  return ms;
 }
 
 export const sleep = (t) => new Promise((r) => setTimeout(r, t));

@@ -1,7 +1,7 @@
 // Write → every console, open loop, side by side with a bare broadcast room under the same server.
 //
 // Keizoku: the water HQ posts a liaison message over HTTP (validated, authorised, committed to D1
-// with its change-log row, announced by the incident's room); N consoles listen on the incident.
+// with its change-log row by the incident's room, which then broadcasts it); N consoles listen on the incident.
 // Baseline: a Durable Object that re-sends each WebSocket message to every socket (bench/worker.ts),
 // one writer socket and the same N consoles, messages padded to a change frame's size.
 // The alternative design, measured before any change to it: the incident's Durable Object numbers
@@ -12,7 +12,7 @@
 //
 // `BENCH_ONLY=live BENCH_PORT=… npm run bench` (a fresh server), or BENCH_URL=… node bench/live.mjs.
 // LIVE_SECONDS (default 8) per run, LIVE_RUNS (default 3) runs per side and setting.
-import { BASE, ms, openDrillIncident, percentile, signIn, sleep, treeRssMiB } from "./lib.mjs";
+import { BASE, ms, openDrillIncident, percentile, signIn, sleep, treeCpuMs, treeRssMiB } from "./lib.mjs";
 
 const SECONDS = Number(process.env.LIVE_SECONDS ?? 8);
 const RUNS = Number(process.env.LIVE_RUNS ?? 3);
@@ -23,6 +23,7 @@ const SETTINGS = (process.env.LIVE_SETTINGS ?? "10x4,10x50,100x4,100x50,1000x4,1
 const RAMP = (process.env.LIVE_RAMP ?? "50,100,150,200,300,400").split(",").map(Number);
 const WAIT_AFTER_MS = 10_000;
 const rss = () => (SERVER_PID ? treeRssMiB(SERVER_PID) : NaN);
+const cpu = () => (SERVER_PID ? treeCpuMs(SERVER_PID) : NaN);
 const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
 
 /** A socket built by `open(i)` → { ws, ready }; a refused upgrade on a loaded machine is tried again. */
@@ -163,6 +164,7 @@ export async function writeRun({ side = "keizoku", consoles, rate, seconds, onCo
   await onConnected?.();
   const answers = { ok: [], status5xx: 0, other: 0, failed: 0 };
   const pending = [];
+  const cpuBefore = cpu();
   const scheduled = await openLoop(rate, seconds, (i) => {
     pending.push(
       water
@@ -178,13 +180,14 @@ export async function writeRun({ side = "keizoku", consoles, rate, seconds, onCo
   });
   await Promise.all(pending);
   await settle(t, answers.ok, consoles);
+  const cpuPerWrite = (cpu() - cpuBefore) / scheduled.length;
   const f = figures(t, scheduled, answers.ok, consoles);
   // Nothing acknowledged may be missing from the log either.
   const list = await (await hq.get(paths.list)).json();
   const stored = new Set(list.items.filter((m) => m.body.startsWith(mark)).map((m) => Number(m.body.slice(mark.length + 1))));
   const lost = answers.ok.filter((i) => !stored.has(i)).length;
   for (const s of sockets) s.ws.close();
-  return { ...f, sent: scheduled.length, acknowledged: answers.ok.length, status5xx: answers.status5xx, refused: answers.other, failed: answers.failed, lost };
+  return { ...f, cpuPerWrite, sent: scheduled.length, acknowledged: answers.ok.length, status5xx: answers.status5xx, refused: answers.other, failed: answers.failed, lost };
 }
 
 /** Baseline: one writer socket, a room that re-sends everything, no D1, no checks. */
@@ -198,12 +201,14 @@ export async function bareRun({ consoles, rate, seconds, padTo = 900 }) {
   );
   const writer = await opened(() => socket(room, {}, () => {}), 0);
   const pad = "x".repeat(padTo);
+  const cpuBefore = cpu();
   const scheduled = await openLoop(rate, seconds, (i) => writer.ws.send(JSON.stringify({ i, pad })));
   const expected = scheduled.map((_, i) => i);
   await settle(t, expected, consoles);
+  const cpuPerWrite = (cpu() - cpuBefore) / scheduled.length;
   const f = figures(t, scheduled, expected, consoles);
   for (const s of [...sockets, writer]) s.ws.close();
-  return { ...f, sent: scheduled.length, acknowledged: scheduled.length, status5xx: 0, refused: 0, failed: 0, lost: 0 };
+  return { ...f, cpuPerWrite, sent: scheduled.length, acknowledged: scheduled.length, status5xx: 0, refused: 0, failed: 0, lost: 0 };
 }
 
 const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
@@ -213,8 +218,9 @@ const pad = (v, n) => String(v).padStart(n);
 
 export async function runLive() {
   console.log(`# live: write → every console, open loop, ${RUNS} alternating runs of ${SECONDS} s per side and setting, medians`);
-  console.log("  K = Keizoku (HTTP → D1 batch → room), b = bare broadcast room, S = alternative: the room sequences and stores writes (DO SQLite)");
-  console.log("consoles  w/s |  K p50      K p99 |  b p50      b p99 |  S p50      S p99 | K/b p99  S/b p99 | missing K/b/S  out-of-order K/b/S  5xx K/S  lost K/S");
+  console.log("  K = Keizoku (HTTP → the incident room commits the D1 batch → broadcast), b = bare broadcast room, S = alternative: the room sequences and stores writes (DO SQLite)");
+  console.log("  CPU/write: server CPU time (all its processes, user + system) per write sent, from the open loop's start until every console had them");
+  console.log("consoles  w/s |  K p50      K p99 |  b p50      b p99 |  S p50      S p99 | K/b p99  S/b p99 | CPU/write K/b/S (ms) | missing K/b/S  out-of-order K/b/S  5xx K/S  lost K/S");
   const memory = { before: rss(), at1000: NaN, after: NaN };
   const table = [];
   for (const [consoles, rate] of SETTINGS) {
@@ -247,6 +253,7 @@ export async function runLive() {
     console.log(
       `${pad(consoles, 8)} ${pad(rate, 4)} | ${pad(cell(row.k50), 9)} ${pad(cell(row.k99), 10)} | ${pad(cell(row.b50), 9)} ${pad(cell(row.b99), 10)} | ${pad(cell(row.s50), 9)} ${pad(cell(row.s99), 10)} | ` +
         `${pad((row.k99 / row.b99).toFixed(2), 6)}× ${pad((row.s99 / row.b99).toFixed(2), 6)}× | ` +
+        `${pad(["keizoku", "bare", "sequenced"].map((n) => of(n, "cpuPerWrite").toFixed(1)).join("/"), 20)} | ` +
         `${["keizoku", "bare", "sequenced"].map((n) => total(n, "missing")).join("/")}  ${["keizoku", "bare", "sequenced"].map((n) => total(n, "outOfOrder")).join("/")}  ` +
         `${total("keizoku", "status5xx")}/${total("sequenced", "status5xx")}  ${total("keizoku", "lost")}/${total("sequenced", "lost")}` +
         `${total("keizoku", "refused") + total("keizoku", "failed") + total("sequenced", "refused") + total("sequenced", "failed") ? "  (some refused or failed)" : ""}`,
@@ -264,7 +271,7 @@ export async function runLive() {
       const r = await writeRun({ side, consoles: 10, rate, seconds: SECONDS });
       const ok = r.p99 <= 1000 && r.status5xx === 0 && r.lost === 0 && r.missing === 0 && r.refused === 0 && r.failed === 0;
       console.log(
-        `  ${pad(rate, 4)} w/s: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}; acknowledged ${r.acknowledged}/${r.sent}, 5xx ${r.status5xx}, refused ${r.refused}, failed ${r.failed}, lost ${r.lost}, missing ${r.missing}, out of order ${r.outOfOrder}${ok ? "" : "  ← past the limit"}`,
+        `  ${pad(rate, 4)} w/s: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}; server CPU ${r.cpuPerWrite.toFixed(1)} ms/write; acknowledged ${r.acknowledged}/${r.sent}, 5xx ${r.status5xx}, refused ${r.refused}, failed ${r.failed}, lost ${r.lost}, missing ${r.missing}, out of order ${r.outOfOrder}${ok ? "" : "  ← past the limit"}`,
       );
       if (!ok) break;
       sustained[side] = rate;
