@@ -80,8 +80,6 @@ export async function listScenarios(db: D1Database, page: PageQuery): Promise<{ 
 export const scenarioById = (db: D1Database, id: string) =>
   rowRead(db.prepare("SELECT * FROM scenarios WHERE id = ?").bind(id), (r: ScenarioRow | undefined) => (r ? scenarioFromRow(r) : null));
 
-export const findScenario = (db: D1Database, id: string): Promise<Scenario | null> => readOne(scenarioById(db, id));
-
 export const scenarioCasualties = (db: D1Database, scenarioId: string) =>
   rowsRead(db.prepare("SELECT * FROM scenario_casualties WHERE scenario_id = ? ORDER BY sort_order").bind(scenarioId), (rows: CardRow[]) =>
     rows.map((r): Casualty & { version: number } => ({ ...cardFromRow(r), version: r.version })),

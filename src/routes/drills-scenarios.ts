@@ -1,11 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import {
-  findScenario,
   findScenarioCasualty,
   insertScenario,
   insertScenarioCasualties,
-  listScenarioCasualties,
   listScenarios,
   scenarioById,
   scenarioCasualties,

@@ -15,7 +15,7 @@ import {
 } from "../db/relocation";
 import { failedCriticalChecks, initialRelocation, moveLabel, type SiteReadiness, transition } from "../domain/relocation";
 import { mayEditFunction } from "../domain/relocation-rules";
-import { accepted, ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
+import { accepted, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
 import { readPreconditions } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";

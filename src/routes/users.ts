@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { z } from "zod";
 import { accountById, endSessions, findAccount, insertAccount, listAccounts, loginTaken, secretOf, setPassword, updateAccount } from "../db/users";
 import { mayManageAccounts } from "../domain/access";
 import { ApiError, type Ctx, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
