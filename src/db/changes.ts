@@ -89,3 +89,6 @@ export function expectOneRowChanged(db: D1Database): D1PreparedStatement {
 }
 
 export const isStaleWrite = (err: unknown): boolean => String(err).includes("stale_write");
+
+/** A row named something that is not there: D1 enforces foreign keys. */
+export const isMissingReference = (err: unknown): boolean => String(err).includes("FOREIGN KEY constraint failed");

@@ -32,3 +32,18 @@ export async function readPreconditions<const T extends readonly (RowRead<unknow
   if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
   return answers as unknown as Answers<T>;
 }
+
+/**
+ * Incidents this isolate has read from D1. An incident is never deleted (a closed one stays in the
+ * archive, and every write batch refuses it), so an id once read exists for good: a write that
+ * names it may leave checking it, and its other references, to the write batch's foreign keys.
+ */
+const seenIncidents = new Set<string>();
+const SEEN_MAX = 10_000;
+
+export function seenIncident(id: string) {
+  if (seenIncidents.size >= SEEN_MAX) seenIncidents.clear();
+  seenIncidents.add(id);
+}
+
+export const isSeenIncident = (id: string) => seenIncidents.has(id);

@@ -1,4 +1,4 @@
-import { appendChange, expectOneRowChanged, isStaleWrite } from "../db/changes";
+import { appendChange, expectOneRowChanged, isMissingReference, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
 import { isSessionEnded, sessionStillValid } from "../db/people";
 import type { Change } from "../schema/changes";
@@ -33,6 +33,11 @@ export type Write<T> = {
   reload?: () => Promise<unknown>;
   /** An incident whose row changed, for every console's incident list. */
   incident?: Incident;
+  /**
+   * For a write that left its references to the batch's foreign keys: reads them when the batch
+   * refused one and answers in the route's words (an unknown unit is a 422, not a database error).
+   */
+  explain?: () => Promise<unknown>;
 };
 
 /**
@@ -92,6 +97,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
     if (stored) throw new Replayed(storedAnswer(stored, mutation.requestHash));
     if (isClosedIncidentWrite(err)) throw incidentClosed();
     if (isStaleWrite(err)) throw staleVersion(await w.reload?.());
+    if (w.explain && isMissingReference(err)) await w.explain();
     throw err;
   }
 

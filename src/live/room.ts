@@ -15,6 +15,15 @@ type Attachment = Listener & { joinedSeq: number };
 const GAP_WAIT_MS = 250;
 /** Joins and leaves within this long go out as one presence frame (a thousand consoles at once). */
 const PRESENCE_EVERY_MS = 100;
+/**
+ * A frame costs one send per open socket, and the room's sends share one thread with every
+ * write it commits. So after a frame the next waits this long per listening socket (at most
+ * MAX_FRAME_GAP_MS): changes that come due meanwhile leave together, one send each. A change after
+ * a quiet spell leaves at the end of the turn, as before; only a busy room with many listeners
+ * waits, and there a hundred sends per change would queue every write behind them.
+ */
+const FRAME_GAP_MS_PER_SOCKET = 0.25;
+const MAX_FRAME_GAP_MS = 50;
 
 /**
  * A live room: one per incident (and one for the incident list). Sockets hibernate; identity
@@ -29,8 +38,10 @@ export class LiveRoom extends DurableObject<Env> {
   private lastSent: number | null = null;
   private early = new Map<number, Change>();
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Changes due out this turn: a burst leaves as one frame, serialised once. */
+  /** Changes due out in the next frame: a burst leaves as one frame, serialised once. */
   private outgoing: Change[] = [];
+  /** When the last changes frame left (performance.now()), to pace the next. */
+  private lastFrameAt = -Infinity;
   /**
    * Who listens, kept as sockets join and leave so a join costs the same with a thousand open:
    * null after waking, then rebuilt once from the sockets' attachments.
@@ -184,12 +195,15 @@ export class LiveRoom extends DurableObject<Env> {
 
   private send(change: Change) {
     this.lastSent = change.seq;
-    if (this.outgoing.push(change) === 1) setTimeout(() => this.flushOutgoing(), 0);
+    if (this.outgoing.push(change) > 1) return;
+    const gap = Math.min(MAX_FRAME_GAP_MS, this.listeners().size * FRAME_GAP_MS_PER_SOCKET);
+    setTimeout(() => this.flushOutgoing(), Math.max(0, this.lastFrameAt + gap - performance.now()));
   }
 
   private flushOutgoing() {
     const changes = this.outgoing;
     this.outgoing = [];
+    this.lastFrameAt = performance.now();
     if (changes.length > 0) this.broadcast({ type: "changes", changes });
   }
 
@@ -216,10 +230,10 @@ export class LiveRoom extends DurableObject<Env> {
     if (this.early.size > 0) this.gapTimer = setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
   }
 
-  private broadcast(message: ServerMessage, except?: WebSocket) {
+  /** To every listener the room keeps (asking the runtime for its sockets on each frame costs more than the sends). */
+  private broadcast(message: ServerMessage) {
     const text = JSON.stringify(message);
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ws === except) continue;
+    for (const ws of this.listeners().keys()) {
       try {
         ws.send(text);
       } catch {

@@ -6,7 +6,7 @@ import { functionById, getSettings } from "../db/relocation";
 import { siteById } from "../db/sites";
 import { addressMessage, mayAcknowledge, messageLabel } from "../domain/liaison";
 import { ApiError, forbidden, newApp, notFound, nowIso, staleVersion } from "../lib/app";
-import { readPreconditions } from "../lib/preconditions";
+import { isSeenIncident, readPreconditions, seenIncident } from "../lib/preconditions";
 import { commitWrite } from "../lib/write-path";
 import { committed } from "../schema/common";
 import { LiaisonAck, LiaisonCreate, LiaisonList, LiaisonMessage, LiaisonParam, LiaisonQuery } from "../schema/relocation-liaison";
@@ -57,26 +57,40 @@ export const liaisonRoutes = newApp()
     const input = c.req.valid("json");
     // Every precondition in one round trip. The sender is the named unit or the user's own; a
     // recipient taken from the parent message is a unit that exists already.
-    const [found, parent, fromOk, toOk, fn, site] = await readPreconditions(c, [
-      incidentById(db, incidentId),
-      input.parentId ? messageById(db, incidentId, input.parentId) : null,
-      unitById(db, input.fromUnitId ?? user.unitId),
-      input.toUnitId ? unitById(db, input.toUnitId) : null,
-      input.functionId ? functionById(db, input.functionId) : null,
-      input.siteId ? siteById(db, input.siteId) : null,
-    ]);
-    const incident = knownIncident(found);
-    if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
-    const addressed = addressMessage(user, input, parent);
-    if (!addressed.ok) throw new ApiError(addressed.status, addressed.code, addressed.message, { fields: [{ path: addressed.path, message: addressed.message }] });
-    if (!fromOk) throw unprocessable("unknown_unit", `No unit ${addressed.fromUnitId}.`, "fromUnitId");
-    if (input.toUnitId && !toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
-    if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
-    if (input.siteId && !site) throw unprocessable("unknown_site", "No such site.", "siteId");
+    const check = async () => {
+      const [found, parent, fromOk, toOk, fn, site] = await readPreconditions(c, [
+        incidentById(db, incidentId),
+        input.parentId ? messageById(db, incidentId, input.parentId) : null,
+        unitById(db, input.fromUnitId ?? user.unitId),
+        input.toUnitId ? unitById(db, input.toUnitId) : null,
+        input.functionId ? functionById(db, input.functionId) : null,
+        input.siteId ? siteById(db, input.siteId) : null,
+      ]);
+      knownIncident(found);
+      seenIncident(incidentId);
+      if (input.parentId && !parent) throw unprocessable("unknown_message", "No such message in this incident to reply to.", "parentId");
+      const addressed = addressOrRefuse(parent);
+      if (!fromOk) throw unprocessable("unknown_unit", `No unit ${addressed.fromUnitId}.`, "fromUnitId");
+      if (input.toUnitId && !toOk) throw unprocessable("unknown_unit", `No unit ${addressed.toUnitId}.`, "toUnitId");
+      if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
+      if (input.siteId && !site) throw unprocessable("unknown_site", "No such site.", "siteId");
+      return { parent, addressed };
+    };
+    const addressOrRefuse = (parent: LiaisonMessage | null) => {
+      const a = addressMessage(user, input, parent);
+      if (!a.ok) throw new ApiError(a.status, a.code, a.message, { fields: [{ path: a.path, message: a.message }] });
+      return a;
+    };
+    // A new thread in an incident this isolate has seen reads nothing first: the units, function
+    // and site it names are its foreign keys, which the write batch checks as it inserts, and only
+    // when the batch refuses one is everything read to say which. A reply reads its parent (its
+    // thread and the other unit) first, as does a write to an incident not seen here yet.
+    const readFirst = input.parentId !== undefined || !isSeenIncident(incidentId);
+    const { parent, addressed } = readFirst ? await check() : { parent: null, addressed: addressOrRefuse(null) };
     const id = crypto.randomUUID();
     const message: LiaisonMessage = {
       id,
-      incidentId: incident.id,
+      incidentId,
       threadId: addressed.threadId ?? id,
       parentId: parent?.id ?? null,
       kind: input.kind,
@@ -95,11 +109,12 @@ export const liaisonRoutes = newApp()
       version: 1,
     };
     const done = await commitWrite(c, {
-      stream: incident.id,
+      stream: incidentId,
       steps: [insertMessage(db, message)],
       changes: [{ entityType: "liaison_message", entityId: id, op: "create", before: null, after: { ...message, label: messageLabel(message) } }],
       data: message,
       status: 201,
+      explain: readFirst ? undefined : check,
     });
     return c.json(done, 201);
   })

@@ -74,6 +74,25 @@ describe("liaison log", () => {
     expect(await countRows("liaison_messages")).toBe(before);
   });
 
+  it("refuses unknown units, functions and sites in an incident already written to, where the write itself checks them", async () => {
+    const water = await signIn("water");
+    const incident = await openIncident(await signIn("hq"));
+    await json(await water.send("POST", log(incident.id), { kind: "report", toUnitId: "hq", body: "第1報" }), 201);
+    const messages = await countRows("liaison_messages");
+    const changes = await countRows("change_log");
+    const noUnit = await json<ErrorBody>(await water.send("POST", log(incident.id), { kind: "report", toUnitId: "mars", body: "x" }), 422);
+    expect(noUnit.error).toMatchObject({ code: "unknown_unit", fields: [{ path: "toUnitId" }] });
+    const noFn = await json<ErrorBody>(await water.send("POST", log(incident.id), { kind: "report", toUnitId: "hq", body: "x", functionId: "fn-ghost" }), 422);
+    expect(noFn.error).toMatchObject({ code: "unknown_function", fields: [{ path: "functionId" }] });
+    const noSite = await json<ErrorBody>(await water.send("POST", log(incident.id), { kind: "report", toUnitId: "hq", body: "x", siteId: "ghost" }), 422);
+    expect(noSite.error).toMatchObject({ code: "unknown_site", fields: [{ path: "siteId" }] });
+    expect(await countRows("liaison_messages")).toBe(messages);
+    expect(await countRows("change_log")).toBe(changes);
+    // The same key sent again after a refusal is refused the same way, and a good message still goes.
+    await json(await water.send("POST", log(incident.id), { kind: "report", toUnitId: "hq", body: "第2報", siteId: "aikoku-wtp" }), 201);
+    expect(await countRows("liaison_messages")).toBe(messages + 1);
+  });
+
   it("refuses a stale acknowledgement", async () => {
     const water = await signIn("water");
     const hq = await signIn("hq");
