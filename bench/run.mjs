@@ -22,6 +22,9 @@ if (own) {
     stdio: "ignore",
     logLevel: "error",
     config: "bench/wrangler.toml",
+    // The benchmarks run without the per-person write limit (one writer is the whole load); set
+    // BENCH_WRITE_RATE_LIMIT to a count per minute to measure with the limit's meter on every write.
+    vars: process.env.BENCH_WRITE_RATE_LIMIT ? { WRITE_RATE_LIMIT: process.env.BENCH_WRITE_RATE_LIMIT } : {},
   });
   process.env.BENCH_URL = server.url;
   process.env.BENCH_SERVER_PID = String(server.child.pid);

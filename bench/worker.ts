@@ -16,7 +16,7 @@ import { sha256 } from "../src/lib/passwords";
 import { LiaisonCreate } from "../src/schema/relocation-liaison";
 import type { Me } from "../src/schema/session";
 
-export { LiveRoom } from "../src/index";
+export { LiveRoom, WriteMeter } from "../src/index";
 
 type BenchEnv = Env & { BARE_ROOM: DurableObjectNamespace<BareRoom>; SEQUENCED_ROOM: DurableObjectNamespace<SequencedRoom> };
 
@@ -144,8 +144,17 @@ const patterns = app.routes
   .filter((r) => r.method !== "ALL" && !r.path.includes("*"))
   .map((r) => ({ name: `${r.method} ${r.path}`, method: r.method, re: new RegExp(`^${r.path.replace(/:[^/]+/g, "[^/]+")}$`) }));
 
+// Remembered per address, so the tally costs the measured requests next to nothing.
+const named = new Map<string, string>();
 function routeOf(method: string, path: string) {
-  return patterns.find((p) => p.method === method && p.re.test(path))?.name ?? `${method} (unrouted)`;
+  const key = `${method} ${path}`;
+  let name = named.get(key);
+  if (name === undefined) {
+    name = patterns.find((p) => p.method === method && p.re.test(path))?.name ?? `${method} (unrouted)`;
+    if (named.size >= 10_000) named.clear();
+    named.set(key, name);
+  }
+  return name;
 }
 
 function record(request: Request, response: Response) {

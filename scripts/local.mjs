@@ -61,10 +61,11 @@ export async function assertPortFree(port) {
  * own (so stop() ends workerd too) under scripts/tether.mjs, which ends that group as soon as this
  * process is gone, whatever killed it: no server outlives the one that started it.
  */
-export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config }) {
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config, vars = {} }) {
   await assertPortFree(port);
   const persist = persistTo ? ["--persist-to", persistTo] : [];
   if (config) persist.push("--config", config);
+  for (const [name, value] of Object.entries(vars)) persist.push("--var", `${name}:${value}`);
   const child = spawn(
     process.execPath,
     [

@@ -53,14 +53,27 @@ export function writeRateLimit(vars: { WRITE_RATE_LIMIT?: string; WRITE_RATE_WIN
 /** One person's writes in the current window. */
 export type WriteWindow = { start: number; count: number };
 
+/** What a charge answers: how many writes it granted, else the seconds until the window ends; and when the window ends. */
+export type Charged = { window: WriteWindow; granted: number; retryAfterSeconds: number; windowEndsAt: number };
+
 /**
- * Charges one write. A window older than `windowMs` restarts at this write. Over the limit, the
- * write is refused and `retryAfterSeconds` says when the window ends; a refused write is not counted.
+ * Charges up to `wanted` writes, granting as many as the window still holds. A window older than
+ * `windowMs` restarts at this charge. With nothing left the charge is refused (granted 0) and
+ * `retryAfterSeconds` says when the window ends; a refused charge is not counted.
  */
-export function chargeWrite(window: WriteWindow | undefined, now: number, rate: WriteRateLimit): { window: WriteWindow; retryAfterSeconds: number } {
+export function chargeWrite(window: WriteWindow | undefined, now: number, rate: WriteRateLimit, wanted = 1): Charged {
   const current = window && now - window.start < rate.windowMs ? window : { start: now, count: 0 };
+  const windowEndsAt = current.start + rate.windowMs;
   if (rate.limit > 0 && current.count >= rate.limit) {
-    return { window: current, retryAfterSeconds: Math.max(1, Math.ceil((current.start + rate.windowMs - now) / 1000)) };
+    return { window: current, granted: 0, retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt - now) / 1000)), windowEndsAt };
   }
-  return { window: { start: current.start, count: current.count + 1 }, retryAfterSeconds: 0 };
+  const granted = rate.limit > 0 ? Math.min(wanted, rate.limit - current.count) : wanted;
+  return { window: { start: current.start, count: current.count + granted }, granted, retryAfterSeconds: 0, windowEndsAt };
 }
+
+/**
+ * Writes an isolate asks a person's meter for at once (a lease), spent here before asking again:
+ * a fiftieth of the limit, so a busy writer asks once per dozen writes at the default, and a
+ * person served by several isolates can be refused at most that many writes early per isolate.
+ */
+export const leaseSize = (rate: WriteRateLimit) => Math.max(1, Math.floor(rate.limit / 50));

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { chargeWrite, type WriteRateLimit, type WriteWindow } from "../domain/abuse-limits";
+import { type Charged, chargeWrite, type WriteRateLimit, type WriteWindow } from "../domain/abuse-limits";
 
 /**
  * One person's write count for the rate limit, shared by every isolate that serves them: each
@@ -8,11 +8,11 @@ import { chargeWrite, type WriteRateLimit, type WriteWindow } from "../domain/ab
  * storage, so it survives the object being evicted between writes.
  */
 export class WriteMeter extends DurableObject<Env> {
-  /** Charges one write; answers 0 when it may go ahead, else the seconds until the window ends. */
-  charge(rate: WriteRateLimit): number {
+  /** Charges up to `wanted` writes: how many it granted, or the seconds until the window ends. */
+  charge(rate: WriteRateLimit, wanted = 1): Omit<Charged, "window"> {
     const kv = this.ctx.storage.kv;
-    const charged = chargeWrite(kv.get<WriteWindow>("window"), Date.now(), rate);
-    if (charged.retryAfterSeconds === 0) kv.put("window", charged.window);
-    return charged.retryAfterSeconds;
+    const { window, ...charged } = chargeWrite(kv.get<WriteWindow>("window"), Date.now(), rate, wanted);
+    if (charged.granted > 0) kv.put("window", window);
+    return charged;
   }
 }

@@ -153,8 +153,8 @@ describe("write rate limit", () => {
     const rate = { limit: 3, windowMs: 60_000 };
     // Two writes served by another isolate, charged to this person's meter (the Durable Object itself).
     const meter = env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id));
-    expect(await meter.charge(rate)).toBe(0);
-    expect(await meter.charge(rate)).toBe(0);
+    expect((await meter.charge(rate)).granted).toBe(1);
+    expect((await meter.charge(rate)).granted).toBe(1);
 
     expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
     const before = await countRows("liaison_messages");
@@ -163,7 +163,26 @@ describe("write rate limit", () => {
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await countRows("liaison_messages")).toBe(before);
     // The meter holds the same count: a third isolate would be refused too.
-    expect(await meter.charge(rate)).toBeGreaterThan(0);
+    expect(await meter.charge(rate)).toMatchObject({ granted: 0, retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("spends writes the meter granted in a lease before asking again, and never lets the person past the limit", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const person = await newPerson();
+    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
+    const vars = { WRITE_RATE_LIMIT: "100", WRITE_RATE_WINDOW_SECONDS: "60" };
+    const rate = { limit: 100, windowMs: 60_000 };
+    const meter = env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id));
+    // The first write takes a lease of two (a fiftieth of 100) from the meter and spends one.
+    expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
+    // Other isolates use up the rest of the window.
+    expect((await meter.charge(rate, 98)).granted).toBe(98);
+    expect((await meter.charge(rate)).granted).toBe(0);
+    // The write already granted here still goes; the next one is refused: 100 in all, never 101.
+    expect((await withVars(vars, person, "POST", log, message(2))).status).toBe(201);
+    expect((await withVars(vars, person, "POST", log, message(3))).status).toBe(429);
   });
 
   it("writes without limit when WRITE_RATE_LIMIT is 0", async () => {
