@@ -40,29 +40,53 @@ export async function limitWrites(c: Ctx, next: Next) {
   return next();
 }
 
-/** Writes granted to this isolate and not yet spent, per person, until their window ends. */
-const leases = new Map<string, { left: number; until: number; limit: number; windowMs: number }>();
+/**
+ * What this isolate holds for a person until their window ends: writes granted and not yet spent,
+ * or the meter's refusal (the window's count only rises until it ends). For one window and limit only.
+ */
+type Lease = { left: number; refused: boolean; until: number; limit: number; windowMs: number };
+const leases = new Map<string, Lease>();
+/** A person's lease being asked for: writes arriving meanwhile wait for it rather than ask too. */
+const asking = new Map<string, Promise<boolean>>();
 const LEASES_MAX = 5_000;
 
 /** One write for this person: 0 when it may go ahead, else the seconds until their window ends. */
 async function takeWrite(meters: Env["WRITE_METER"], personId: string, rate: WriteRateLimit): Promise<number> {
-  const now = Date.now();
-  const lease = leases.get(personId);
-  // A lease holds for its own window and limit only.
-  if (lease && lease.left > 0 && lease.until > now && lease.limit === rate.limit && lease.windowMs === rate.windowMs) {
-    lease.left--;
-    return 0;
+  for (;;) {
+    const now = Date.now();
+    const lease = leases.get(personId);
+    if (lease && lease.until > now && lease.limit === rate.limit && lease.windowMs === rate.windowMs) {
+      if (lease.left > 0) {
+        lease.left--;
+        return 0;
+      }
+      if (lease.refused) return Math.max(1, Math.ceil((lease.until - now) / 1000));
+    }
+    const pending = asking.get(personId);
+    if (pending) {
+      await pending;
+      continue;
+    }
+    const ask = askMeter(meters, personId, rate);
+    asking.set(personId, ask);
+    try {
+      // The limit guards against abuse; an unreachable meter must not stop an incident's writes.
+      if (!(await ask)) return 0;
+    } finally {
+      asking.delete(personId);
+    }
   }
-  leases.delete(personId);
+}
+
+/** Asks the person's meter for a lease and keeps what it answered; false when the meter could not be reached. */
+async function askMeter(meters: Env["WRITE_METER"], personId: string, rate: WriteRateLimit): Promise<boolean> {
   try {
     const charged = await meters.get(meters.idFromName(personId)).charge(rate, leaseSize(rate));
-    if (charged.granted === 0) return charged.retryAfterSeconds;
     if (leases.size >= LEASES_MAX) leases.delete(leases.keys().next().value!);
-    if (charged.granted > 1) leases.set(personId, { left: charged.granted - 1, until: charged.windowEndsAt, limit: rate.limit, windowMs: rate.windowMs });
-    return 0;
+    leases.set(personId, { left: charged.granted, refused: charged.granted === 0, until: charged.windowEndsAt, limit: rate.limit, windowMs: rate.windowMs });
+    return true;
   } catch (e) {
-    // The limit guards against abuse; an unreachable meter must not stop an incident's writes.
     console.error("write meter unavailable", e);
-    return 0;
+    return false;
   }
 }

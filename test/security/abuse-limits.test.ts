@@ -185,6 +185,21 @@ describe("write rate limit", () => {
     expect((await withVars(vars, person, "POST", log, message(3))).status).toBe(429);
   });
 
+  it("charges a burst of one person's writes one lease at a time, not a lease per write", async () => {
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    const log = `/api/incidents/${incident.id}/liaison`;
+    const person = await newPerson();
+    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
+    const vars = { WRITE_RATE_LIMIT: "600", WRITE_RATE_WINDOW_SECONDS: "60" };
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => withVars(vars, person, "POST", log, message(i))));
+    expect(burst.map((r) => r.status)).toEqual(Array(30).fill(201));
+    // What the meter counted: 30 writes, and at most one lease (12) granted and not yet spent.
+    const rest = await env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id)).charge({ limit: 600, windowMs: 60_000 }, 600);
+    expect(600 - rest.granted).toBeGreaterThanOrEqual(30);
+    expect(600 - rest.granted).toBeLessThanOrEqual(30 + 12);
+  });
+
   it("writes without limit when WRITE_RATE_LIMIT is 0", async () => {
     const hq = await signIn("hq");
     const incident = await openIncident(hq);
