@@ -55,6 +55,12 @@ export const liaisonRoutes = newApp()
     const user = c.get("user");
     const incidentId = c.req.valid("param").id;
     const input = c.req.valid("json");
+    // The addressing rule (who may send for which unit, to whom), refused as the API answers it.
+    const addressOrRefuse = (parent: LiaisonMessage | null) => {
+      const a = addressMessage(user, input, parent);
+      if (!a.ok) throw new ApiError(a.status, a.code, a.message, { fields: [{ path: a.path, message: a.message }] });
+      return a;
+    };
     // Every precondition in one round trip. The sender is the named unit or the user's own; a
     // recipient taken from the parent message is a unit that exists already.
     const check = async () => {
@@ -75,11 +81,6 @@ export const liaisonRoutes = newApp()
       if (input.functionId && !fn) throw unprocessable("unknown_function", "No such function.", "functionId");
       if (input.siteId && !site) throw unprocessable("unknown_site", "No such site.", "siteId");
       return { parent, addressed };
-    };
-    const addressOrRefuse = (parent: LiaisonMessage | null) => {
-      const a = addressMessage(user, input, parent);
-      if (!a.ok) throw new ApiError(a.status, a.code, a.message, { fields: [{ path: a.path, message: a.message }] });
-      return a;
     };
     // A new thread in an incident this isolate has seen reads nothing first: the units, function
     // and site it names are its foreign keys, which the write batch checks as it inserts, and only

@@ -103,6 +103,19 @@ async function newPerson(): Promise<Client> {
 describe("write rate limit", () => {
   const message = (i: number) => ({ kind: "report", priority: "normal", toUnitId: "hq", body: `定時報告 ${i}` });
 
+  /** A new person posting to a new incident's liaison log under `limit` writes per 60 s, and their meter (the Durable Object itself). */
+  async function meteredWriter(limit: number) {
+    const incident = await openIncident(await signIn("hq"));
+    const person = await newPerson();
+    const { user } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
+    const vars = { WRITE_RATE_LIMIT: String(limit), WRITE_RATE_WINDOW_SECONDS: "60" };
+    return {
+      rate: { limit, windowMs: 60_000 },
+      meter: env.WRITE_METER.get(env.WRITE_METER.idFromName(user.id)),
+      write: (i: number) => withVars(vars, person, "POST", `/api/incidents/${incident.id}/liaison`, message(i)),
+    };
+  }
+
   it("answers 429 with Retry-After past the configured writes per person, writes nothing, and lets others write", async () => {
     const hq = await signIn("hq");
     const water = await newPerson();
@@ -144,21 +157,14 @@ describe("write rate limit", () => {
   });
 
   it("counts a person's writes in one meter that every isolate shares: writes charged elsewhere refuse the next one here", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const log = `/api/incidents/${incident.id}/liaison`;
-    const person = await newPerson();
-    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
-    const vars = { WRITE_RATE_LIMIT: "3", WRITE_RATE_WINDOW_SECONDS: "60" };
-    const rate = { limit: 3, windowMs: 60_000 };
-    // Two writes served by another isolate, charged to this person's meter (the Durable Object itself).
-    const meter = env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id));
+    const { rate, meter, write } = await meteredWriter(3);
+    // Two writes served by another isolate, charged to this person's meter.
     expect((await meter.charge(rate)).granted).toBe(1);
     expect((await meter.charge(rate)).granted).toBe(1);
 
-    expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
+    expect((await write(1)).status).toBe(201);
     const before = await countRows("liaison_messages");
-    const refused = await withVars(vars, person, "POST", log, message(2));
+    const refused = await write(2);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await countRows("liaison_messages")).toBe(before);
@@ -167,35 +173,23 @@ describe("write rate limit", () => {
   });
 
   it("spends writes the meter granted in a lease before asking again, and never lets the person past the limit", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const log = `/api/incidents/${incident.id}/liaison`;
-    const person = await newPerson();
-    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
-    const vars = { WRITE_RATE_LIMIT: "100", WRITE_RATE_WINDOW_SECONDS: "60" };
-    const rate = { limit: 100, windowMs: 60_000 };
-    const meter = env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id));
+    const { rate, meter, write } = await meteredWriter(100);
     // The first write takes a lease of two (a fiftieth of 100) from the meter and spends one.
-    expect((await withVars(vars, person, "POST", log, message(1))).status).toBe(201);
+    expect((await write(1)).status).toBe(201);
     // Other isolates use up the rest of the window.
     expect((await meter.charge(rate, 98)).granted).toBe(98);
     expect((await meter.charge(rate)).granted).toBe(0);
     // The write already granted here still goes; the next one is refused: 100 in all, never 101.
-    expect((await withVars(vars, person, "POST", log, message(2))).status).toBe(201);
-    expect((await withVars(vars, person, "POST", log, message(3))).status).toBe(429);
+    expect((await write(2)).status).toBe(201);
+    expect((await write(3)).status).toBe(429);
   });
 
   it("charges a burst of one person's writes one lease at a time, not a lease per write", async () => {
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    const log = `/api/incidents/${incident.id}/liaison`;
-    const person = await newPerson();
-    const { user: me } = (await (await person.get("/api/session")).json()) as { user: { id: string } };
-    const vars = { WRITE_RATE_LIMIT: "600", WRITE_RATE_WINDOW_SECONDS: "60" };
-    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => withVars(vars, person, "POST", log, message(i))));
+    const { rate, meter, write } = await meteredWriter(600);
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => write(i)));
     expect(burst.map((r) => r.status)).toEqual(Array(30).fill(201));
     // What the meter counted: 30 writes, and at most one lease (12) granted and not yet spent.
-    const rest = await env.WRITE_METER.get(env.WRITE_METER.idFromName(me.id)).charge({ limit: 600, windowMs: 60_000 }, 600);
+    const rest = await meter.charge(rate, 600);
     expect(600 - rest.granted).toBeGreaterThanOrEqual(30);
     expect(600 - rest.granted).toBeLessThanOrEqual(30 + 12);
   });
