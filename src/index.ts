@@ -1,12 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { getCookie, setCookie } from "hono/cookie";
+import { generateCookie, getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, type AppEnv, errorBody, notFound, Replayed } from "./lib/app";
 import { laterBookmark, requestDatabase, RoundTrips } from "./lib/d1";
 import { idempotent, requireUser, sameOriginJson } from "./lib/guards";
 import { limitWrites, requestBodyLimit } from "./lib/request-limits";
-import { securityHeaders } from "./lib/security-headers";
+import { addHeaders, securityHeaders } from "./lib/security-headers";
 import { platformRoutes } from "./routes/health";
 import { checklistsRoutes } from "./routes/checklists";
 import { drillsRoutes } from "./routes/drills";
@@ -43,11 +43,13 @@ app.use("/api/*", async (c, next) => {
   await next();
   // A WebSocket upgrade's answer comes from the room with headers that cannot change.
   if (c.res.status === 101) return;
-  c.header("Server-Timing", trips.serverTiming(), { append: true });
   const latest = laterBookmark(sent, bookmark());
-  if (writing && latest && latest !== sent) {
-    setCookie(c, BOOKMARK_COOKIE, latest, { httpOnly: true, secure: true, sameSite: "Strict", path: "/api" });
-  }
+  addHeaders(c, (headers) => {
+    headers.append("Server-Timing", trips.serverTiming());
+    if (writing && latest && latest !== sent) {
+      headers.append("Set-Cookie", generateCookie(BOOKMARK_COOKIE, latest, { httpOnly: true, secure: true, sameSite: "Strict", path: "/api" }));
+    }
+  });
 });
 
 // Before anything reads a body.

@@ -24,6 +24,16 @@ const PRESENCE_EVERY_MS = 100;
  */
 const FRAME_GAP_MS_PER_SOCKET = 0.25;
 const MAX_FRAME_GAP_MS = 50;
+/**
+ * Consoles' frames go out uncompressed. Offered permessage-deflate (every browser offers it), the
+ * runtime deflates each frame once per socket on the room's one thread, and keeps a compressor per
+ * socket: at a thousand consoles that doubled the time for a change to reach the last of them and
+ * held a few hundred MiB. A frame is small (a change is under 1 KB); what is large, a snapshot or a
+ * page of the log, comes over HTTP. Naming only an extension the runtime does not implement makes
+ * it agree to none: the 101 then carries no Sec-WebSocket-Extensions header (RFC 7692 lets a server
+ * decline the offer).
+ */
+const UNCOMPRESSED = { "Sec-WebSocket-Extensions": "uncompressed" };
 
 /**
  * A live room: one per incident (and one for the incident list). Sockets hibernate; identity
@@ -76,7 +86,7 @@ export class LiveRoom extends DurableObject<Env> {
     this.join(members, server, attachment);
     server.send(JSON.stringify({ type: "hello", stream, latestSeq, ...this.presence() } satisfies ServerMessage));
     this.presenceChanged();
-    return new Response(null, { status: 101, webSocket: client });
+    return new Response(null, { status: 101, webSocket: client, headers: UNCOMPRESSED });
   }
 
   /** The write path's batch for this stream: answered once D1 committed it, then broadcast. */

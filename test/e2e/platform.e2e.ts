@@ -28,6 +28,40 @@ describe("two consoles on one incident", () => {
     await water.context.close();
   });
 
+  it("takes changes on a live socket that declined the browser's offer of compression", async () => {
+    const water = await signedIn(browser(), "water");
+    const incident = inject("drillId");
+    const body = `非圧縮の確認 ${Date.now()}`;
+    const seen = await water.page.evaluate(
+      async ({ incident, body }) => {
+        const ws = new WebSocket(`${location.origin.replace(/^http/, "ws")}/api/incidents/${incident}/live`);
+        await new Promise((resolve, reject) => {
+          ws.onopen = resolve;
+          ws.onerror = () => reject(new Error("live socket refused"));
+        });
+        const arrived = new Promise<boolean>((resolve) => {
+          ws.onmessage = (e) => {
+            const m = JSON.parse(e.data);
+            if (m.type === "changes" && m.changes.some((ch: { after?: { body?: string } }) => ch.after?.body === body)) resolve(true);
+          };
+          setTimeout(() => resolve(false), 10_000);
+        });
+        const res = await fetch(`/api/incidents/${incident}/liaison`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+          body: JSON.stringify({ kind: "report", priority: "normal", toUnitId: "hq", body }),
+        });
+        const result = { extensions: ws.extensions, status: res.status, arrived: await arrived };
+        ws.close();
+        return result;
+      },
+      { incident, body },
+    );
+    // Chromium offers permessage-deflate; the room declines it, and the handshake and frames still work.
+    expect(seen).toEqual({ extensions: "", status: 201, arrived: true });
+    await water.context.close();
+  });
+
   it("puts an incident created in one browser on the other's list without a reload", async () => {
     const hq = await signedIn(browser(), "hq");
     const viewer = await signedIn(browser(), "viewer");
