@@ -81,16 +81,6 @@ export function updateIncident(db: D1Database, next: Incident): D1PreparedStatem
     );
 }
 
-/**
- * The first step of every write batch to an incident's stream: aborts the batch (constraint
- * `incident_closed`) when the incident is closed. A stream that is no incident passes.
- */
-export function openIncidentGuard(db: D1Database, stream: string): D1PreparedStatement {
-  return db
-    .prepare("INSERT OR REPLACE INTO open_incident_guard (id, ok) VALUES (1, NOT EXISTS (SELECT 1 FROM incidents WHERE id = ? AND status = 'closed'))")
-    .bind(stream);
-}
-
 export const isClosedIncidentWrite = (err: unknown): boolean => String(err).includes("incident_closed");
 
 /** JST calendar date → the UTC instant its day begins. */

@@ -97,7 +97,7 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Om
 
 /**
  * A live session and its user (?1 token hash, ?2 now): the one definition that both the session
- * lookup and every write's re-check (sessionStillValid) use, so ending a session ends both.
+ * lookup and every write's re-check (batchGuard) use, so ending a session ends both.
  */
 // A session is live while unexpired and its account not disabled.
 const LIVE_SESSION = `FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled_at IS NULL`;
@@ -112,17 +112,19 @@ export const sessionUser = (db: D1Database, tokenHash: string, now: string) =>
 export const findSessionUser = (db: D1Database, tokenHash: string, now: string): Promise<Me | null> => readOne(sessionUser(db, tokenHash, now));
 
 /**
- * The first step of every write's batch: aborts it (constraint `session_ended`) unless the
- * session is still live (LIVE_SESSION) and its user still has the unit and role the write was
- * authorised for.
+ * The first step of every write's batch, one row: aborts it (constraint `session_ended`) unless
+ * the session is still live (LIVE_SESSION) and its user still has the unit and role the write was
+ * authorised for, and then (constraint `incident_closed`) when the write's stream is a closed
+ * incident. A stream that is no incident (STANDING) passes.
  */
-export function sessionStillValid(db: D1Database, tokenHash: string, user: Pick<Me, "id" | "unitId" | "role">, now: string) {
+export function batchGuard(db: D1Database, tokenHash: string, user: Pick<Me, "id" | "unitId" | "role">, stream: string, now: string) {
   return db
     .prepare(
-      `INSERT OR REPLACE INTO session_guard (id, ok) VALUES (1, (
-         SELECT COUNT(*) ${LIVE_SESSION} AND u.id = ?3 AND u.unit_id = ?4 AND u.role = ?5))`,
+      `INSERT OR REPLACE INTO batch_guard (id, session_live, incident_open) VALUES (1,
+         (SELECT COUNT(*) ${LIVE_SESSION} AND u.id = ?3 AND u.unit_id = ?4 AND u.role = ?5),
+         NOT EXISTS (SELECT 1 FROM incidents WHERE id = ?6 AND status = 'closed'))`,
     )
-    .bind(tokenHash, now, user.id, user.unitId, user.role);
+    .bind(tokenHash, now, user.id, user.unitId, user.role, stream);
 }
 
 export const isSessionEnded = (err: unknown): boolean => String(err).includes("session_ended");

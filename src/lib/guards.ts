@@ -60,7 +60,7 @@ async function refuseIllFormedText(c: Ctx) {
  * Who is signed in. Reads ask D1 every time. An entity write may start from the identity this
  * isolate saw for the same session within the last minute, saving the round trip before its
  * preconditions; that memory is never trusted on its own: the write's batch re-checks the
- * session first (`sessionStillValid`) and a refusal re-checks it before answering, so a session
+ * session first (`batchGuard`) and a refusal re-checks it before answering, so a session
  * ended anywhere (signed out, expired, account changed) writes nothing and learns nothing more.
  */
 const REMEMBER_MS = 60_000;

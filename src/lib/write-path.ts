@@ -1,11 +1,11 @@
 import { appendChange, expectOneRowChanged, isMissingReference, isStaleWrite } from "../db/changes";
 import { findAnswer, storeAnswer } from "../db/idempotency";
-import { isSessionEnded, sessionStillValid } from "../db/people";
+import { batchGuard, isSessionEnded } from "../db/people";
 import type { Change } from "../schema/changes";
 import type { Incident } from "../schema/incidents";
 import { announceIncident, commitInRoom } from "../live/announce";
-import { isClosedIncidentWrite, openIncidentGuard } from "../db/incidents";
-import { STANDING, type Stream } from "../schema/streams";
+import { isClosedIncidentWrite } from "../db/incidents";
+import type { Stream } from "../schema/streams";
 import { type Ctx, incidentClosed, nowIso, Replayed, staleVersion } from "./app";
 import { sqlOf, viaElsewhere } from "./d1";
 import { forgetSession, rememberSession, storedAnswer, unauthenticated } from "./guards";
@@ -57,8 +57,7 @@ export async function commitWrite<T>(c: Ctx, w: Write<T>): Promise<{ data: T; se
 
   const tokenHash = c.get("sessionTokenHash");
   // The session first, then a closed incident, before any other guard speaks.
-  const statements: D1PreparedStatement[] = [sessionStillValid(db, tokenHash, user, at)];
-  if (w.stream !== STANDING) statements.push(openIncidentGuard(db, w.stream));
+  const statements: D1PreparedStatement[] = [batchGuard(db, tokenHash, user, w.stream, at)];
   for (const step of w.steps) {
     if ("exactlyOne" in step) statements.push(step.exactlyOne, expectOneRowChanged(db));
     else statements.push(step);

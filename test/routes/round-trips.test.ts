@@ -55,6 +55,22 @@ describe("a remembered session", () => {
     expect(ack.status).toBe(401);
   });
 
+  it("answers an ended session before it says the incident was closed, and writes nothing", async () => {
+    const water = await signIn("water");
+    const hq = await signIn("hq");
+    const incident = await openIncident(hq);
+    expect((await water.send("POST", log(incident.id), report)).status).toBe(201);
+    const closed = await hq.send("PATCH", `/api/incidents/${incident.id}`, { version: 1, status: "closed" });
+    expect(closed.status).toBe(200);
+    const token = water.cookie.split("=")[1]!;
+    await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+    const before = await countRows("liaison_messages", "incident_id = ?", incident.id);
+    const refused = await water.send("POST", log(incident.id), report);
+    // A closed incident is a fact an ended session is not told.
+    expect({ status: refused.status, code: ((await refused.json()) as { error: { code: string } }).error.code }).toEqual({ status: 401, code: "unauthenticated" });
+    expect(await countRows("liaison_messages", "incident_id = ?", incident.id)).toBe(before);
+  });
+
   it("stops writing when the account's role changed since it was remembered", async () => {
     const water = await signIn("water");
     const hq = await signIn("hq");
