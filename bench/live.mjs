@@ -3,7 +3,10 @@
 // Keizoku: the water HQ posts a liaison message over HTTP (validated, authorised, committed to D1
 // with its change-log row by the incident's room, which then broadcasts it); N consoles listen on the incident.
 // Baseline: a Durable Object that re-sends each WebSocket message to every socket (bench/worker.ts),
-// one writer socket and the same N consoles, messages padded to a change frame's size.
+// one writer socket and the same N consoles, messages padded to a change frame's size. The bare
+// room keeps the runtime's default WebSocket compression (Keizoku's rooms decline it); its padding,
+// one repeated letter, deflates at next to no cost, so it is the stricter baseline: padded with a
+// real change's JSON instead, it costs the server more per write than Keizoku does.
 // The alternative design, measured before any change to it: the incident's Durable Object numbers
 // and stores each write in its own SQLite storage and broadcasts it, D1 only for the session.
 // Writes leave at fixed times whatever the answers (open loop); latency is from a write's
