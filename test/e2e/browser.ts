@@ -11,6 +11,15 @@ export const SCREENSHOTS = "test-results/screenshots";
  */
 export const sidePort = (offset: number) => Number(process.env.E2E_PORT || 8797) + offset;
 
+/** Polls `check` every 250 ms until it holds; throws naming `what` after `ms`. */
+export async function until(check: () => Promise<boolean>, what: string, ms = 240_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Debian's Chromium, quiet on the network; playwright gives it a fresh profile each launch. */
 export async function launch(env?: Record<string, string>): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });

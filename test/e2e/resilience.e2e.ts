@@ -2,7 +2,9 @@ import { rmSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { prepareDatabase, startServer } from "../../scripts/local.mjs";
-import { SCREENSHOTS, sidePort, signedIn, useBrowser } from "./browser";
+// @ts-expect-error plain ESM helper
+import { portIsFree } from "../../scripts/port-holder.mjs";
+import { SCREENSHOTS, sidePort, signedIn, until, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -73,6 +75,9 @@ describe("a server killed and restarted", () => {
     // No graceful shutdown: the whole process group dies at once.
     process.kill(-server.child.pid, "SIGKILL");
     await watcher.page.getByRole("status").getByText(/再接続中|オフライン|接続中/).waitFor({ timeout: 15_000 });
+    // The console sees the link drop as soon as a connection is reset; the killed processes can
+    // still hold the listening socket a moment longer on a loaded machine.
+    await until(() => portIsFree(PORT), `port ${PORT} to be released after the kill`, 20_000);
 
     server = await startServer({ port: PORT, persistTo: STATE, stdio: "ignore" });
     try {

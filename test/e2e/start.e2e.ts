@@ -5,7 +5,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { QUIET_ENV } from "../../scripts/local.mjs";
 // @ts-expect-error plain ESM helper
 import { portIsFree } from "../../scripts/port-holder.mjs";
-import { sidePort } from "./browser";
+import { sidePort, until } from "./browser";
 
 // `npm start` as a person runs it: its own process group, as a terminal's foreground job has.
 const PORT = Number(process.env.E2E_START_PORT || sidePort(40));
@@ -32,14 +32,6 @@ function npmStart() {
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited, output: () => output };
-}
-
-async function until(check: () => Promise<boolean>, what: string, ms = 240_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function incidentTitles(): Promise<string[]> {
