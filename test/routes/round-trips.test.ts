@@ -36,15 +36,25 @@ describe("D1 round trips per request", () => {
   });
 });
 
+/** Water has posted once in a new incident, so this isolate remembers its session and the incident. */
+async function waterHasWritten() {
+  const water = await signIn("water");
+  const hq = await signIn("hq");
+  const incident = await openIncident(hq);
+  expect((await water.send("POST", log(incident.id), report)).status).toBe(201);
+  return { water, hq, incident };
+}
+
+/** Ends a session in the database only, as a sign-out (or a disabled account) served by another isolate would. */
+async function endSessionElsewhere(client: { cookie: string }) {
+  const token = client.cookie.split("=")[1]!;
+  await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+}
+
 describe("a remembered session", () => {
   it("writes nothing once the session has ended in the database, wherever it was remembered", async () => {
-    const water = await signIn("water");
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    expect((await water.send("POST", log(incident.id), report)).status).toBe(201);
-    // As a sign-out (or an account being disabled) served by another isolate would leave it.
-    const token = water.cookie.split("=")[1]!;
-    await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+    const { water, incident } = await waterHasWritten();
+    await endSessionElsewhere(water);
     const before = await countRows("liaison_messages", "incident_id = ?", incident.id);
     const refused = await water.send("POST", log(incident.id), report);
     expect(refused.status).toBe(401);
@@ -56,14 +66,10 @@ describe("a remembered session", () => {
   });
 
   it("answers an ended session before it says the incident was closed, and writes nothing", async () => {
-    const water = await signIn("water");
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    expect((await water.send("POST", log(incident.id), report)).status).toBe(201);
+    const { water, hq, incident } = await waterHasWritten();
     const closed = await hq.send("PATCH", `/api/incidents/${incident.id}`, { version: 1, status: "closed" });
     expect(closed.status).toBe(200);
-    const token = water.cookie.split("=")[1]!;
-    await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+    await endSessionElsewhere(water);
     const before = await countRows("liaison_messages", "incident_id = ?", incident.id);
     const refused = await water.send("POST", log(incident.id), report);
     // A closed incident is a fact an ended session is not told.
@@ -72,10 +78,7 @@ describe("a remembered session", () => {
   });
 
   it("stops writing when the account's role changed since it was remembered", async () => {
-    const water = await signIn("water");
-    const hq = await signIn("hq");
-    const incident = await openIncident(hq);
-    expect((await water.send("POST", log(incident.id), report)).status).toBe(201);
+    const { water, incident } = await waterHasWritten();
     await env.DB.prepare("UPDATE users SET role = 'viewer' WHERE id = 'user-water'").run();
     try {
       const before = await countRows("liaison_messages", "incident_id = ?", incident.id);
@@ -122,8 +125,7 @@ describe("a write's preconditions in the batch with its session and first answer
     const incident = await openIncident(hq);
     const path = `/api/incidents/${incident.id}/relocation/fn-supply/transitions`;
     expect((await water.send("POST", path, { to: "relocating", version: 0 }, "move-ended-0001")).status).toBe(200);
-    const token = water.cookie.split("=")[1]!;
-    await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(await sha256(token)).run();
+    await endSessionElsewhere(water);
     const again = await water.send("POST", path, { to: "relocating", version: 0 }, "move-ended-0001");
     expect(again.status).toBe(401);
   });
