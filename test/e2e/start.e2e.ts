@@ -13,8 +13,8 @@ const STATE = ".wrangler/e2e-start-state";
 const base = `http://127.0.0.1:${PORT}`;
 
 const started: number[] = [];
-// A failed assertion must not leave a server running.
-afterEach(() => {
+// A failed assertion must not leave a server running, nor its port held for the next test.
+afterEach(async () => {
   for (const pid of started.splice(0)) {
     try {
       process.kill(-pid, "SIGKILL");
@@ -22,11 +22,12 @@ afterEach(() => {
       // already gone
     }
   }
+  await until(() => portIsFree(PORT), `port ${PORT} to be released after the test`, 20_000);
 });
 
-function npmStart() {
+function npmStart(env: Record<string, string> = {}) {
   let output = "";
-  const child = spawn("npm", ["start"], { detached: true, env: { ...QUIET_ENV, PORT: String(PORT), KEIZOKU_STATE: STATE, DEMO_PASSWORD: inject("password") } });
+  const child = spawn("npm", ["start"], { detached: true, env: { ...QUIET_ENV, PORT: String(PORT), KEIZOKU_STATE: STATE, DEMO_PASSWORD: inject("password"), ...env } });
   started.push(child.pid!);
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -34,15 +35,38 @@ function npmStart() {
   return { child, exited, output: () => output };
 }
 
-async function incidentTitles(): Promise<string[]> {
+async function signInHq(): Promise<string> {
   const signIn = await fetch(`${base}/api/session`, {
     method: "POST",
     headers: { Origin: base, "Content-Type": "application/json" },
     body: JSON.stringify({ login: "hq", password: inject("password") }),
   });
-  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-  const list = (await (await fetch(`${base}/api/incidents`, { headers: { Cookie: cookie } })).json()) as { items: { title: string }[] };
-  return list.items.map((i) => i.title).sort();
+  return signIn.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function incidents(cookie: string): Promise<{ id: string; title: string; status: string }[]> {
+  return ((await (await fetch(`${base}/api/incidents`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; title: string; status: string }[] }).items;
+}
+
+async function incidentTitles(): Promise<string[]> {
+  return (await incidents(await signInHq())).map((i) => i.title).sort();
+}
+
+/** The answers to `n` liaison messages the HQ sends one after another. */
+async function liaisonStatuses(n: number): Promise<number[]> {
+  const cookie = await signInHq();
+  const incident = (await incidents(cookie)).find((i) => i.status !== "closed");
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${base}/api/incidents/${incident!.id}/liaison`, {
+      method: "POST",
+      headers: { Origin: base, Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ kind: "order", priority: "normal", toUnitId: "water", body: `start test ${i}` }),
+    });
+    await res.arrayBuffer();
+    statuses.push(res.status);
+  }
+  return statuses;
 }
 
 const healthy = async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true;
@@ -65,6 +89,17 @@ describe("npm start leaves no server behind", () => {
     }
     expect(first!.length).toBeGreaterThan(0);
   }, 900_000);
+
+  it("takes the per-person write limit from the environment, and says so", async () => {
+    // The database is seeded by the test before, so this start makes no writes of its own.
+    const run = npmStart({ WRITE_RATE_LIMIT: "2" });
+    await until(async () => run.output().includes("Stop with Ctrl+C"), "npm start to print its banner with WRITE_RATE_LIMIT=2");
+    expect(run.output()).toContain("Writes per person: 2 in 60 s");
+    expect(await liaisonStatuses(3)).toEqual([201, 201, 429]);
+    process.kill(-run.child.pid!, "SIGTERM");
+    await run.exited;
+    await until(() => portIsFree(PORT), `port ${PORT} to be released`, 20_000);
+  }, 300_000);
 
   it("a start that finds the port held names what holds it", async () => {
     const { createServer } = await import("node:net");
