@@ -60,8 +60,11 @@ export async function assertPortFree(port) {
  * Starts `wrangler dev` and resolves once it answers /api/health. It runs in a process group of its
  * own (so stop() ends workerd too) under scripts/tether.mjs, which ends that group as soon as this
  * process is gone, whatever killed it: no server outlives the one that started it.
+ * Its log shows warnings and errors, the worker's own included (it logs nothing below a warning);
+ * a line per request, wrangler's "info", cost the local server a measurable share of its one
+ * thread under a burst of writes.
  */
-export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "info", config, vars = {} }) {
+export async function startServer({ port, persistTo, stdio = "inherit", logLevel = "warn", config, vars = {} }) {
   await assertPortFree(port);
   const persist = persistTo ? ["--persist-to", persistTo] : [];
   if (config) persist.push("--config", config);
