@@ -14,7 +14,8 @@
 // alternative, each on a fresh incident and room; figures are medians over runs.
 //
 // `BENCH_ONLY=live BENCH_PORT=… npm run bench` (a fresh server), or BENCH_URL=… node bench/live.mjs.
-// LIVE_SECONDS (default 8) per run, LIVE_RUNS (default 3) runs per side and setting.
+// LIVE_SECONDS (default 8) per run, LIVE_RUNS (default 3) runs per side and setting, LIVE_RAMP_RUNS (default 3)
+// runs per rate of the rising rate.
 import { BASE, ms, openDrillIncident, percentile, signIn, sleep, treeCpuMs, treeRssMiB } from "./lib.mjs";
 
 const SECONDS = Number(process.env.LIVE_SECONDS ?? 8);
@@ -24,6 +25,8 @@ const SETTINGS = (process.env.LIVE_SETTINGS ?? "10x4,10x50,100x4,100x50,1000x4,1
   .split(",")
   .map((s) => s.split("x").map(Number));
 const RAMP = (process.env.LIVE_RAMP ?? "50,100,150,200,300,400").split(",").map(Number);
+/** Runs per rate of the rising rate, each on a fresh incident: a rate is held when the median run's p99 is within 1 s and no run lost anything. */
+const RAMP_RUNS = Number(process.env.LIVE_RAMP_RUNS ?? 3);
 const WAIT_AFTER_MS = 10_000;
 const rss = () => (SERVER_PID ? treeRssMiB(SERVER_PID) : NaN);
 const cpu = () => (SERVER_PID ? treeCpuMs(SERVER_PID) : NaN);
@@ -288,15 +291,19 @@ export async function runLive() {
   const sustained = {};
   const rampKeizoku = { missing: 0, outOfOrder: 0, lost: 0 };
   for (const side of SIDE_NAMES.filter((n) => n !== "bare")) {
-    console.log(`\n# one incident (${side}), 10 consoles, rising write rate (${SECONDS} s each)`);
+    console.log(`\n# one incident (${side}), 10 consoles, rising write rate (${RAMP_RUNS} runs of ${SECONDS} s per rate, medians)`);
     sustained[side] = 0;
     for (const rate of RAMP) {
-      const r = await writeRun({ side, consoles: 10, rate, seconds: SECONDS });
-      const ok = r.p99 <= 1000 && r.status5xx === 0 && r.lost === 0 && r.missing === 0 && r.refused === 0 && r.failed === 0;
+      const rs = [];
+      for (let run = 0; run < RAMP_RUNS; run++) rs.push(await writeRun({ side, consoles: 10, rate, seconds: SECONDS }));
+      const of = (k) => median(rs.map((r) => r[k]));
+      const none = (k) => sum(rs, k) === 0;
+      const ok = of("p99") <= 1000 && ["status5xx", "lost", "missing", "refused", "failed"].every(none);
       console.log(
-        `  ${pad(rate, 4)} w/s: p50 ${ms(r.p50)}, p99 ${ms(r.p99)} (the writer's answer p50 ${ms(r.answer50)}, p99 ${ms(r.answer99)}; ${r.perFrame.toFixed(1)} changes per frame); server CPU ${r.cpuPerWrite.toFixed(1)} ms/write; acknowledged ${r.acknowledged}/${r.sent}, 5xx ${r.status5xx}, refused ${r.refused}, failed ${r.failed}, lost ${r.lost}, missing ${r.missing}, out of order ${r.outOfOrder}${ok ? "" : "  ← past the limit"}`,
+        `  ${pad(rate, 4)} w/s: p50 ${ms(of("p50"))}, p99 ${ms(of("p99"))} (runs: ${rs.map((r) => ms(r.p99)).join(", ")}; the writer's answer p50 ${ms(of("answer50"))}, p99 ${ms(of("answer99"))}; ${of("perFrame").toFixed(1)} changes per frame); server CPU ${of("cpuPerWrite").toFixed(1)} ms/write; ` +
+          `acknowledged ${sum(rs, "acknowledged")}/${sum(rs, "sent")}, 5xx ${sum(rs, "status5xx")}, refused ${sum(rs, "refused")}, failed ${sum(rs, "failed")}, lost ${sum(rs, "lost")}, missing ${sum(rs, "missing")}, out of order ${sum(rs, "outOfOrder")}${ok ? "" : "  ← past the limit"}`,
       );
-      if (side === "keizoku") for (const k of Object.keys(rampKeizoku)) rampKeizoku[k] += r[k];
+      if (side === "keizoku") for (const k of Object.keys(rampKeizoku)) rampKeizoku[k] += sum(rs, k);
       if (!ok) break;
       sustained[side] = rate;
     }
@@ -309,7 +316,7 @@ export async function runLive() {
   const t1000 = at(1000, 4);
   check(`100 consoles, 50 w/s: Keizoku p99 within 2× bare (${t100 ? `${(t100.k99 / t100.b99).toFixed(2)}×` : "not run"})`, t100 && t100.k99 <= 2 * t100.b99);
   check(`1,000 consoles, 4 w/s: Keizoku p99 within 2× bare (${t1000 ? `${(t1000.k99 / t1000.b99).toFixed(2)}×` : "not run"})`, t1000 && t1000.k99 <= 2 * t1000.b99);
-  check(`one incident sustains ≥ 150 w/s with p99 ≤ 1 s, zero 5xx, nothing lost (highest passed: ${sustained.keizoku} w/s of ${RAMP.join(", ")})`, sustained.keizoku >= 150);
+  check(`one incident sustains ≥ 150 w/s with p99 ≤ 1 s (median of ${RAMP_RUNS} runs), zero 5xx, nothing lost (highest passed: ${sustained.keizoku} w/s of ${RAMP.join(", ")})`, sustained.keizoku >= 150);
   if (sustained.sequenced !== undefined) console.log(`       the alternative (room sequences and stores): ${sustained.sequenced} w/s`);
   for (const r of table) if (!Number.isNaN(r.s99)) console.log(`       alternative vs bare at ${r.consoles} consoles, ${r.rate} w/s: ${(r.s99 / r.b99).toFixed(2)}×`);
   // Every Keizoku run counts here, the rising rate's runs past the limit included.
