@@ -21,6 +21,9 @@ buildConsole();
 // set: a load test writing from one account runs `WRITE_RATE_LIMIT=0 npm start`.
 const vars = Object.fromEntries(["WRITE_RATE_LIMIT", "WRITE_RATE_WINDOW_SECONDS"].filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
 const server = await startServer({ port, persistTo, vars }).catch(cannotStart);
+const limitLine = !vars.WRITE_RATE_LIMIT
+  ? ""
+  : `  Writes per person: ${vars.WRITE_RATE_LIMIT === "0" ? "not limited (WRITE_RATE_LIMIT=0)" : `${vars.WRITE_RATE_LIMIT} in ${vars.WRITE_RATE_WINDOW_SECONDS ?? 60} s`}\n`;
 // The past drill goes through the API, so it has its change log like everything else.
 const layer = seeded ? await seedIllustrativeLayer(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo inundation layer not imported: ${e.message}`)) : null;
 const pastDrill = seeded ? await seedPastDrill(`http://127.0.0.1:${port}`, password).catch((e) => console.warn(`demo drill not seeded: ${e.message}`)) : null;
@@ -33,7 +36,7 @@ console.log(`
   ${seeded ? `Seeded the demo drill: ${seeded.title}` : `Database already seeded (${persistTo ?? ".wrangler/state"}).`}${layer ? `\n  with an illustrative (例示) tsunami inundation layer: ${layer.sitesInInundation} sites inside` : ""}${pastDrill ? `\n  and a past hospital drill, scored, with an overdue corrective action: ${pastDrill.title}` : ""}
   Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password}):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(9)} ${a.role.padEnd(7)} ${a.displayName}`).join("\n")}
-${vars.WRITE_RATE_LIMIT ? `  Writes per person: ${vars.WRITE_RATE_LIMIT === "0" ? "not limited (WRITE_RATE_LIMIT=0)" : `${vars.WRITE_RATE_LIMIT} in ${vars.WRITE_RATE_WINDOW_SECONDS ?? 60} s`}\n` : ""}  Stop with Ctrl+C.
+${limitLine}  Stop with Ctrl+C.
 `);
 
 // The server also ends by itself when this process dies uncaught (scripts/tether.mjs).

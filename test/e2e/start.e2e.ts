@@ -96,9 +96,7 @@ describe("npm start leaves no server behind", () => {
     await until(async () => run.output().includes("Stop with Ctrl+C"), "npm start to print its banner with WRITE_RATE_LIMIT=2");
     expect(run.output()).toContain("Writes per person: 2 in 60 s");
     expect(await liaisonStatuses(3)).toEqual([201, 201, 429]);
-    process.kill(-run.child.pid!, "SIGTERM");
-    await run.exited;
-    await until(() => portIsFree(PORT), `port ${PORT} to be released`, 20_000);
+    // afterEach ends this server and waits for its port.
   }, 300_000);
 
   it("a start that finds the port held names what holds it", async () => {
